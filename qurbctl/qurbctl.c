@@ -1,0 +1,148 @@
+/* qurbctl.c — the staff and operations command line: dispatch and help */
+#include "config.h"
+
+#include <locale.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "qurb-i18n.h"
+#include "qurbctl.h"
+
+typedef struct {
+  const gchar *name;
+  QurbctlCommandFunc func;
+  const gchar *summary;
+} Command;
+
+static const Command commands[] = {
+  { "init",     qurbctl_cmd_init,     N_("Create the database, or bring its schema up to date") },
+  { "import",   qurbctl_cmd_import,   N_("Load members, claims or caravans from a CSV export") },
+  { "demo",     qurbctl_cmd_demo,     N_("Fill the database with realistic demo data") },
+  { "member",   qurbctl_cmd_member,   N_("Show a member, their claims and their bookings") },
+  { "caravans", qurbctl_cmd_caravans, N_("List upcoming caravans with the seats left") },
+  { "book",     qurbctl_cmd_book,     N_("Book a caravan slot for a member") },
+  { "cancel",   qurbctl_cmd_cancel,   N_("Cancel a member's booking") },
+  { "messages", qurbctl_cmd_messages, N_("Show the SMS log, newest last") },
+};
+
+QurbDb *
+qurbctl_open_db (const QurbctlGlobals *globals)
+{
+  g_autoptr(GError) error = NULL;
+  QurbDb *db = qurb_db_open (qurb_db_resolve_path (globals->db_path), &error);
+
+  if (db == NULL)
+    qurbctl_fail (error);
+  return db;
+}
+
+/* The one place a command's failure is printed. */
+gint
+qurbctl_fail (const GError *error)
+{
+  g_printerr ("qurbctl: %s\n", error->message);
+  return QURBCTL_FAILED;
+}
+
+static const gchar *
+translate_option_text (const gchar *text, gpointer unused)
+{
+  return qurb_dgettext (qurb_ui_lang (), text);
+}
+
+/* Parses a command's own options; on --help or a usage error prints and
+ * returns FALSE (the caller exits with QURBCTL_USAGE or OK). */
+gboolean
+qurbctl_parse_options (const gchar *usage, const gchar *summary, GOptionEntry *entries,
+                       gint *argc, gchar ***argv, gint min_args, gint max_args)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (usage);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_set_translate_func (context, translate_option_text, NULL, NULL);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      g_printerr ("qurbctl: %s\n", error->message);
+      return FALSE;
+    }
+  /* (*argv)[0] is the command's name. */
+  if (*argc - 1 < min_args || (max_args >= 0 && *argc - 1 > max_args))
+    {
+      g_autofree gchar *help = g_option_context_get_help (context, TRUE, NULL);
+      g_printerr ("%s", help);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_help (FILE *out)
+{
+  fprintf (out, "%s\n\n", _("Usage: qurbctl [--db PATH] COMMAND [OPTIONS…]"));
+  fprintf (out, "%s\n\n", _("Staff and operations tool for the Qurb member service."));
+  fprintf (out, "%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, "\n%s\n", _("Options:"));
+  fprintf (out, "  --db PATH  ");
+  fprintf (out, _("The database (default: $QURB_DB, else %s)"), QURB_DEFAULT_DB);
+  fprintf (out, "\n");
+  fprintf (out, "  --help     %s\n\n", _("Show this help; “qurbctl COMMAND --help” for a command"));
+  fprintf (out, "%s\n", _("QURB_NOW=2027-01-15T10:00:00 pins the clock, for tests."));
+}
+
+int
+main (int argc, char **argv)
+{
+  QurbctlGlobals globals = { NULL };
+  gint i = 1;
+
+  setlocale (LC_ALL, "");
+
+  /* Global options come before the command; the command parses the rest. */
+  while (i < argc && argv[i][0] == '-')
+    {
+      if (strcmp (argv[i], "--help") == 0 || strcmp (argv[i], "-h") == 0)
+        {
+          print_help (stdout);
+          return QURBCTL_OK;
+        }
+      if (strcmp (argv[i], "--version") == 0)
+        {
+          printf ("qurbctl %s\n", PACKAGE_VERSION);
+          return QURBCTL_OK;
+        }
+      if (strcmp (argv[i], "--db") == 0 && i + 1 < argc)
+        {
+          globals.db_path = argv[i + 1];
+          i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--db="))
+        {
+          globals.db_path = argv[i] + 5;
+          i++;
+        }
+      else
+        {
+          g_printerr (_("qurbctl: unknown option %s\n"), argv[i]);
+          print_help (stderr);
+          return QURBCTL_USAGE;
+        }
+    }
+  if (i >= argc)
+    {
+      print_help (stderr);
+      return QURBCTL_USAGE;
+    }
+
+  for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
+    if (strcmp (argv[i], commands[c].name) == 0)
+      return commands[c].func (&globals, argc - i, argv + i);
+
+  g_printerr (_("qurbctl: unknown command “%s”\n"), argv[i]);
+  print_help (stderr);
+  return QURBCTL_USAGE;
+}

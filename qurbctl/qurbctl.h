@@ -1,0 +1,45 @@
+/* qurbctl.h — the staff and operations command line */
+#pragma once
+
+#include <glib.h>
+
+#include "qurb-db.h"
+
+G_BEGIN_DECLS
+
+/* Exit statuses, fixed for scripts. */
+enum {
+  QURBCTL_OK = 0,
+  QURBCTL_FAILED = 1,
+  QURBCTL_USAGE = 2,
+  QURBCTL_ROWS_SKIPPED = 3,  /* import: some rows were reported and skipped */
+};
+
+typedef struct {
+  const gchar *db_path;
+} QurbctlGlobals;
+
+typedef gint (*QurbctlCommandFunc) (const QurbctlGlobals *globals,
+                                    gint                  argc,
+                                    gchar               **argv);
+
+QurbDb *qurbctl_open_db        (const QurbctlGlobals *globals);
+gint    qurbctl_fail           (const GError *error);
+gboolean qurbctl_parse_options (const gchar   *usage,
+                                const gchar   *summary,
+                                GOptionEntry  *entries,
+                                gint          *argc,
+                                gchar       ***argv,
+                                gint           min_args,
+                                gint           max_args);
+
+gint qurbctl_cmd_init     (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_import   (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_demo     (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_messages (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_member   (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_caravans (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_book     (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_cancel   (const QurbctlGlobals *globals, gint argc, gchar **argv);
+
+G_END_DECLS

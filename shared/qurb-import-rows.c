@@ -1,0 +1,436 @@
+/* qurb-import-rows.c — one CSV row into the database, per kind */
+#include "config.h"
+
+#include <string.h>
+
+#include "qurb-clock.h"
+#include "qurb-i18n.h"
+#include "qurb-import-rows.h"
+#include "qurb-outbox.h"
+#include "qurb-records.h"
+#include "qurb-texts.h"
+
+static gboolean G_GNUC_PRINTF (2, 3)
+reject (GError **error, const gchar *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_propagate_error (error, g_error_new_valist (QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID,
+                                                format, args));
+  va_end (args);
+  return FALSE;
+}
+
+static gboolean
+column_is (sqlite3_stmt *stmt, gint col, const gchar *value)
+{
+  return g_strcmp0 ((const gchar *) sqlite3_column_text (stmt, col), value) == 0;
+}
+
+void
+qurb_import_context_clear (QurbImportContext *ctx)
+{
+  g_clear_pointer (&ctx->today, g_free);
+  g_clear_pointer (&ctx->now, g_free);
+}
+
+/* ---- members ---- */
+
+static gboolean
+member_unchanged (sqlite3_stmt *stmt, const QurbMemberRow *row)
+{
+  /* Columns: id, cin, last_name, first_name, last_name_ar, first_name_ar,
+   * birth_date, phone, lang, province, lang_chosen. */
+  return column_is (stmt, 1, row->cin) && column_is (stmt, 2, row->last_name) &&
+         column_is (stmt, 3, row->first_name) && column_is (stmt, 4, row->last_name_ar) &&
+         column_is (stmt, 5, row->first_name_ar) && column_is (stmt, 6, row->birth_date) &&
+         column_is (stmt, 7, row->phone) &&
+         (sqlite3_column_int (stmt, 10) || column_is (stmt, 8, row->lang)) &&
+         column_is (stmt, 9, row->province);
+}
+
+gboolean
+qurb_import_member (QurbImportContext *ctx, gchar **fields, GError **error)
+{
+  QurbDb *db = ctx->db;
+  QurbMemberRow row;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gint found;
+  gboolean ok;
+
+  if (!qurb_member_row_parse (fields, ctx->today, &row, error))
+    return FALSE;
+
+  stmt = qurb_db_statement (db,
+      "SELECT id, cin, last_name, first_name, last_name_ar, first_name_ar, birth_date,"
+      "       phone, lang, province, lang_chosen FROM members WHERE member_no = ?", error);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", row.member_no) ||
+      (found = qurb_db_step_row (db, stmt, error)) < 0)
+    {
+      qurb_member_row_clear (&row);
+      return FALSE;
+    }
+  if (found)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (member_unchanged (stmt, &row))
+        {
+          sqlite3_reset (stmt);
+          ctx->stats.unchanged++;
+          qurb_member_row_clear (&row);
+          return TRUE;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (found)
+    {
+      /* A language the member chose by SMS or at the kiosk outlives the
+       * central system's idea of it. */
+      stmt = qurb_db_statement (db,
+          "UPDATE members SET cin = ?2, last_name = ?3, first_name = ?4, last_name_ar = ?5,"
+          "  first_name_ar = ?6, birth_date = ?7, phone = ?8,"
+          "  lang = CASE WHEN lang_chosen THEN lang ELSE ?9 END, province = ?10, updated_at = ?11"
+          " WHERE id = ?1", error);
+      ok = stmt != NULL &&
+           qurb_db_bind (db, stmt, error, "Itttttttttt", id, row.cin, row.last_name,
+                         row.first_name, row.last_name_ar, row.first_name_ar, row.birth_date,
+                         row.phone, row.lang, row.province, ctx->now) &&
+           qurb_db_step_done (db, stmt, error);
+      ctx->stats.updated += ok;
+    }
+  else
+    {
+      stmt = qurb_db_statement (db,
+          "INSERT INTO members (member_no, cin, last_name, first_name, last_name_ar,"
+          "  first_name_ar, birth_date, phone, lang, province, updated_at)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      ok = stmt != NULL &&
+           qurb_db_bind (db, stmt, error, "ttttttttttt", row.member_no, row.cin, row.last_name,
+                         row.first_name, row.last_name_ar, row.first_name_ar, row.birth_date,
+                         row.phone, row.lang, row.province, ctx->now) &&
+           qurb_db_step_done (db, stmt, error);
+      ctx->stats.inserted += ok;
+    }
+  qurb_member_row_clear (&row);
+  return ok;
+}
+
+/* ---- claims ---- */
+
+static gint64
+lookup_member_id (QurbImportContext *ctx, const gchar *member_no, GError **error)
+{
+  sqlite3_stmt *stmt;
+  gint found;
+
+  if (ctx->last_member_id > 0 && strcmp (ctx->last_member_no, member_no) == 0)
+    return ctx->last_member_id;
+
+  stmt = qurb_db_statement (ctx->db, "SELECT id FROM members WHERE member_no = ?", error);
+  if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "t", member_no) ||
+      (found = qurb_db_step_row (ctx->db, stmt, error)) < 0)
+    return -1;
+  if (!found)
+    {
+      sqlite3_reset (stmt);
+      reject (error, _("member_no %s is not a known member; import the members first"), member_no);
+      return -1;
+    }
+  ctx->last_member_id = sqlite3_column_int64 (stmt, 0);
+  g_strlcpy (ctx->last_member_no, member_no, sizeof ctx->last_member_no);
+  sqlite3_reset (stmt);
+  return ctx->last_member_id;
+}
+
+static gboolean
+record_history (QurbImportContext *ctx, const QurbClaimRow *row, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
+      "INSERT OR IGNORE INTO claim_history (dossier_no, status_date, status, recorded_at)"
+      " VALUES (?, ?, ?, ?)", error);
+
+  return stmt != NULL &&
+         qurb_db_bind (ctx->db, stmt, error, "tttt", row->dossier_no, row->status_date,
+                       row->status, ctx->now) &&
+         qurb_db_step_done (ctx->db, stmt, error);
+}
+
+/* Tells the member by SMS, in their language, unless they have no phone
+ * or asked for no notices. */
+static gboolean
+queue_status_notice (QurbImportContext *ctx, gint64 member_id, const QurbClaimRow *row,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
+      "SELECT phone, lang FROM members WHERE id = ? AND phone IS NOT NULL AND notices", error);
+  g_autofree gchar *phone = NULL, *lang = NULL, *text = NULL;
+  QurbClaimStatus status;
+  gint found;
+
+  if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "I", member_id) ||
+      (found = qurb_db_step_row (ctx->db, stmt, error)) < 0)
+    return FALSE;
+  if (!found)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  phone = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+  lang = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  if (!qurb_claim_status_parse (row->status, &status))
+    g_assert_not_reached ();
+  text = qurb_compose_claim_notice (lang, row->dossier_no, status, row->amount_paid);
+  if (!qurb_outbox_queue (ctx->db, &(QurbOutgoing) {
+                            .peer = phone, .text = text, .kind = "notice",
+                            .priority = QURB_PRIORITY_NOTICE, .member_id = member_id,
+                            .lang = lang }, NULL, error))
+    return FALSE;
+  ctx->stats.notices++;
+  return TRUE;
+}
+
+gboolean
+qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
+{
+  QurbDb *db = ctx->db;
+  QurbClaimRow row;
+  sqlite3_stmt *stmt;
+  gint64 member_id;
+  gboolean status_changed;
+  gint found;
+
+  if (!qurb_claim_row_parse (fields, ctx->today, &row, error))
+    return FALSE;
+  member_id = lookup_member_id (ctx, row.member_no, error);
+  if (member_id < 0)
+    return FALSE;
+
+  stmt = qurb_db_statement (db,
+      "SELECT member_id, kind, deposited_on, status, status_date, amount_claimed,"
+      "       amount_paid, reason FROM claims WHERE dossier_no = ?", error);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", row.dossier_no) ||
+      (found = qurb_db_step_row (db, stmt, error)) < 0)
+    return FALSE;
+
+  if (!found)
+    {
+      sqlite3_reset (stmt);
+      stmt = qurb_db_statement (db,
+          "INSERT INTO claims (dossier_no, member_id, kind, deposited_on, status, status_date,"
+          "  amount_claimed, amount_paid, reason, updated_at)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL ||
+          !qurb_db_bind (db, stmt, error, "tIttttIItt", row.dossier_no, member_id, row.kind,
+                         row.deposited_on, row.status, row.status_date, row.amount_claimed,
+                         row.amount_paid, row.reason, ctx->now) ||
+          !qurb_db_step_done (db, stmt, error) ||
+          !record_history (ctx, &row, error))
+        return FALSE;
+      ctx->stats.inserted++;
+      return TRUE;
+    }
+
+  if (sqlite3_column_int64 (stmt, 0) == member_id && column_is (stmt, 1, row.kind) &&
+      column_is (stmt, 2, row.deposited_on) && column_is (stmt, 3, row.status) &&
+      column_is (stmt, 4, row.status_date) && sqlite3_column_int64 (stmt, 5) == row.amount_claimed &&
+      sqlite3_column_int64 (stmt, 6) == row.amount_paid && column_is (stmt, 7, row.reason))
+    {
+      sqlite3_reset (stmt);
+      ctx->stats.unchanged++;
+      return TRUE;
+    }
+  status_changed = !column_is (stmt, 3, row.status);
+  sqlite3_reset (stmt);
+
+  stmt = qurb_db_statement (db,
+      "UPDATE claims SET member_id = ?2, kind = ?3, deposited_on = ?4, status = ?5,"
+      "  status_date = ?6, amount_claimed = ?7, amount_paid = ?8, reason = ?9, updated_at = ?10"
+      " WHERE dossier_no = ?1", error);
+  if (stmt == NULL ||
+      !qurb_db_bind (db, stmt, error, "tIttttIItt", row.dossier_no, member_id, row.kind,
+                     row.deposited_on, row.status, row.status_date, row.amount_claimed,
+                     row.amount_paid, row.reason, ctx->now) ||
+      !qurb_db_step_done (db, stmt, error))
+    return FALSE;
+  ctx->stats.updated++;
+
+  if (status_changed)
+    {
+      ctx->stats.status_changes++;
+      if (!record_history (ctx, &row, error) ||
+          !queue_status_notice (ctx, member_id, &row, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- caravans ---- */
+
+static void
+format_hhmm (gint minutes, gchar out[6])
+{
+  g_snprintf (out, 6, "%02d:%02d", minutes / 60, minutes % 60);
+}
+
+static gboolean
+slot_in_layout (const QurbCaravanRow *row, const gchar *start)
+{
+  gint minute;
+
+  if (!qurb_parse_hhmm (start, &minute))
+    return FALSE;
+  return minute >= row->start_minute &&
+         (minute - row->start_minute) % row->slot_minutes == 0 &&
+         (guint) ((minute - row->start_minute) / row->slot_minutes) < qurb_caravan_row_n_slots (row);
+}
+
+/* A new layout may drop or shrink only slots nobody has booked into
+ * beyond what stays; otherwise the row is refused and nothing changes. */
+static gboolean
+check_booked_slots (QurbImportContext *ctx, gint64 caravan_id, const QurbCaravanRow *row,
+                    GArray *obsolete_slots, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
+      "SELECT s.id, s.start_time, count(b.id) FROM slots s"
+      " LEFT JOIN bookings b ON b.slot_id = s.id AND b.state = 'active'"
+      " WHERE s.caravan_id = ? GROUP BY s.id", error);
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "I", caravan_id))
+    return FALSE;
+  while ((step = qurb_db_step_row (ctx->db, stmt, error)) > 0)
+    {
+      gint64 slot_id = sqlite3_column_int64 (stmt, 0);
+      g_autofree gchar *start = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
+      gint booked = sqlite3_column_int (stmt, 2);
+      gboolean kept = slot_in_layout (row, start);
+
+      if (!kept && booked > 0)
+        {
+          sqlite3_reset (stmt);
+          return reject (error, Q_("the slot at %s has %d booking and would disappear",
+                                   "the slot at %s has %d bookings and would disappear", booked),
+                         start, booked);
+        }
+      if (kept && booked > row->seats_per_slot)
+        {
+          sqlite3_reset (stmt);
+          return reject (error, _("the slot at %s has %d bookings, more than %d seats"),
+                         start, booked, row->seats_per_slot);
+        }
+      if (!kept)
+        g_array_append_val (obsolete_slots, slot_id);
+    }
+  sqlite3_reset (stmt);
+  return step == 0;
+}
+
+static gboolean
+write_slots (QurbImportContext *ctx, gint64 caravan_id, const QurbCaravanRow *row,
+             GArray *obsolete_slots, GError **error)
+{
+  guint n_slots = qurb_caravan_row_n_slots (row);
+  sqlite3_stmt *stmt;
+
+  for (guint i = 0; i < obsolete_slots->len; i++)
+    {
+      stmt = qurb_db_statement (ctx->db, "DELETE FROM slots WHERE id = ?", error);
+      if (stmt == NULL ||
+          !qurb_db_bind (ctx->db, stmt, error, "I", g_array_index (obsolete_slots, gint64, i)) ||
+          !qurb_db_step_done (ctx->db, stmt, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < n_slots; i++)
+    {
+      gchar start[6];
+
+      format_hhmm (row->start_minute + (gint) i * row->slot_minutes, start);
+      stmt = qurb_db_statement (ctx->db,
+          "INSERT INTO slots (caravan_id, start_time, seats) VALUES (?, ?, ?)"
+          " ON CONFLICT (caravan_id, start_time) DO UPDATE SET seats = excluded.seats", error);
+      if (stmt == NULL ||
+          !qurb_db_bind (ctx->db, stmt, error, "Iti", caravan_id, start, row->seats_per_slot) ||
+          !qurb_db_step_done (ctx->db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+qurb_import_caravan (QurbImportContext *ctx, gchar **fields, GError **error)
+{
+  QurbDb *db = ctx->db;
+  QurbCaravanRow row;
+  sqlite3_stmt *stmt;
+  g_autoptr(GArray) obsolete_slots = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gchar start[6], end[6];
+  gint64 id = 0;
+  gint found;
+
+  if (!qurb_caravan_row_parse (fields, &row, error))
+    return FALSE;
+  format_hhmm (row.start_minute, start);
+  format_hhmm (row.end_minute, end);
+
+  stmt = qurb_db_statement (db,
+      "SELECT id, specialty, title_fr, title_ar, province, site_fr, site_ar, date,"
+      "       start_time, end_time, slot_minutes, seats_per_slot FROM caravans WHERE code = ?",
+      error);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", row.code) ||
+      (found = qurb_db_step_row (db, stmt, error)) < 0)
+    return FALSE;
+  if (found)
+    {
+      id = sqlite3_column_int64 (stmt, 0);
+      if (column_is (stmt, 1, row.specialty) && column_is (stmt, 2, row.title_fr) &&
+          column_is (stmt, 3, row.title_ar) && column_is (stmt, 4, row.province) &&
+          column_is (stmt, 5, row.site_fr) && column_is (stmt, 6, row.site_ar) &&
+          column_is (stmt, 7, row.date) && column_is (stmt, 8, start) &&
+          column_is (stmt, 9, end) && sqlite3_column_int (stmt, 10) == row.slot_minutes &&
+          sqlite3_column_int (stmt, 11) == row.seats_per_slot)
+        {
+          sqlite3_reset (stmt);
+          ctx->stats.unchanged++;
+          return TRUE;
+        }
+    }
+  sqlite3_reset (stmt);
+
+  if (found)
+    {
+      if (!check_booked_slots (ctx, id, &row, obsolete_slots, error))
+        return FALSE;
+      stmt = qurb_db_statement (db,
+          "UPDATE caravans SET specialty = ?2, title_fr = ?3, title_ar = ?4, province = ?5,"
+          "  site_fr = ?6, site_ar = ?7, date = ?8, start_time = ?9, end_time = ?10,"
+          "  slot_minutes = ?11, seats_per_slot = ?12, updated_at = ?13 WHERE id = ?1", error);
+      if (stmt == NULL ||
+          !qurb_db_bind (db, stmt, error, "Itttttttttiit", id, row.specialty, row.title_fr,
+                         row.title_ar, row.province, row.site_fr, row.site_ar, row.date, start,
+                         end, row.slot_minutes, row.seats_per_slot, ctx->now) ||
+          !qurb_db_step_done (db, stmt, error))
+        return FALSE;
+      ctx->stats.updated++;
+    }
+  else
+    {
+      stmt = qurb_db_statement (db,
+          "INSERT INTO caravans (code, specialty, title_fr, title_ar, province, site_fr, site_ar,"
+          "  date, start_time, end_time, slot_minutes, seats_per_slot, updated_at)"
+          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL ||
+          !qurb_db_bind (db, stmt, error, "ttttttttttiit", row.code, row.specialty, row.title_fr,
+                         row.title_ar, row.province, row.site_fr, row.site_ar, row.date, start,
+                         end, row.slot_minutes, row.seats_per_slot, ctx->now) ||
+          !qurb_db_step_done (db, stmt, error))
+        return FALSE;
+      id = sqlite3_last_insert_rowid (qurb_db_handle (db));
+      ctx->stats.inserted++;
+    }
+  return write_slots (ctx, id, &row, obsolete_slots, error);
+}

@@ -1,0 +1,269 @@
+/* qurb-import.c — loading the central system's CSV exports
+ *
+ * Rows are upserted by key in batches, each batch one transaction: a
+ * long file never holds the write lock for long, so the kiosk and the
+ * daemon keep working during a nightly import, and an import that stops
+ * half-way can simply be run again. A bad row is reported and skipped;
+ * only a database failure stops the import. */
+#include "config.h"
+
+#include <string.h>
+
+#include "qurb-clock.h"
+#include "qurb-csv.h"
+#include "qurb-i18n.h"
+#include "qurb-import.h"
+#include "qurb-import-rows.h"
+#include "qurb-records.h"
+
+#define BATCH_ROWS 20000
+
+typedef struct {
+  guint line;
+  gchar *reason;
+} BadRow;
+
+typedef struct {
+  QurbImportContext ctx;
+  QurbImportKind kind;
+  QurbCsvReader *reader;
+  const gchar *const *columns;
+  guint n_columns;
+  guint column_index[16];  /* expected column → position in the file */
+  guint n_file_columns;
+  gboolean finished;
+  /* Where the current batch started, to run it again after a lock. */
+  gsize batch_offset;
+  guint batch_line;
+  QurbImportStats batch_stats;
+  GArray *bad_rows;        /* BadRow, reported once their batch commits */
+} Import;
+
+gboolean
+qurb_import_kind_parse (const gchar *name, QurbImportKind *kind)
+{
+  static const gchar *const names[] = { "members", "claims", "caravans" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_strcmp0 (name, names[i]) == 0)
+      {
+        *kind = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+bad_row_clear (gpointer data)
+{
+  g_free (((BadRow *) data)->reason);
+}
+
+static void
+add_bad_row (Import *imp, guint line, const gchar *reason)
+{
+  BadRow bad = { line, g_strdup (reason) };
+
+  g_array_append_val (imp->bad_rows, bad);
+  imp->ctx.stats.skipped++;
+}
+
+/* The header names the columns; they may come in any order, extra
+ * columns are ignored, a missing one stops the import. */
+static gboolean
+read_header (Import *imp, const gchar *path, GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  QurbCsvStatus status = qurb_csv_reader_next (imp->reader, &local_error);
+  gchar **fields;
+
+  if (status == QURB_CSV_END)
+    {
+      g_set_error (error, QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID,
+                   _("%s: the file is empty; it needs a header line"), path);
+      return FALSE;
+    }
+  if (status == QURB_CSV_BAD)
+    {
+      g_set_error (error, QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID,
+                   "%s:%u: %s", path, qurb_csv_reader_line (imp->reader), local_error->message);
+      return FALSE;
+    }
+
+  fields = qurb_csv_reader_fields (imp->reader);
+  imp->n_file_columns = qurb_csv_reader_n_fields (imp->reader);
+  for (guint c = 0; c < imp->n_columns; c++)
+    {
+      gboolean found = FALSE;
+
+      for (guint f = 0; f < imp->n_file_columns && !found; f++)
+        {
+          g_autofree gchar *name = g_ascii_strdown (g_strstrip (fields[f]), -1);
+          if (strcmp (name, imp->columns[c]) == 0)
+            {
+              imp->column_index[c] = f;
+              found = TRUE;
+            }
+        }
+      if (!found)
+        {
+          g_set_error (error, QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID,
+                       _("%s:%u: the header has no column “%s”"),
+                       path, qurb_csv_reader_line (imp->reader), imp->columns[c]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+import_record (Import *imp, GError **error)
+{
+  gchar **fields = qurb_csv_reader_fields (imp->reader);
+  gchar *ordered[16];
+
+  if (qurb_csv_reader_n_fields (imp->reader) != imp->n_file_columns)
+    {
+      g_set_error (error, QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID,
+                   _("expected %u fields, found %u"),
+                   imp->n_file_columns, qurb_csv_reader_n_fields (imp->reader));
+      return FALSE;
+    }
+  for (guint c = 0; c < imp->n_columns; c++)
+    ordered[c] = fields[imp->column_index[c]];
+
+  switch (imp->kind)
+    {
+    case QURB_IMPORT_MEMBERS:
+      return qurb_import_member (&imp->ctx, ordered, error);
+    case QURB_IMPORT_CLAIMS:
+      return qurb_import_claim (&imp->ctx, ordered, error);
+    case QURB_IMPORT_CARAVANS:
+      return qurb_import_caravan (&imp->ctx, ordered, error);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+typedef struct {
+  const gchar *action;
+  const gchar *path;
+  const gchar *summary;
+} AuditEntry;
+
+static const gchar *const kind_actions[] = { "import members", "import claims", "import caravans" };
+
+static gboolean
+write_audit (QurbDb *db, gpointer user_data, GError **error)
+{
+  AuditEntry *entry = user_data;
+  return qurb_db_audit (db, g_get_user_name (), entry->action, entry->path, entry->summary, error);
+}
+
+static gboolean
+import_batch (QurbDb *db, gpointer user_data, GError **error)
+{
+  Import *imp = user_data;
+
+  /* Start over from the batch's first row if a lock made us retry. */
+  qurb_csv_reader_rewind_to (imp->reader, imp->batch_offset, imp->batch_line);
+  imp->ctx.stats = imp->batch_stats;
+  g_array_set_size (imp->bad_rows, 0);
+  imp->finished = FALSE;
+
+  for (guint n = 0; n < BATCH_ROWS; n++)
+    {
+      g_autoptr(GError) row_error = NULL;
+      QurbCsvStatus status = qurb_csv_reader_next (imp->reader, &row_error);
+
+      if (status == QURB_CSV_END)
+        {
+          imp->finished = TRUE;
+          break;
+        }
+      imp->ctx.stats.rows++;
+      if (status == QURB_CSV_BAD)
+        {
+          add_bad_row (imp, qurb_csv_reader_line (imp->reader), row_error->message);
+          continue;
+        }
+      if (!import_record (imp, &row_error))
+        {
+          if (!g_error_matches (row_error, QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID))
+            {
+              g_propagate_prefixed_error (error, g_steal_pointer (&row_error), "%s:%u: ",
+                                          imp->ctx.path, qurb_csv_reader_line (imp->reader));
+              return FALSE;
+            }
+          add_bad_row (imp, qurb_csv_reader_line (imp->reader), row_error->message);
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
+                  const QurbImportCallbacks *callbacks, QurbImportStats *stats,
+                  GError **error)
+{
+  static const QurbImportCallbacks no_callbacks = { 0 };
+  Import imp = { 0 };
+  g_autofree gchar *summary = NULL;
+  gboolean ok = FALSE;
+
+  if (callbacks == NULL)
+    callbacks = &no_callbacks;
+
+  imp.kind = kind;
+  imp.ctx.db = db;
+  imp.ctx.path = path;
+  imp.ctx.today = qurb_today_iso ();
+  imp.ctx.now = qurb_now_iso ();
+  imp.columns = kind == QURB_IMPORT_MEMBERS ? qurb_member_columns
+              : kind == QURB_IMPORT_CLAIMS ? qurb_claim_columns
+              : qurb_caravan_columns;
+  imp.n_columns = g_strv_length ((gchar **) imp.columns);
+  g_assert (imp.n_columns <= G_N_ELEMENTS (imp.column_index));
+  imp.bad_rows = g_array_new (FALSE, FALSE, sizeof (BadRow));
+  g_array_set_clear_func (imp.bad_rows, bad_row_clear);
+
+  imp.reader = qurb_csv_reader_new_for_path (path, error);
+  if (imp.reader == NULL || !read_header (&imp, path, error))
+    goto out;
+
+  while (!imp.finished)
+    {
+      imp.batch_offset = qurb_csv_reader_offset (imp.reader);
+      imp.batch_line = qurb_csv_reader_next_line (imp.reader);
+      imp.batch_stats = imp.ctx.stats;
+
+      if (!qurb_db_transact (db, import_batch, &imp, error))
+        goto out;
+
+      for (guint i = 0; i < imp.bad_rows->len; i++)
+        {
+          BadRow *bad = &g_array_index (imp.bad_rows, BadRow, i);
+          if (callbacks->bad_row)
+            callbacks->bad_row (path, bad->line, bad->reason, callbacks->user_data);
+        }
+      if (callbacks->progress)
+        callbacks->progress (qurb_csv_reader_offset (imp.reader),
+                             qurb_csv_reader_size (imp.reader), callbacks->user_data);
+    }
+
+  summary = g_strdup_printf ("rows=%u inserted=%u updated=%u unchanged=%u skipped=%u notices=%u",
+                             imp.ctx.stats.rows, imp.ctx.stats.inserted, imp.ctx.stats.updated,
+                             imp.ctx.stats.unchanged, imp.ctx.stats.skipped, imp.ctx.stats.notices);
+  {
+    AuditEntry entry = { kind_actions[kind], path, summary };
+    ok = qurb_db_transact (db, write_audit, &entry, error);
+  }
+
+out:
+  if (stats)
+    *stats = imp.ctx.stats;
+  g_clear_pointer (&imp.reader, qurb_csv_reader_free);
+  g_array_unref (imp.bad_rows);
+  qurb_import_context_clear (&imp.ctx);
+  return ok;
+}

@@ -1,0 +1,58 @@
+/* qurb-messages.c — reading the SMS log */
+#include "config.h"
+
+#include "qurb-json.h"
+#include "qurb-messages.h"
+
+/* Oldest first; last_n > 0 keeps only the newest last_n. */
+gboolean
+qurb_messages_foreach (QurbDb *db, guint last_n, QurbMessageFunc func, gpointer user_data,
+                       GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "SELECT * FROM (SELECT id, dir, peer, text, state, at, reply_to, kind FROM messages"
+      "  ORDER BY id DESC LIMIT ?) ORDER BY id", error);
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "I", last_n > 0 ? (gint64) last_n : (gint64) -1))
+    return FALSE;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    {
+      QurbMessage message = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .dir = (const gchar *) sqlite3_column_text (stmt, 1),
+        .peer = (const gchar *) sqlite3_column_text (stmt, 2),
+        .text = (const gchar *) sqlite3_column_text (stmt, 3),
+        .state = (const gchar *) sqlite3_column_text (stmt, 4),
+        .at = (const gchar *) sqlite3_column_text (stmt, 5),
+        .reply_to = sqlite3_column_int64 (stmt, 6),
+        .kind = (const gchar *) sqlite3_column_text (stmt, 7),
+      };
+      func (&message, user_data);
+    }
+  sqlite3_reset (stmt);
+  return step == 0;
+}
+
+/* One object on one line, fields as DESIGN.md section 1 fixes them. */
+void
+qurb_message_to_json (const QurbMessage *message, GString *out)
+{
+  g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT ",\"dir\":", message->id);
+  qurb_json_append_string (out, message->dir);
+  g_string_append (out, ",\"peer\":");
+  qurb_json_append_string (out, message->peer);
+  g_string_append (out, ",\"text\":");
+  qurb_json_append_string (out, message->text);
+  g_string_append (out, ",\"state\":");
+  qurb_json_append_string (out, message->state);
+  g_string_append (out, ",\"at\":");
+  qurb_json_append_string (out, message->at);
+  if (message->reply_to > 0)
+    g_string_append_printf (out, ",\"reply_to\":%" G_GINT64_FORMAT, message->reply_to);
+  else
+    g_string_append (out, ",\"reply_to\":null");
+  g_string_append (out, ",\"kind\":");
+  qurb_json_append_string (out, message->kind);
+  g_string_append_c (out, '}');
+}

@@ -1,0 +1,196 @@
+/* qurb-queries.c — what members and staff look up: members, claims, caravans */
+#include "config.h"
+
+#include <string.h>
+
+#include "qurb-booking-rules.h"
+#include "qurb-clock.h"
+#include "qurb-queries.h"
+
+static gchar *
+column_dup (sqlite3_stmt *stmt, gint col)
+{
+  return g_strdup ((const gchar *) sqlite3_column_text (stmt, col));
+}
+
+/* NULL with no error when there is no such member. */
+QurbMember *
+qurb_member_find_by_no (QurbDb *db, const gchar *member_no, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "SELECT id, member_no, cin, last_name, first_name, last_name_ar, first_name_ar,"
+      "       phone, lang, province, broadcasts FROM members WHERE member_no = ?", error);
+  QurbMember *member;
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", member_no) ||
+      (step = qurb_db_step_row (db, stmt, error)) <= 0)
+    {
+      if (stmt)
+        sqlite3_reset (stmt);
+      return NULL;
+    }
+  member = g_new0 (QurbMember, 1);
+  member->id = sqlite3_column_int64 (stmt, 0);
+  member->member_no = column_dup (stmt, 1);
+  member->cin = column_dup (stmt, 2);
+  member->last_name = column_dup (stmt, 3);
+  member->first_name = column_dup (stmt, 4);
+  member->last_name_ar = column_dup (stmt, 5);
+  member->first_name_ar = column_dup (stmt, 6);
+  member->phone = column_dup (stmt, 7);
+  member->lang = column_dup (stmt, 8);
+  member->province = column_dup (stmt, 9);
+  member->broadcasts = sqlite3_column_int (stmt, 10);
+  sqlite3_reset (stmt);
+  return member;
+}
+
+void
+qurb_member_free (QurbMember *member)
+{
+  if (member == NULL)
+    return;
+  g_free (member->member_no);
+  g_free (member->cin);
+  g_free (member->last_name);
+  g_free (member->first_name);
+  g_free (member->last_name_ar);
+  g_free (member->first_name_ar);
+  g_free (member->phone);
+  g_free (member->lang);
+  g_free (member->province);
+  g_free (member);
+}
+
+/* Newest deposit first; limit 0 means all. */
+GPtrArray *
+qurb_claims_for_member (QurbDb *db, gint64 member_id, guint limit, GError **error)
+{
+  g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_claim_free);
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "SELECT dossier_no, kind, deposited_on, status, status_date, amount_claimed, amount_paid,"
+      "       reason FROM claims WHERE member_id = ?"
+      " ORDER BY deposited_on DESC, dossier_no DESC LIMIT ?", error);
+  gint step;
+
+  if (stmt == NULL ||
+      !qurb_db_bind (db, stmt, error, "II", member_id, limit > 0 ? (gint64) limit : (gint64) -1))
+    return NULL;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    {
+      QurbClaim *claim = g_new0 (QurbClaim, 1);
+
+      claim->dossier_no = column_dup (stmt, 0);
+      claim->kind = column_dup (stmt, 1);
+      claim->deposited_on = column_dup (stmt, 2);
+      if (!qurb_claim_status_parse ((const gchar *) sqlite3_column_text (stmt, 3), &claim->status))
+        claim->status = QURB_CLAIM_RECU;
+      claim->status_date = column_dup (stmt, 4);
+      claim->amount_claimed = sqlite3_column_int64 (stmt, 5);
+      claim->amount_paid = sqlite3_column_int64 (stmt, 6);
+      claim->reason = column_dup (stmt, 7);
+      g_ptr_array_add (claims, claim);
+    }
+  sqlite3_reset (stmt);
+  return step == 0 ? g_steal_pointer (&claims) : NULL;
+}
+
+void
+qurb_claim_free (QurbClaim *claim)
+{
+  if (claim == NULL)
+    return;
+  g_free (claim->dossier_no);
+  g_free (claim->kind);
+  g_free (claim->deposited_on);
+  g_free (claim->status_date);
+  g_free (claim->reason);
+  g_free (claim);
+}
+
+void
+qurb_caravan_free (QurbCaravan *caravan)
+{
+  if (caravan == NULL)
+    return;
+  g_free (caravan->code);
+  g_free (caravan->specialty);
+  g_free (caravan->title_fr);
+  g_free (caravan->title_ar);
+  g_free (caravan->province);
+  g_free (caravan->site_fr);
+  g_free (caravan->site_ar);
+  g_free (caravan->date);
+  g_free (caravan->start_time);
+  g_free (caravan->end_time);
+  g_free (caravan);
+}
+
+static void
+finish_caravan (QurbCaravan *caravan, GArray *slots, const gchar *today, gint now_minute)
+{
+  QurbCaravanState state = {
+    .date = caravan->date,
+    .slots = (const QurbSlotState *) slots->data,
+    .n_slots = slots->len,
+  };
+
+  caravan->seats_left = qurb_caravan_seats_left (&state, today, now_minute);
+  g_array_set_size (slots, 0);
+}
+
+/* Caravans from today on, soonest first, with the seats still open. */
+GPtrArray *
+qurb_caravans_upcoming (QurbDb *db, GError **error)
+{
+  g_autoptr(GPtrArray) caravans = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_caravan_free);
+  g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (QurbSlotState));
+  g_autoptr(GDateTime) now = qurb_now ();
+  g_autofree gchar *today = g_date_time_format (now, "%Y-%m-%d");
+  gint now_minute = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
+  QurbCaravan *current = NULL;
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "SELECT c.id, c.code, c.specialty, c.title_fr, c.title_ar, c.province, c.site_fr,"
+      "       c.site_ar, c.date, c.start_time, c.end_time, s.start_time, s.seats,"
+      "       (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.state = 'active')"
+      " FROM caravans c JOIN slots s ON s.caravan_id = c.id"
+      " WHERE c.date >= ? ORDER BY c.date, c.code, s.start_time", error);
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", today))
+    return NULL;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    {
+      QurbSlotState slot = { 0 };
+
+      if (current == NULL || current->id != sqlite3_column_int64 (stmt, 0))
+        {
+          if (current != NULL)
+            finish_caravan (current, slots, today, now_minute);
+          current = g_new0 (QurbCaravan, 1);
+          current->id = sqlite3_column_int64 (stmt, 0);
+          current->code = column_dup (stmt, 1);
+          current->specialty = column_dup (stmt, 2);
+          current->title_fr = column_dup (stmt, 3);
+          current->title_ar = column_dup (stmt, 4);
+          current->province = column_dup (stmt, 5);
+          current->site_fr = column_dup (stmt, 6);
+          current->site_ar = column_dup (stmt, 7);
+          current->date = column_dup (stmt, 8);
+          current->start_time = column_dup (stmt, 9);
+          current->end_time = column_dup (stmt, 10);
+          g_ptr_array_add (caravans, current);
+        }
+      qurb_parse_hhmm ((const gchar *) sqlite3_column_text (stmt, 11), &slot.start_minute);
+      slot.seats = sqlite3_column_int (stmt, 12);
+      slot.booked = sqlite3_column_int (stmt, 13);
+      g_array_append_val (slots, slot);
+    }
+  sqlite3_reset (stmt);
+  if (step < 0)
+    return NULL;
+  if (current != NULL)
+    finish_caravan (current, slots, today, now_minute);
+  return g_steal_pointer (&caravans);
+}

@@ -1,0 +1,58 @@
+/* qurb-queries.h — what members and staff look up: members, claims, caravans */
+#pragma once
+
+#include "qurb-db.h"
+#include "qurb-records.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gint64 id;
+  gchar *member_no;
+  gchar *cin;
+  gchar *last_name, *first_name, *last_name_ar, *first_name_ar;
+  gchar *phone;      /* NULL when none is registered */
+  gchar *lang;
+  gchar *province;
+  gboolean broadcasts;
+} QurbMember;
+
+typedef struct {
+  gchar *dossier_no;
+  gchar *kind;
+  gchar *deposited_on;
+  QurbClaimStatus status;
+  gchar *status_date;
+  gint64 amount_claimed;
+  gint64 amount_paid;
+  gchar *reason;
+} QurbClaim;
+
+typedef struct {
+  gint64 id;
+  gchar *code;
+  gchar *specialty;
+  gchar *title_fr, *title_ar;
+  gchar *province;
+  gchar *site_fr, *site_ar;
+  gchar *date;
+  gchar *start_time, *end_time;
+  gint seats_left;   /* in slots still open for booking */
+} QurbCaravan;
+
+QurbMember *qurb_member_find_by_no    (QurbDb       *db,
+                                       const gchar  *member_no,
+                                       GError      **error);
+void        qurb_member_free          (QurbMember *member);
+GPtrArray  *qurb_claims_for_member    (QurbDb   *db,
+                                       gint64    member_id,
+                                       guint     limit,
+                                       GError  **error);
+void        qurb_claim_free           (QurbClaim *claim);
+GPtrArray  *qurb_caravans_upcoming    (QurbDb   *db,
+                                       GError  **error);
+void        qurb_caravan_free         (QurbCaravan *caravan);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbMember, qurb_member_free)
+
+G_END_DECLS

@@ -1,0 +1,83 @@
+/* qurb-texts.c — words shown to members, in their language
+ *
+ * No diagnosis or medical detail ever goes in these texts: a dossier is
+ * named by its number and status only. */
+#include "config.h"
+
+#include "qurb-clock.h"
+#include "qurb-i18n.h"
+#include "qurb-texts.h"
+
+/* In QurbClaimStatus order. */
+static const gchar *const status_labels[] = {
+  N_("Received"),
+  N_("Being processed"),
+  N_("Sent to the managing body"),
+  N_("Paid"),
+  N_("Rejected"),
+  N_("Waiting for documents"),
+};
+
+const gchar *
+qurb_claim_status_label (const gchar *lang, QurbClaimStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_labels), NULL);
+  return qurb_dgettext (lang, status_labels[status]);
+}
+
+/* "812,50 DH" / "812,50 درهم": a comma for decimals, as both languages
+ * write amounts in Morocco, and the digits stay Western. */
+gchar *
+qurb_format_amount (const gchar *lang, gint64 centimes)
+{
+  g_autofree gchar *number = g_strdup_printf ("%" G_GINT64_FORMAT ",%02d",
+                                              centimes / 100, (gint) (centimes % 100));
+
+  /* TRANSLATORS: an amount of money; %s is the number, e.g. 812,50 */
+  return g_strdup_printf (qurb_dgettext (lang, "%s DH"), number);
+}
+
+gchar *
+qurb_compose_claim_notice (const gchar *lang, const gchar *dossier_no,
+                           QurbClaimStatus status, gint64 amount_paid)
+{
+  const gchar *label = qurb_claim_status_label (lang, status);
+
+  if (status == QURB_CLAIM_PAYE && amount_paid > 0)
+    {
+      g_autofree gchar *amount = qurb_format_amount (lang, amount_paid);
+      /* TRANSLATORS: SMS; %1$s dossier number, %2$s status, %3$s amount */
+      return g_strdup_printf (qurb_dgettext (lang, "Dossier %1$s: %2$s, %3$s."),
+                              dossier_no, label, amount);
+    }
+  if (status == QURB_CLAIM_INCOMPLET || status == QURB_CLAIM_REJETE)
+    /* TRANSLATORS: SMS; %1$s dossier number, %2$s status */
+    return g_strdup_printf (qurb_dgettext (lang, "Dossier %1$s: %2$s. Details at your agency or kiosk."),
+                            dossier_no, label);
+  /* TRANSLATORS: SMS; %1$s dossier number, %2$s status */
+  return g_strdup_printf (qurb_dgettext (lang, "Dossier %1$s: %2$s."), dossier_no, label);
+}
+
+/* "2027-02-03" → "03/02/2027", the order both languages read in Morocco. */
+gchar *
+qurb_format_date (const gchar *iso_date)
+{
+  gint y, m, d;
+
+  if (!qurb_parse_date (iso_date, &y, &m, &d))
+    return g_strdup (iso_date);
+  return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+}
+
+gchar *
+qurb_compose_booking_confirmation (const gchar *lang, const gchar *booking_code,
+                                   const gchar *caravan_code, const gchar *date,
+                                   const gchar *start_time, const gchar *site)
+{
+  g_autofree gchar *day = qurb_format_date (date);
+
+  /* TRANSLATORS: SMS; %1$s booking code, %2$s caravan code, %3$s date,
+   * %4$s time, %5$s place; keep the cancel keyword of your language */
+  return g_strdup_printf (qurb_dgettext (lang, "Booking %1$s: %2$s, %3$s at %4$s, %5$s. To cancel: ANNULER %1$s"),
+                          booking_code, caravan_code, day, start_time, site);
+}
