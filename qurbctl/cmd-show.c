@@ -24,7 +24,7 @@ qurbctl_cmd_member (const QurbctlGlobals *globals, gint argc, gchar **argv)
   g_autoptr(QurbMember) member = NULL;
   g_autoptr(GPtrArray) claims = NULL;
   g_autoptr(GArray) bookings = NULL;
-  const gchar *lang = staff_lang ();
+  const gchar *lang = qurb_ui_lang ();
 
   if (!qurbctl_parse_options (_("MEMBER_NO"), _("Show a member, their claims and their bookings."),
                               NULL, &argc, &argv, 1, 1))

@@ -7,7 +7,7 @@
 
 /* Letters and digits nobody misreads on a small screen or types wrong on
  * a phone keypad: no 0/O, 1/I/L, 5/S, 8/B, U/V. */
-static const gchar code_alphabet[] = "2346789ACDEFGHJKMNPQRTWXYZ";
+static const gchar code_alphabet[] = "234679ACDEFGHJKMNPQRTWXYZ";
 
 gboolean
 qurb_booking_slot_open (const QurbCaravanState *caravan, guint index,

@@ -103,7 +103,7 @@ load_slots (QurbDb *db, gint64 caravan_id, GArray *slots, GArray *slot_ids, GErr
 }
 
 /* A fresh code; the UNIQUE index is the final word, so a collision just
- * draws again (26^6 codes make that rare). */
+ * draws again (25^6 codes make that rare). */
 static gboolean
 insert_booking (QurbDb *db, const QurbBookingRequest *request, gint64 caravan_id, gint64 slot_id,
                 QurbBooking *booking, GError **error)

@@ -27,6 +27,5 @@ gulong       qurb_plural_eval (const gchar *expression,
 /* For text in the user's own language (command-line output, errors). */
 #define _(s)         qurb_dgettext (qurb_ui_lang (), (s))
 #define N_(s)        (s)
-#define Q_(s, p, n)  qurb_dngettext (qurb_ui_lang (), (s), (p), (n))
 
 G_END_DECLS

@@ -313,7 +313,7 @@ check_booked_slots (QurbImportContext *ctx, gint64 caravan_id, const QurbCaravan
       if (!kept && booked > 0)
         {
           sqlite3_reset (stmt);
-          return reject (error, Q_("the slot at %s has %d booking and would disappear",
+          return reject (error, qurb_dngettext (qurb_ui_lang (), "the slot at %s has %d booking and would disappear",
                                    "the slot at %s has %d bookings and would disappear", booked),
                          start, booked);
         }

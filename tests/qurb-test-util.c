@@ -1,0 +1,114 @@
+/* qurb-test-util.c — fixtures shared by the tests */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "qurb-import.h"
+#include "qurb-test-util.h"
+
+static void
+remove_tree (const gchar *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const gchar *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree gchar *child = g_build_filename (path, name, NULL);
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+qurb_fixture_setup (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("qurb-test-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "qurb.db", NULL);
+  fixture->db = qurb_db_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+}
+
+void
+qurb_fixture_teardown (QurbFixture *fixture, gconstpointer data)
+{
+  g_clear_pointer (&fixture->db, qurb_db_close);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+}
+
+gchar *
+qurb_fixture_write (QurbFixture *fixture, const gchar *name, const gchar *contents)
+{
+  g_autoptr(GError) error = NULL;
+  gchar *path = g_build_filename (fixture->dir, name, NULL);
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+gchar *
+qurb_test_corpus_path (const gchar *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "corpus", name, NULL);
+}
+
+/* The three fixture files of tests/corpus, as the SMS corpus expects. */
+void
+qurb_fixture_load_corpus (QurbFixture *fixture)
+{
+  static const struct { const gchar *file; QurbImportKind kind; } files[] = {
+    { "members.csv", QURB_IMPORT_MEMBERS },
+    { "claims.csv", QURB_IMPORT_CLAIMS },
+    { "caravans.csv", QURB_IMPORT_CARAVANS },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree gchar *path = qurb_test_corpus_path (files[i].file);
+      QurbImportStats stats;
+
+      g_assert_true (qurb_import_file (fixture->db, files[i].kind, path, NULL, &stats, &error));
+      g_assert_no_error (error);
+      g_assert_cmpuint (stats.skipped, ==, 0);
+    }
+}
+
+gint64
+qurb_test_query_int (QurbDb *db, const gchar *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (qurb_db_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+/* NULL when the query returns no row. */
+gchar *
+qurb_test_query_text (QurbDb *db, const gchar *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gchar *value = NULL;
+  gint rc;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (qurb_db_handle (db), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  rc = sqlite3_step (stmt);
+  g_assert_true (rc == SQLITE_ROW || rc == SQLITE_DONE);
+  if (rc == SQLITE_ROW)
+    value = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+  sqlite3_finalize (stmt);
+  return value;
+}

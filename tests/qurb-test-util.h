@@ -1,0 +1,31 @@
+/* qurb-test-util.h — fixtures shared by the tests */
+#pragma once
+
+#include "qurb-db.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  gchar *dir;      /* a fresh folder, removed by _teardown */
+  gchar *db_path;
+  QurbDb *db;
+} QurbFixture;
+
+void         qurb_fixture_setup      (QurbFixture *fixture, gconstpointer data);
+void         qurb_fixture_teardown   (QurbFixture *fixture, gconstpointer data);
+gchar       *qurb_fixture_write      (QurbFixture *fixture,
+                                      const gchar *name,
+                                      const gchar *contents);
+void         qurb_fixture_load_corpus (QurbFixture *fixture);
+gchar       *qurb_test_corpus_path   (const gchar *name);
+gint64       qurb_test_query_int     (QurbDb      *db,
+                                      const gchar *sql);
+gchar       *qurb_test_query_text    (QurbDb      *db,
+                                      const gchar *sql);
+
+#define qurb_assert_query_text(db, sql, expected) G_STMT_START { \
+    g_autofree gchar *_qurb_value = qurb_test_query_text ((db), (sql)); \
+    g_assert_cmpstr (_qurb_value, ==, (expected)); \
+  } G_STMT_END
+
+G_END_DECLS

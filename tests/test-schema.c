@@ -1,0 +1,172 @@
+/* test-schema.c — creating the database, migrating old ones, the clock */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "qurb-clock.h"
+#include "qurb-schema.h"
+#include "qurb-test-util.h"
+
+/* Every table and index definition, sorted: two databases with the same
+ * text have the same schema. */
+static gchar *
+schema_text (QurbDb *db)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (qurb_db_handle (db),
+                   "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+                   " ORDER BY type, name", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (text, "%s %s: %s\n", sqlite3_column_text (stmt, 0),
+                            sqlite3_column_text (stmt, 1), sqlite3_column_text (stmt, 2));
+  sqlite3_finalize (stmt);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+load_dump (const gchar *db_path, const gchar *dump_name, const gchar *extra_sql)
+{
+  g_autofree gchar *dump_path = g_test_build_filename (G_TEST_DIST, "data", dump_name, NULL);
+  g_autofree gchar *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = NULL;
+
+  g_file_get_contents (dump_path, &sql, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (db_path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  if (extra_sql)
+    g_assert_cmpint (sqlite3_exec (handle, extra_sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+static void
+test_fresh (QurbFixture *fixture, gconstpointer data)
+{
+  g_assert_cmpint (qurb_db_schema_version (fixture->db), ==, qurb_schema_latest_version ());
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "PRAGMA busy_timeout"), >=, 1000);
+  qurb_assert_query_text (fixture->db, "PRAGMA journal_mode", "wal");
+  g_assert_cmpint (qurb_test_query_int (fixture->db,
+                   "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
+                   " ('members', 'claims', 'claim_history', 'caravans', 'slots', 'bookings',"
+                   "  'audit', 'messages', 'announcements')"), ==, 9);
+}
+
+static void
+test_reopen_is_idempotent (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *before = schema_text (fixture->db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QurbDb) again = qurb_db_open (fixture->db_path, &error);
+  g_autofree gchar *after = NULL;
+
+  g_assert_no_error (error);
+  after = schema_text (again);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_migrate_from_v1 (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *old_path = g_build_filename (fixture->dir, "v1.db", NULL);
+  g_autofree gchar *migrated_schema = NULL, *fresh_schema = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QurbDb) old = NULL;
+
+  load_dump (old_path, "schema-v1.sql", NULL);
+  old = qurb_db_open (old_path, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (qurb_db_schema_version (old), ==, qurb_schema_latest_version ());
+  migrated_schema = schema_text (old);
+  fresh_schema = schema_text (fixture->db);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+  /* The data came along. */
+  qurb_assert_query_text (old, "SELECT status FROM claims WHERE dossier_no = '2024001234'", "PAYE");
+  g_assert_cmpint (qurb_test_query_int (old, "SELECT count(*) FROM claim_history"), ==, 1);
+}
+
+static void
+test_failed_migration_rolls_back (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *old_path = g_build_filename (fixture->dir, "v1-broken.db", NULL);
+  g_autoptr(GError) error = NULL;
+  QurbDb *db;
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  /* A stray view named like a table step 2 creates makes that step fail. */
+  load_dump (old_path, "schema-v1.sql", "CREATE VIEW messages AS SELECT 1;");
+  db = qurb_db_open (old_path, &error);
+  g_assert_null (db);
+  g_assert_error (error, QURB_DB_ERROR, QURB_DB_ERROR_FAILED);
+
+  g_assert_cmpint (sqlite3_open (old_path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT (SELECT user_version FROM pragma_user_version),"
+                   " (SELECT count(*) FROM sqlite_master WHERE name = 'announcements')", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);   /* still version 1 */
+  g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 0);   /* nothing half-made */
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+}
+
+static void
+test_refuses_newer (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  QurbDb *db;
+
+  g_assert_true (qurb_db_exec (fixture->db, "PRAGMA user_version=99", NULL));
+  db = qurb_db_open (fixture->db_path, &error);
+  g_assert_null (db);
+  g_assert_error (error, QURB_DB_ERROR, QURB_DB_ERROR_TOO_NEW);
+}
+
+static void
+test_clock (void)
+{
+  g_autofree gchar *now = NULL, *today = NULL;
+  g_autofree gchar *saved = g_strdup (g_getenv ("QURB_NOW"));
+  gint minutes = -1, y, m, d;
+
+  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
+  now = qurb_now_iso ();
+  today = qurb_today_iso ();
+  g_assert_cmpstr (now, ==, "2027-01-15T10:00:00");
+  g_assert_cmpstr (today, ==, "2027-01-15");
+
+  g_setenv ("QURB_NOW", "not a date", TRUE);
+  g_test_expect_message ("qurb", G_LOG_LEVEL_WARNING, "QURB_NOW=not a date*");
+  {
+    g_autoptr(GDateTime) real = qurb_now ();
+    g_assert_cmpint (g_date_time_get_year (real), >=, 2024);
+  }
+  g_test_assert_expected_messages ();
+  g_setenv ("QURB_NOW", saved, TRUE);
+
+  g_assert_true (qurb_parse_hhmm ("09:30", &minutes));
+  g_assert_cmpint (minutes, ==, 570);
+  g_assert_false (qurb_parse_hhmm ("9:30", &minutes));
+  g_assert_false (qurb_parse_hhmm ("24:00", &minutes));
+  g_assert_true (qurb_parse_date ("2028-02-29", &y, &m, &d));
+  g_assert_false (qurb_parse_date ("2027-02-29", NULL, NULL, NULL));
+  g_assert_false (qurb_parse_date ("2027-1-15", NULL, NULL, NULL));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/schema/fresh", QurbFixture, NULL, qurb_fixture_setup, test_fresh, qurb_fixture_teardown);
+  g_test_add ("/schema/reopen", QurbFixture, NULL, qurb_fixture_setup, test_reopen_is_idempotent, qurb_fixture_teardown);
+  g_test_add ("/schema/migrate-from-v1", QurbFixture, NULL, qurb_fixture_setup, test_migrate_from_v1, qurb_fixture_teardown);
+  g_test_add ("/schema/failed-migration-rolls-back", QurbFixture, NULL, qurb_fixture_setup,
+              test_failed_migration_rolls_back, qurb_fixture_teardown);
+  g_test_add ("/schema/refuses-newer", QurbFixture, NULL, qurb_fixture_setup, test_refuses_newer, qurb_fixture_teardown);
+  g_test_add_func ("/clock/qurb-now", test_clock);
+  return g_test_run ();
+}
