@@ -121,22 +121,24 @@ qurb_csv_reader_next (QurbCsvReader *reader, GError **error)
 
       if (in_quotes)
         {
-          if (c == '"')
+          /* Copy up to the next quote in one go. */
+          const gchar *quote = memchr (d + p, '"', end - p);
+          gsize run = quote ? (gsize) (quote - (d + p)) : end - p;
+
+          for (gsize i = 0; i < run; i++)
+            reader->next_line += d[p + i] == '\n';
+          g_string_append_len (reader->buffer, d + p, run);
+          p += run;
+          if (p >= end)
+            break;
+          if (p + 1 < end && d[p + 1] == '"')
             {
-              if (p + 1 < end && d[p + 1] == '"')
-                {
-                  g_string_append_c (reader->buffer, '"');
-                  p += 2;
-                  continue;
-                }
-              in_quotes = FALSE;
-              after_quote = TRUE;
-              p++;
+              g_string_append_c (reader->buffer, '"');
+              p += 2;
               continue;
             }
-          if (c == '\n')
-            reader->next_line++;
-          g_string_append_c (reader->buffer, c);
+          in_quotes = FALSE;
+          after_quote = TRUE;
           p++;
           continue;
         }
@@ -173,8 +175,15 @@ qurb_csv_reader_next (QurbCsvReader *reader, GError **error)
           skip_to_line_after (reader, record_start, reader->line);
           return QURB_CSV_BAD;
         }
-      g_string_append_c (reader->buffer, c);
-      p++;
+      /* An unquoted run: everything up to the next comma, quote or line end. */
+      {
+        gsize q = p + 1;
+
+        while (q < end && d[q] != ',' && d[q] != '"' && d[q] != '\n' && d[q] != '\r')
+          q++;
+        g_string_append_len (reader->buffer, d + p, q - p);
+        p = q;
+      }
     }
 
   if (in_quotes)

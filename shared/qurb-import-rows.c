@@ -33,6 +33,7 @@ qurb_import_context_clear (QurbImportContext *ctx)
 {
   g_clear_pointer (&ctx->today, g_free);
   g_clear_pointer (&ctx->now, g_free);
+  g_clear_pointer (&ctx->member_ids, g_hash_table_unref);
 }
 
 /* ---- members ---- */
@@ -120,14 +121,36 @@ qurb_import_member (QurbImportContext *ctx, gchar **fields, GError **error)
 
 /* ---- claims ---- */
 
+/* A member number (5–10 digits, already checked) as a hash key that
+ * needs no allocation: its value and its length, so "012345" and "12345"
+ * stay apart. */
+static gpointer
+member_key (const gchar *member_no)
+{
+  guint64 value = 0;
+  gsize len = 0;
+
+  for (; member_no[len]; len++)
+    value = value * 10 + (member_no[len] - '0');
+  return GSIZE_TO_POINTER ((gsize) (value << 4 | len));
+}
+
+/* Members are only ever added during a claims import, so an id once
+ * found stays right; the cache spares a lookup per claim. */
 static gint64
 lookup_member_id (QurbImportContext *ctx, const gchar *member_no, GError **error)
 {
+  G_STATIC_ASSERT (sizeof (gsize) >= 8);
+  gpointer key = member_key (member_no);
   sqlite3_stmt *stmt;
+  gint64 id;
   gint found;
 
-  if (ctx->last_member_id > 0 && strcmp (ctx->last_member_no, member_no) == 0)
-    return ctx->last_member_id;
+  if (ctx->member_ids == NULL)
+    ctx->member_ids = g_hash_table_new (g_direct_hash, g_direct_equal);
+  id = GPOINTER_TO_SIZE (g_hash_table_lookup (ctx->member_ids, key));
+  if (id > 0)
+    return id;
 
   stmt = qurb_db_statement (ctx->db, "SELECT id FROM members WHERE member_no = ?", error);
   if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "t", member_no) ||
@@ -139,22 +162,24 @@ lookup_member_id (QurbImportContext *ctx, const gchar *member_no, GError **error
       reject (error, _("member_no %s is not a known member; import the members first"), member_no);
       return -1;
     }
-  ctx->last_member_id = sqlite3_column_int64 (stmt, 0);
-  g_strlcpy (ctx->last_member_no, member_no, sizeof ctx->last_member_no);
+  id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
-  return ctx->last_member_id;
+  g_hash_table_insert (ctx->member_ids, key, GSIZE_TO_POINTER ((gsize) id));
+  return id;
 }
 
+/* The status a claim is leaving joins its timeline; the current one
+ * lives in the claims row itself. */
 static gboolean
-record_history (QurbImportContext *ctx, const QurbClaimRow *row, GError **error)
+record_previous_status (QurbImportContext *ctx, const gchar *dossier_no, const gchar *status,
+                        const gchar *status_date, GError **error)
 {
   sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
       "INSERT OR IGNORE INTO claim_history (dossier_no, status_date, status, recorded_at)"
       " VALUES (?, ?, ?, ?)", error);
 
   return stmt != NULL &&
-         qurb_db_bind (ctx->db, stmt, error, "tttt", row->dossier_no, row->status_date,
-                       row->status, ctx->now) &&
+         qurb_db_bind (ctx->db, stmt, error, "tttt", dossier_no, status_date, status, ctx->now) &&
          qurb_db_step_done (ctx->db, stmt, error);
 }
 
@@ -200,8 +225,8 @@ qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
   QurbDb *db = ctx->db;
   QurbClaimRow row;
   sqlite3_stmt *stmt;
+  g_autofree gchar *old_status = NULL, *old_status_date = NULL;
   gint64 member_id;
-  gboolean status_changed;
   gint found;
 
   if (!qurb_claim_row_parse (fields, ctx->today, &row, error))
@@ -210,31 +235,31 @@ qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
   if (member_id < 0)
     return FALSE;
 
+  /* Most rows of a first load are new: try the insert first, and read the
+   * stored row only when the dossier is already there. */
+  stmt = qurb_db_statement (db,
+      "INSERT INTO claims (dossier_no, member_id, kind, deposited_on, status, status_date,"
+      "  amount_claimed, amount_paid, reason, updated_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_no) DO NOTHING", error);
+  if (stmt == NULL ||
+      !qurb_db_bind (db, stmt, error, "tIttttIItt", row.dossier_no, member_id, row.kind,
+                     row.deposited_on, row.status, row.status_date, row.amount_claimed,
+                     row.amount_paid, row.reason, ctx->now) ||
+      !qurb_db_step_done (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (qurb_db_handle (db)) == 1)
+    {
+      ctx->stats.inserted++;
+      return TRUE;
+    }
+
   stmt = qurb_db_statement (db,
       "SELECT member_id, kind, deposited_on, status, status_date, amount_claimed,"
       "       amount_paid, reason FROM claims WHERE dossier_no = ?", error);
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", row.dossier_no) ||
       (found = qurb_db_step_row (db, stmt, error)) < 0)
     return FALSE;
-
-  if (!found)
-    {
-      sqlite3_reset (stmt);
-      stmt = qurb_db_statement (db,
-          "INSERT INTO claims (dossier_no, member_id, kind, deposited_on, status, status_date,"
-          "  amount_claimed, amount_paid, reason, updated_at)"
-          " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-      if (stmt == NULL ||
-          !qurb_db_bind (db, stmt, error, "tIttttIItt", row.dossier_no, member_id, row.kind,
-                         row.deposited_on, row.status, row.status_date, row.amount_claimed,
-                         row.amount_paid, row.reason, ctx->now) ||
-          !qurb_db_step_done (db, stmt, error) ||
-          !record_history (ctx, &row, error))
-        return FALSE;
-      ctx->stats.inserted++;
-      return TRUE;
-    }
-
+  g_assert (found);
   if (sqlite3_column_int64 (stmt, 0) == member_id && column_is (stmt, 1, row.kind) &&
       column_is (stmt, 2, row.deposited_on) && column_is (stmt, 3, row.status) &&
       column_is (stmt, 4, row.status_date) && sqlite3_column_int64 (stmt, 5) == row.amount_claimed &&
@@ -244,7 +269,11 @@ qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
       ctx->stats.unchanged++;
       return TRUE;
     }
-  status_changed = !column_is (stmt, 3, row.status);
+  if (!column_is (stmt, 3, row.status))
+    {
+      old_status = g_strdup ((const gchar *) sqlite3_column_text (stmt, 3));
+      old_status_date = g_strdup ((const gchar *) sqlite3_column_text (stmt, 4));
+    }
   sqlite3_reset (stmt);
 
   stmt = qurb_db_statement (db,
@@ -259,10 +288,10 @@ qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
     return FALSE;
   ctx->stats.updated++;
 
-  if (status_changed)
+  if (old_status != NULL)
     {
       ctx->stats.status_changes++;
-      if (!record_history (ctx, &row, error) ||
+      if (!record_previous_status (ctx, row.dossier_no, old_status, old_status_date, error) ||
           !queue_status_notice (ctx, member_id, &row, error))
         return FALSE;
     }

@@ -12,9 +12,8 @@ typedef struct {
   gchar *today;
   gchar *now;
   QurbImportStats stats;
-  /* Claims of one member usually come together: the last lookup. */
-  gchar last_member_no[11];
-  gint64 last_member_id;
+  /* member_no → members.id for the claims import; see member_key(). */
+  GHashTable *member_ids;
 } QurbImportContext;
 
 /* Each runs inside the batch's transaction. A row that is not valid

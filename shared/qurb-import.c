@@ -15,8 +15,9 @@
 #include "qurb-import.h"
 #include "qurb-import-rows.h"
 #include "qurb-records.h"
+#include "qurb-schema.h"
 
-#define BATCH_ROWS 20000
+#define BATCH_ROWS 100000
 
 typedef struct {
   guint line;
@@ -37,6 +38,8 @@ typedef struct {
   guint batch_line;
   QurbImportStats batch_stats;
   GArray *bad_rows;        /* BadRow, reported once their batch commits */
+  gboolean foreign_keys_off;
+  gboolean index_dropped;
 } Import;
 
 gboolean
@@ -145,6 +148,74 @@ import_record (Import *imp, GError **error)
     }
 }
 
+static gint64
+database_bytes (QurbDb *db)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 bytes = 0;
+
+  if (sqlite3_prepare_v2 (qurb_db_handle (db),
+                          "SELECT page_count * page_size FROM pragma_page_count, pragma_page_size",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    bytes = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return bytes;
+}
+
+static gboolean
+drop_claims_member_index (QurbDb *db, gpointer user_data, GError **error)
+{
+  return qurb_db_exec (db, "DROP INDEX IF EXISTS " QURB_CLAIMS_MEMBER_INDEX, error);
+}
+
+/* Claims are the big load: 1 M rows on the first day, tens of thousands
+ * after. Two things make it cheap, both safe only because this process
+ * checks what the database would:
+ * - foreign keys are off for this connection: every claim's member is
+ *   looked up under the same write lock that inserts it, and nothing
+ *   else is written;
+ * - when the file is large next to the database (a first load), the
+ *   member index is dropped and built once at the end, as a bulk loader
+ *   does. Readers meanwhile stay correct, only slower; if the import
+ *   dies, qurb_schema_repair() (import, qurbctl init) builds it again. */
+static gboolean
+begin_claims_load (Import *imp, GError **error)
+{
+  QurbDb *db = imp->ctx.db;
+
+  if (!qurb_schema_repair (db, error) || !qurb_db_exec (db, "PRAGMA foreign_keys=OFF", error))
+    return FALSE;
+  imp->foreign_keys_off = TRUE;
+  if ((gint64) qurb_csv_reader_size (imp->reader) * 2 >= database_bytes (db))
+    {
+      if (!qurb_db_transact (db, drop_claims_member_index, NULL, error))
+        return FALSE;
+      imp->index_dropped = TRUE;
+    }
+  return TRUE;
+}
+
+/* Runs whether the load succeeded or not; the first error wins. */
+static gboolean
+end_claims_load (Import *imp, GError **error)
+{
+  QurbDb *db = imp->ctx.db;
+  g_autoptr(GError) local_error = NULL;
+
+  if (imp->index_dropped)
+    qurb_schema_repair (db, &local_error);
+  if (imp->foreign_keys_off && local_error == NULL)
+    qurb_db_exec (db, "PRAGMA foreign_keys=ON", &local_error);
+  imp->index_dropped = imp->foreign_keys_off = FALSE;
+  if (local_error != NULL && error != NULL && *error == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return local_error == NULL;
+}
+
 typedef struct {
   const gchar *action;
   const gchar *path;
@@ -230,6 +301,8 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
   imp.reader = qurb_csv_reader_new_for_path (path, error);
   if (imp.reader == NULL || !read_header (&imp, path, error))
     goto out;
+  if (kind == QURB_IMPORT_CLAIMS && !begin_claims_load (&imp, error))
+    goto out;
 
   while (!imp.finished)
     {
@@ -260,6 +333,7 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
   }
 
 out:
+  ok = end_claims_load (&imp, error) && ok;
   if (stats)
     *stats = imp.ctx.stats;
   g_clear_pointer (&imp.reader, qurb_csv_reader_free);

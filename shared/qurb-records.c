@@ -66,10 +66,14 @@ all_digits (const gchar *s, gsize min, gsize max)
   return TRUE;
 }
 
-/* The code from a closed list, upper-cased into out (ASCII only). */
+/* The code from a closed list, whatever its case. */
 static const gchar *
 one_of (const gchar *value, const gchar *const *allowed)
 {
+  /* Exports write codes in capitals: try that first. */
+  for (guint i = 0; allowed[i]; i++)
+    if (strcmp (value, allowed[i]) == 0)
+      return allowed[i];
   for (guint i = 0; allowed[i]; i++)
     if (g_ascii_strcasecmp (value, allowed[i]) == 0)
       return allowed[i];

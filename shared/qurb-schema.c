@@ -43,8 +43,9 @@ static const gchar *const migrations[] = {
   "  reason         TEXT NOT NULL DEFAULT '',\n"
   "  updated_at     TEXT NOT NULL\n"
   ") WITHOUT ROWID;\n"
-  "CREATE INDEX claims_member ON claims (member_id, deposited_on);\n"
-  /* Every status a claim has been seen in, for the kiosk's timeline. */
+  "CREATE INDEX " QURB_CLAIMS_MEMBER_INDEX " ON " QURB_CLAIMS_MEMBER_INDEX_ON ";\n"
+  /* The statuses a claim has left, for the kiosk's timeline; its current
+   * status is in claims. */
   "CREATE TABLE claim_history (\n"
   "  dossier_no  TEXT NOT NULL REFERENCES claims (dossier_no),\n"
   "  status_date TEXT NOT NULL,\n"
@@ -196,4 +197,29 @@ qurb_schema_migrate (QurbDb *db, GError **error)
   if (version < 0)
     return qurb_db_fail (db, sqlite3_errcode (qurb_db_handle (db)), "user_version", error);
   return TRUE;
+}
+
+static gboolean
+rebuild_indexes (QurbDb *db, gpointer user_data, GError **error)
+{
+  return qurb_db_exec (db, "CREATE INDEX IF NOT EXISTS " QURB_CLAIMS_MEMBER_INDEX
+                           " ON " QURB_CLAIMS_MEMBER_INDEX_ON, error);
+}
+
+/* Puts back what an interrupted bulk import may have left out. Only
+ * takes the write lock when something is missing. */
+gboolean
+qurb_schema_repair (QurbDb *db, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", error);
+  gint step;
+  gboolean present;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", QURB_CLAIMS_MEMBER_INDEX) ||
+      (step = qurb_db_step_row (db, stmt, error)) < 0)
+    return FALSE;
+  present = step > 0 && sqlite3_column_int (stmt, 0) > 0;
+  sqlite3_reset (stmt);
+  return present || qurb_db_transact (db, rebuild_indexes, NULL, error);
 }

@@ -1,0 +1,143 @@
+#!/bin/bash
+# Import benchmarks (issue 2). Usage: bench/run.sh [BUILD_DIR]
+#
+#  1. 1 M claims for 200 k members: `qurbctl import claims` (full validation,
+#     upsert, history, status-change detection) against the baseline, the
+#     sqlite3 shell's bare `.import` of the same file into a plain table with
+#     its two indexes built after the load. Median of 3 runs each.
+#  2. A daily delta of 50 k rows (40 k status changes, 10 k new claims) into a
+#     6.3 M-claim database (1.26 M members). Median of 3 runs on fresh copies.
+#
+# Data is generated once into bench/data/ (git-ignored, ~2 GB with the big
+# database). Results are written to bench/RESULTS.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+BUILD=${1:-build}
+QURBCTL=$BUILD/qurbctl/qurbctl
+GEN=$BUILD/bench/gen-csv
+DATA=bench/data
+RESULTS=bench/RESULTS.md
+RUNS=3
+export QURB_LOCALEDIR=$PWD/$BUILD/locale
+export LANGUAGE=
+export QURB_NOW=2027-01-15T10:00:00
+mkdir -p "$DATA"
+
+now() { date +%s.%N; }
+calc() { awk "BEGIN { print $* }"; }
+elapsed() { calc "$2 - $1"; }
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+fmt() { printf '%.2f' "$1"; }
+
+gen() {  # gen FILE ARGS… — generate once
+  local file=$1; shift
+  [ -s "$file" ] || "$GEN" "$@" > "$file"
+}
+
+echo "== generating data"
+gen $DATA/members-200k.csv members 200000
+gen $DATA/claims-1m.csv claims 200000 1000000
+gen $DATA/members-1260k.csv members 1260000
+gen $DATA/claims-6300k.csv claims 1260000 6300000
+gen $DATA/delta-50k.csv delta 1260000 6300000 40000 10000
+
+echo "== members for the 1 M run"
+rm -f $DATA/members-200k.db*
+$QURBCTL --db $DATA/members-200k.db import members $DATA/members-200k.csv >/dev/null
+
+baseline_runs=() qurb_runs=()
+for run in $(seq $RUNS); do
+  rm -f $DATA/baseline.db
+  t0=$(now)
+  sqlite3 $DATA/baseline.db \
+    "CREATE TABLE claims (dossier_no TEXT, member_no TEXT, kind TEXT, deposited_on TEXT, status TEXT,
+                          status_date TEXT, amount_claimed TEXT, amount_paid TEXT, reason TEXT);" \
+    ".import --csv --skip 1 $DATA/claims-1m.csv claims" \
+    "CREATE UNIQUE INDEX claims_dossier ON claims (dossier_no);" \
+    "CREATE INDEX claims_member ON claims (member_no);"
+  t1=$(now)
+  baseline_runs+=("$(elapsed "$t0" "$t1")")
+
+  rm -f $DATA/run.db*
+  cp $DATA/members-200k.db $DATA/run.db
+  t0=$(now)
+  $QURBCTL --db $DATA/run.db import claims $DATA/claims-1m.csv >/dev/null
+  t1=$(now)
+  qurb_runs+=("$(elapsed "$t0" "$t1")")
+  echo "run $run: baseline ${baseline_runs[-1]} s, qurbctl ${qurb_runs[-1]} s"
+done
+rows=$(sqlite3 $DATA/run.db "SELECT count(*) FROM claims")
+[ "$rows" = 1000000 ] || { echo "expected 1000000 claims, found $rows" >&2; exit 1; }
+base=$(median "${baseline_runs[@]}"); ours=$(median "${qurb_runs[@]}")
+ratio=$(calc "$ours / $base")
+
+echo "== the 6.3 M-claim database"
+if [ ! -s $DATA/big.db ]; then
+  rm -f $DATA/big.db*
+  t0=$(now)
+  $QURBCTL --db $DATA/big.db import members $DATA/members-1260k.csv >/dev/null
+  $QURBCTL --db $DATA/big.db import claims $DATA/claims-6300k.csv >/dev/null
+  sqlite3 $DATA/big.db "PRAGMA wal_checkpoint(TRUNCATE);" >/dev/null
+  echo "built in $(fmt "$(elapsed "$t0" "$(now)")") s"
+fi
+big_size=$(du -m $DATA/big.db | cut -f1)
+
+delta_runs=() delta_base_runs=()
+for run in $(seq $RUNS); do
+  rm -f $DATA/delta.db*
+  cp $DATA/big.db $DATA/delta.db
+  cat $DATA/delta.db > /dev/null   # the agency server keeps its database in the page cache
+  t0=$(now)
+  out=$($QURBCTL --db $DATA/delta.db import claims $DATA/delta-50k.csv)
+  t1=$(now)
+  delta_runs+=("$(elapsed "$t0" "$t1")")
+
+  rm -f $DATA/delta-base.db
+  t0=$(now)
+  sqlite3 $DATA/delta-base.db \
+    "CREATE TABLE claims (dossier_no TEXT, member_no TEXT, kind TEXT, deposited_on TEXT, status TEXT,
+                          status_date TEXT, amount_claimed TEXT, amount_paid TEXT, reason TEXT);" \
+    ".import --csv --skip 1 $DATA/delta-50k.csv claims"
+  t1=$(now)
+  delta_base_runs+=("$(elapsed "$t0" "$t1")")
+  echo "run $run: delta ${delta_runs[-1]} s ($out)"
+done
+delta=$(median "${delta_runs[@]}"); delta_base=$(median "${delta_base_runs[@]}")
+notices=$(sqlite3 $DATA/delta.db "SELECT count(*) FROM messages WHERE kind = 'notice'")
+
+cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+cat > $RESULTS <<MD
+# Benchmark results
+
+Written by \`bench/run.sh\` (\`make bench\`) on $(date -u +%Y-%m-%d), $(nproc) cores ($cpu),
+sqlite $(sqlite3 --version | cut -d' ' -f1). Times are wall-clock medians of $RUNS runs.
+
+## Importing 1 M claims (200 k members)
+
+Baseline: the sqlite3 shell's bare \`.import\` of the same file into a plain table of text
+columns, then \`CREATE UNIQUE INDEX\` on dossier_no and an index on member_no.
+\`qurbctl import claims\` validates every field, resolves each member, upserts by key,
+records the status history and would queue notices for status changes.
+
+| | seconds | rows/s | ratio to baseline |
+|---|---:|---:|---:|
+| sqlite3 \`.import\` + indexes (baseline) | $(fmt "$base") | $(printf '%.0f' "$(calc "1000000 / $base")") | 1.00 |
+| \`qurbctl import claims\` | $(fmt "$ours") | $(printf '%.0f' "$(calc "1000000 / $ours")") | **$(fmt "$ratio")** |
+
+Goal: ≤ 1.30.
+
+## A daily delta into a 6.3 M-claim database
+
+50 k rows — 40 k claims moved one status further (each queues a notice) and 10 k new claims —
+imported into a database of 1.26 M members and 6.3 M claims (${big_size} MB), warm in the
+page cache as on the agency server.
+
+| | seconds | ratio to baseline |
+|---|---:|---:|
+| sqlite3 \`.import\` of the delta into an empty plain table (baseline) | $(fmt "$delta_base") | 1.00 |
+| \`qurbctl import claims\` of the delta | $(fmt "$delta") | $(fmt "$(calc "$delta / $delta_base")") |
+
+Goal: ≤ 2 s. Notices queued by the last run: $notices.
+MD
+cat $RESULTS
