@@ -1,4 +1,4 @@
-/* qurb-import-rows.c — one CSV row into the database, per kind */
+/* qurb-import-rows.c — member and caravan rows into the database */
 #include "config.h"
 
 #include <string.h>
@@ -10,8 +10,8 @@
 #include "qurb-records.h"
 #include "qurb-texts.h"
 
-static gboolean G_GNUC_PRINTF (2, 3)
-reject (GError **error, const gchar *format, ...)
+gboolean
+qurb_import_reject (GError **error, const gchar *format, ...)
 {
   va_list args;
 
@@ -22,18 +22,10 @@ reject (GError **error, const gchar *format, ...)
   return FALSE;
 }
 
-static gboolean
-column_is (sqlite3_stmt *stmt, gint col, const gchar *value)
+gboolean
+qurb_import_column_is (sqlite3_stmt *stmt, gint col, const gchar *value)
 {
   return g_strcmp0 ((const gchar *) sqlite3_column_text (stmt, col), value) == 0;
-}
-
-void
-qurb_import_context_clear (QurbImportContext *ctx)
-{
-  g_clear_pointer (&ctx->today, g_free);
-  g_clear_pointer (&ctx->now, g_free);
-  g_clear_pointer (&ctx->member_ids, g_hash_table_unref);
 }
 
 /* ---- members ---- */
@@ -43,12 +35,14 @@ member_unchanged (sqlite3_stmt *stmt, const QurbMemberRow *row)
 {
   /* Columns: id, cin, last_name, first_name, last_name_ar, first_name_ar,
    * birth_date, phone, lang, province, lang_chosen. */
-  return column_is (stmt, 1, row->cin) && column_is (stmt, 2, row->last_name) &&
-         column_is (stmt, 3, row->first_name) && column_is (stmt, 4, row->last_name_ar) &&
-         column_is (stmt, 5, row->first_name_ar) && column_is (stmt, 6, row->birth_date) &&
-         column_is (stmt, 7, row->phone) &&
-         (sqlite3_column_int (stmt, 10) || column_is (stmt, 8, row->lang)) &&
-         column_is (stmt, 9, row->province);
+  const gchar *values[] = { row->cin, row->last_name, row->first_name, row->last_name_ar,
+                            row->first_name_ar, row->birth_date, row->phone };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (!qurb_import_column_is (stmt, i + 1, values[i]))
+      return FALSE;
+  return (sqlite3_column_int (stmt, 10) || qurb_import_column_is (stmt, 8, row->lang)) &&
+         qurb_import_column_is (stmt, 9, row->province);
 }
 
 gboolean
@@ -119,185 +113,6 @@ qurb_import_member (QurbImportContext *ctx, gchar **fields, GError **error)
   return ok;
 }
 
-/* ---- claims ---- */
-
-/* A member number (5–10 digits, already checked) as a hash key that
- * needs no allocation: its value and its length, so "012345" and "12345"
- * stay apart. */
-static gpointer
-member_key (const gchar *member_no)
-{
-  guint64 value = 0;
-  gsize len = 0;
-
-  for (; member_no[len]; len++)
-    value = value * 10 + (member_no[len] - '0');
-  return GSIZE_TO_POINTER ((gsize) (value << 4 | len));
-}
-
-/* Members are only ever added during a claims import, so an id once
- * found stays right; the cache spares a lookup per claim. */
-static gint64
-lookup_member_id (QurbImportContext *ctx, const gchar *member_no, GError **error)
-{
-  G_STATIC_ASSERT (sizeof (gsize) >= 8);
-  gpointer key = member_key (member_no);
-  sqlite3_stmt *stmt;
-  gint64 id;
-  gint found;
-
-  if (ctx->member_ids == NULL)
-    ctx->member_ids = g_hash_table_new (g_direct_hash, g_direct_equal);
-  id = GPOINTER_TO_SIZE (g_hash_table_lookup (ctx->member_ids, key));
-  if (id > 0)
-    return id;
-
-  stmt = qurb_db_statement (ctx->db, "SELECT id FROM members WHERE member_no = ?", error);
-  if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "t", member_no) ||
-      (found = qurb_db_step_row (ctx->db, stmt, error)) < 0)
-    return -1;
-  if (!found)
-    {
-      sqlite3_reset (stmt);
-      reject (error, _("member_no %s is not a known member; import the members first"), member_no);
-      return -1;
-    }
-  id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  g_hash_table_insert (ctx->member_ids, key, GSIZE_TO_POINTER ((gsize) id));
-  return id;
-}
-
-/* The status a claim is leaving joins its timeline; the current one
- * lives in the claims row itself. */
-static gboolean
-record_previous_status (QurbImportContext *ctx, const gchar *dossier_no, const gchar *status,
-                        const gchar *status_date, GError **error)
-{
-  sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
-      "INSERT OR IGNORE INTO claim_history (dossier_no, status_date, status, recorded_at)"
-      " VALUES (?, ?, ?, ?)", error);
-
-  return stmt != NULL &&
-         qurb_db_bind (ctx->db, stmt, error, "tttt", dossier_no, status_date, status, ctx->now) &&
-         qurb_db_step_done (ctx->db, stmt, error);
-}
-
-/* Tells the member by SMS, in their language, unless they have no phone
- * or asked for no notices. */
-static gboolean
-queue_status_notice (QurbImportContext *ctx, gint64 member_id, const QurbClaimRow *row,
-                     GError **error)
-{
-  sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
-      "SELECT phone, lang FROM members WHERE id = ? AND phone IS NOT NULL AND notices", error);
-  g_autofree gchar *phone = NULL, *lang = NULL, *text = NULL;
-  QurbClaimStatus status;
-  gint found;
-
-  if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "I", member_id) ||
-      (found = qurb_db_step_row (ctx->db, stmt, error)) < 0)
-    return FALSE;
-  if (!found)
-    {
-      sqlite3_reset (stmt);
-      return TRUE;
-    }
-  phone = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
-  lang = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
-  sqlite3_reset (stmt);
-
-  if (!qurb_claim_status_parse (row->status, &status))
-    g_assert_not_reached ();
-  text = qurb_compose_claim_notice (lang, row->dossier_no, status, row->amount_paid);
-  if (!qurb_outbox_queue (ctx->db, &(QurbOutgoing) {
-                            .peer = phone, .text = text, .kind = "notice",
-                            .priority = QURB_PRIORITY_NOTICE, .member_id = member_id,
-                            .lang = lang }, NULL, error))
-    return FALSE;
-  ctx->stats.notices++;
-  return TRUE;
-}
-
-gboolean
-qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
-{
-  QurbDb *db = ctx->db;
-  QurbClaimRow row;
-  sqlite3_stmt *stmt;
-  g_autofree gchar *old_status = NULL, *old_status_date = NULL;
-  gint64 member_id;
-  gint found;
-
-  if (!qurb_claim_row_parse (fields, ctx->today, &row, error))
-    return FALSE;
-  member_id = lookup_member_id (ctx, row.member_no, error);
-  if (member_id < 0)
-    return FALSE;
-
-  /* Most rows of a first load are new: try the insert first, and read the
-   * stored row only when the dossier is already there. */
-  stmt = qurb_db_statement (db,
-      "INSERT INTO claims (dossier_no, member_id, kind, deposited_on, status, status_date,"
-      "  amount_claimed, amount_paid, reason, updated_at)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dossier_no) DO NOTHING", error);
-  if (stmt == NULL ||
-      !qurb_db_bind (db, stmt, error, "tIttttIItt", row.dossier_no, member_id, row.kind,
-                     row.deposited_on, row.status, row.status_date, row.amount_claimed,
-                     row.amount_paid, row.reason, ctx->now) ||
-      !qurb_db_step_done (db, stmt, error))
-    return FALSE;
-  if (sqlite3_changes (qurb_db_handle (db)) == 1)
-    {
-      ctx->stats.inserted++;
-      return TRUE;
-    }
-
-  stmt = qurb_db_statement (db,
-      "SELECT member_id, kind, deposited_on, status, status_date, amount_claimed,"
-      "       amount_paid, reason FROM claims WHERE dossier_no = ?", error);
-  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", row.dossier_no) ||
-      (found = qurb_db_step_row (db, stmt, error)) < 0)
-    return FALSE;
-  g_assert (found);
-  if (sqlite3_column_int64 (stmt, 0) == member_id && column_is (stmt, 1, row.kind) &&
-      column_is (stmt, 2, row.deposited_on) && column_is (stmt, 3, row.status) &&
-      column_is (stmt, 4, row.status_date) && sqlite3_column_int64 (stmt, 5) == row.amount_claimed &&
-      sqlite3_column_int64 (stmt, 6) == row.amount_paid && column_is (stmt, 7, row.reason))
-    {
-      sqlite3_reset (stmt);
-      ctx->stats.unchanged++;
-      return TRUE;
-    }
-  if (!column_is (stmt, 3, row.status))
-    {
-      old_status = g_strdup ((const gchar *) sqlite3_column_text (stmt, 3));
-      old_status_date = g_strdup ((const gchar *) sqlite3_column_text (stmt, 4));
-    }
-  sqlite3_reset (stmt);
-
-  stmt = qurb_db_statement (db,
-      "UPDATE claims SET member_id = ?2, kind = ?3, deposited_on = ?4, status = ?5,"
-      "  status_date = ?6, amount_claimed = ?7, amount_paid = ?8, reason = ?9, updated_at = ?10"
-      " WHERE dossier_no = ?1", error);
-  if (stmt == NULL ||
-      !qurb_db_bind (db, stmt, error, "tIttttIItt", row.dossier_no, member_id, row.kind,
-                     row.deposited_on, row.status, row.status_date, row.amount_claimed,
-                     row.amount_paid, row.reason, ctx->now) ||
-      !qurb_db_step_done (db, stmt, error))
-    return FALSE;
-  ctx->stats.updated++;
-
-  if (old_status != NULL)
-    {
-      ctx->stats.status_changes++;
-      if (!record_previous_status (ctx, row.dossier_no, old_status, old_status_date, error) ||
-          !queue_status_notice (ctx, member_id, &row, error))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* ---- caravans ---- */
 
 static void
@@ -342,14 +157,14 @@ check_booked_slots (QurbImportContext *ctx, gint64 caravan_id, const QurbCaravan
       if (!kept && booked > 0)
         {
           sqlite3_reset (stmt);
-          return reject (error, qurb_dngettext (qurb_ui_lang (), "the slot at %s has %d booking and would disappear",
+          return qurb_import_reject (error, qurb_dngettext (qurb_ui_lang (), "the slot at %s has %d booking and would disappear",
                                    "the slot at %s has %d bookings and would disappear", booked),
                          start, booked);
         }
       if (kept && booked > row->seats_per_slot)
         {
           sqlite3_reset (stmt);
-          return reject (error, _("the slot at %s has %d bookings, more than %d seats"),
+          return qurb_import_reject (error, _("the slot at %s has %d bookings, more than %d seats"),
                          start, booked, row->seats_per_slot);
         }
       if (!kept)
@@ -415,13 +230,16 @@ qurb_import_caravan (QurbImportContext *ctx, gchar **fields, GError **error)
     return FALSE;
   if (found)
     {
+      const gchar *texts[] = { row.specialty, row.title_fr, row.title_ar, row.province,
+                               row.site_fr, row.site_ar, row.date, start, end };
+      gboolean same = sqlite3_column_int (stmt, 10) == row.slot_minutes &&
+                      sqlite3_column_int (stmt, 11) == row.seats_per_slot;
+
       id = sqlite3_column_int64 (stmt, 0);
-      if (column_is (stmt, 1, row.specialty) && column_is (stmt, 2, row.title_fr) &&
-          column_is (stmt, 3, row.title_ar) && column_is (stmt, 4, row.province) &&
-          column_is (stmt, 5, row.site_fr) && column_is (stmt, 6, row.site_ar) &&
-          column_is (stmt, 7, row.date) && column_is (stmt, 8, start) &&
-          column_is (stmt, 9, end) && sqlite3_column_int (stmt, 10) == row.slot_minutes &&
-          sqlite3_column_int (stmt, 11) == row.seats_per_slot)
+
+      for (guint i = 0; same && i < G_N_ELEMENTS (texts); i++)
+        same = qurb_import_column_is (stmt, i + 1, texts[i]);
+      if (same)
         {
           sqlite3_reset (stmt);
           ctx->stats.unchanged++;

@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _QurbClaimChunk QurbClaimChunk;
+
 typedef struct {
   QurbDb *db;
   const gchar *path;
@@ -14,11 +16,15 @@ typedef struct {
   QurbImportStats stats;
   /* member_no → members.id for the claims import; see member_key(). */
   GHashTable *member_ids;
+  /* Valid claims waiting to be inserted together (claims import only). */
+  QurbClaimChunk *chunk;
 } QurbImportContext;
 
 /* Each runs inside the batch's transaction. A row that is not valid
  * fails with QURB_RECORD_ERROR (skip it); anything else is a database
- * failure. fields are in the order of the kind's *_columns. */
+ * failure. fields are in the order of the kind's *_columns. Claims may
+ * be held back and written together: qurb_import_flush() writes what is
+ * held, and must run before the batch commits. */
 gboolean qurb_import_member         (QurbImportContext  *ctx,
                                      gchar             **fields,
                                      GError            **error);
@@ -28,6 +34,16 @@ gboolean qurb_import_claim          (QurbImportContext  *ctx,
 gboolean qurb_import_caravan        (QurbImportContext  *ctx,
                                      gchar             **fields,
                                      GError            **error);
+gboolean qurb_import_flush          (QurbImportContext  *ctx,
+                                     GError            **error);
+void     qurb_import_discard        (QurbImportContext  *ctx);
 void     qurb_import_context_clear  (QurbImportContext  *ctx);
+
+gboolean qurb_import_reject         (GError      **error,
+                                     const gchar  *format,
+                                     ...) G_GNUC_PRINTF (2, 3);
+gboolean qurb_import_column_is      (sqlite3_stmt *stmt,
+                                     gint          col,
+                                     const gchar  *value);
 
 G_END_DECLS

@@ -238,6 +238,7 @@ import_batch (QurbDb *db, gpointer user_data, GError **error)
 
   /* Start over from the batch's first row if a lock made us retry. */
   qurb_csv_reader_rewind_to (imp->reader, imp->batch_offset, imp->batch_line);
+  qurb_import_discard (&imp->ctx);
   imp->ctx.stats = imp->batch_stats;
   g_array_set_size (imp->bad_rows, 0);
   imp->finished = FALSE;
@@ -268,6 +269,12 @@ import_batch (QurbDb *db, gpointer user_data, GError **error)
             }
           add_bad_row (imp, qurb_csv_reader_line (imp->reader), row_error->message);
         }
+    }
+  /* Held-back rows belong to this batch's transaction. */
+  if (!qurb_import_flush (&imp->ctx, error))
+    {
+      g_prefix_error (error, "%s: ", imp->ctx.path);
+      return FALSE;
     }
   return TRUE;
 }

@@ -1,0 +1,364 @@
+/* qurb-import-claims.c — claim rows into the database, many at a time
+ *
+ * A claims file is the big one: a million rows on the first day. Valid
+ * rows are held in a chunk and inserted by one multi-row INSERT … ON
+ * CONFLICT DO NOTHING RETURNING, which costs SQLite far less than one
+ * statement per row. The dossiers that did not come back already existed:
+ * each of those is compared with what is stored and updated, and a status
+ * change is recorded and told to the member. */
+#include "config.h"
+
+#include <string.h>
+
+#include "qurb-i18n.h"
+#include "qurb-import-rows.h"
+#include "qurb-outbox.h"
+#include "qurb-records.h"
+#include "qurb-texts.h"
+
+#define CHUNK_ROWS 64
+#define CLAIM_PARAMS 10
+
+typedef struct {
+  QurbClaimRow row;        /* reason points into the chunk's strings */
+  gint64 member_id;
+  gboolean inserted;
+} PendingClaim;
+
+struct _QurbClaimChunk {
+  PendingClaim claims[CHUNK_ROWS];
+  guint n_claims;
+  GStringChunk *strings;
+};
+
+#define CLAIM_COLUMNS \
+  "INSERT INTO claims (dossier_no, member_id, kind, deposited_on, status, status_date," \
+  "  amount_claimed, amount_paid, reason, updated_at) VALUES "
+#define CLAIM_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+#define CLAIM_CONFLICT " ON CONFLICT (dossier_no) DO NOTHING RETURNING dossier_no"
+
+/* The statement for a full chunk; built once, and kept for the life of
+ * the process because statements are cached by the address of their SQL. */
+static const gchar *
+full_chunk_sql (void)
+{
+  static gsize built;
+  static gchar *sql;
+
+  if (g_once_init_enter (&built))
+    {
+      GString *text = g_string_new (CLAIM_COLUMNS);
+
+      for (guint i = 0; i < CHUNK_ROWS; i++)
+        g_string_append (text, i ? ", " CLAIM_VALUES : CLAIM_VALUES);
+      g_string_append (text, CLAIM_CONFLICT);
+      sql = g_string_free (text, FALSE);
+      g_once_init_leave (&built, 1);
+    }
+  return sql;
+}
+
+/* A member number (5–10 digits, already checked) as a hash key that
+ * needs no allocation: its value and its length, so "012345" and "12345"
+ * stay apart. */
+static gpointer
+member_key (const gchar *member_no)
+{
+  guint64 value = 0;
+  gsize len = 0;
+
+  for (; member_no[len]; len++)
+    value = value * 10 + (member_no[len] - '0');
+  return GSIZE_TO_POINTER ((gsize) (value << 4 | len));
+}
+
+/* Members are only ever added during a claims import, so an id once
+ * found stays right; the cache spares a lookup per claim. */
+static gint64
+lookup_member_id (QurbImportContext *ctx, const gchar *member_no, GError **error)
+{
+  gpointer key = member_key (member_no);
+  sqlite3_stmt *stmt;
+  gint64 id;
+  gint found;
+
+  G_STATIC_ASSERT (sizeof (gsize) >= 8);
+  if (ctx->member_ids == NULL)
+    ctx->member_ids = g_hash_table_new (g_direct_hash, g_direct_equal);
+  id = GPOINTER_TO_SIZE (g_hash_table_lookup (ctx->member_ids, key));
+  if (id > 0)
+    return id;
+
+  stmt = qurb_db_statement (ctx->db, "SELECT id FROM members WHERE member_no = ?", error);
+  if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "t", member_no) ||
+      (found = qurb_db_step_row (ctx->db, stmt, error)) < 0)
+    return -1;
+  if (!found)
+    {
+      sqlite3_reset (stmt);
+      qurb_import_reject (error, _("member_no %s is not a known member; import the members first"),
+                          member_no);
+      return -1;
+    }
+  id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  g_hash_table_insert (ctx->member_ids, key, GSIZE_TO_POINTER ((gsize) id));
+  return id;
+}
+
+/* The status a claim is leaving joins its timeline; the current one
+ * lives in the claims row itself. */
+static gboolean
+record_previous_status (QurbImportContext *ctx, const gchar *dossier_no, const gchar *status,
+                        const gchar *status_date, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
+      "INSERT OR IGNORE INTO claim_history (dossier_no, status_date, status, recorded_at)"
+      " VALUES (?, ?, ?, ?)", error);
+
+  return stmt != NULL &&
+         qurb_db_bind (ctx->db, stmt, error, "tttt", dossier_no, status_date, status, ctx->now) &&
+         qurb_db_step_done (ctx->db, stmt, error);
+}
+
+/* Tells the member by SMS, in their language, unless they have no phone
+ * or asked for no notices. */
+static gboolean
+queue_status_notice (QurbImportContext *ctx, gint64 member_id, const QurbClaimRow *row,
+                     GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
+      "SELECT phone, lang FROM members WHERE id = ? AND phone IS NOT NULL AND notices", error);
+  g_autofree gchar *phone = NULL, *lang = NULL, *text = NULL;
+  QurbClaimStatus status;
+  gint found;
+
+  if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "I", member_id) ||
+      (found = qurb_db_step_row (ctx->db, stmt, error)) < 0)
+    return FALSE;
+  if (!found)
+    {
+      sqlite3_reset (stmt);
+      return TRUE;
+    }
+  phone = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+  lang = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+
+  if (!qurb_claim_status_parse (row->status, &status))
+    g_assert_not_reached ();
+  text = qurb_compose_claim_notice (lang, row->dossier_no, status, row->amount_paid);
+  if (!qurb_outbox_queue (ctx->db, &(QurbOutgoing) {
+                            .peer = phone, .text = text, .kind = "notice",
+                            .priority = QURB_PRIORITY_NOTICE, .member_id = member_id,
+                            .lang = lang }, NULL, error))
+    return FALSE;
+  ctx->stats.notices++;
+  return TRUE;
+}
+
+/* A claim whose dossier was already there: compare, update, tell. */
+static gboolean
+merge_existing (QurbImportContext *ctx, const PendingClaim *pending, GError **error)
+{
+  QurbDb *db = ctx->db;
+  const QurbClaimRow *row = &pending->row;
+  g_autofree gchar *old_status = NULL, *old_status_date = NULL;
+  const gchar *texts[] = { row->kind, row->deposited_on, row->status, row->status_date };
+  sqlite3_stmt *stmt;
+  gboolean same;
+  gint found;
+
+  stmt = qurb_db_statement (db,
+      "SELECT member_id, kind, deposited_on, status, status_date, amount_claimed,"
+      "       amount_paid, reason FROM claims WHERE dossier_no = ?", error);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", row->dossier_no) ||
+      (found = qurb_db_step_row (db, stmt, error)) < 0)
+    return FALSE;
+  g_assert (found);
+
+  same = sqlite3_column_int64 (stmt, 0) == pending->member_id &&
+         sqlite3_column_int64 (stmt, 5) == row->amount_claimed &&
+         sqlite3_column_int64 (stmt, 6) == row->amount_paid &&
+         qurb_import_column_is (stmt, 7, row->reason);
+  for (guint i = 0; same && i < G_N_ELEMENTS (texts); i++)
+    same = qurb_import_column_is (stmt, i + 1, texts[i]);
+  if (same)
+    {
+      sqlite3_reset (stmt);
+      ctx->stats.unchanged++;
+      return TRUE;
+    }
+  if (!qurb_import_column_is (stmt, 3, row->status))
+    {
+      old_status = g_strdup ((const gchar *) sqlite3_column_text (stmt, 3));
+      old_status_date = g_strdup ((const gchar *) sqlite3_column_text (stmt, 4));
+    }
+  sqlite3_reset (stmt);
+
+  stmt = qurb_db_statement (db,
+      "UPDATE claims SET member_id = ?2, kind = ?3, deposited_on = ?4, status = ?5,"
+      "  status_date = ?6, amount_claimed = ?7, amount_paid = ?8, reason = ?9, updated_at = ?10"
+      " WHERE dossier_no = ?1", error);
+  if (stmt == NULL ||
+      !qurb_db_bind (db, stmt, error, "tIttttIItt", row->dossier_no, pending->member_id, row->kind,
+                     row->deposited_on, row->status, row->status_date, row->amount_claimed,
+                     row->amount_paid, row->reason, ctx->now) ||
+      !qurb_db_step_done (db, stmt, error))
+    return FALSE;
+  ctx->stats.updated++;
+
+  if (old_status == NULL)
+    return TRUE;
+  ctx->stats.status_changes++;
+  return record_previous_status (ctx, row->dossier_no, old_status, old_status_date, error) &&
+         queue_status_notice (ctx, pending->member_id, row, error);
+}
+
+static gint
+bind_claim (sqlite3_stmt *stmt, gint base, const PendingClaim *pending, const gchar *now)
+{
+  const QurbClaimRow *row = &pending->row;
+  const gchar *texts[] = { row->kind, row->deposited_on, row->status, row->status_date };
+  gint rc = sqlite3_bind_text (stmt, base + 1, row->dossier_no, -1, SQLITE_STATIC);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, base + 2, pending->member_id);
+  for (guint i = 0; rc == SQLITE_OK && i < G_N_ELEMENTS (texts); i++)
+    rc = sqlite3_bind_text (stmt, base + 3 + i, texts[i], -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, base + 7, row->amount_claimed);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_int64 (stmt, base + 8, row->amount_paid);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, base + 9, row->reason, -1, SQLITE_STATIC);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_bind_text (stmt, base + 10, now, -1, SQLITE_STATIC);
+  return rc;
+}
+
+/* Marks the claim a returned dossier belongs to; RETURNING gives rows in
+ * no promised order, though in practice in VALUES order. */
+static void
+mark_inserted (QurbClaimChunk *chunk, guint *hint, const gchar *dossier_no)
+{
+  for (guint k = 0; k < chunk->n_claims; k++)
+    {
+      PendingClaim *pending = &chunk->claims[(*hint + k) % chunk->n_claims];
+
+      if (!pending->inserted && strcmp (pending->row.dossier_no, dossier_no) == 0)
+        {
+          pending->inserted = TRUE;
+          *hint = (*hint + k + 1) % chunk->n_claims;
+          return;
+        }
+    }
+}
+
+static gboolean
+insert_chunk (QurbImportContext *ctx, QurbClaimChunk *chunk, GError **error)
+{
+  QurbDb *db = ctx->db;
+  gboolean full = chunk->n_claims == CHUNK_ROWS;
+  sqlite3_stmt *stmt = NULL;
+  guint hint = 0;
+  gint rc = SQLITE_OK, step;
+
+  if (full)
+    stmt = qurb_db_statement (db, full_chunk_sql (), error);
+  else
+    stmt = qurb_db_statement (db, CLAIM_COLUMNS CLAIM_VALUES CLAIM_CONFLICT, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  /* A short chunk (the end of a batch) goes one row at a time. */
+  for (guint i = 0; i < chunk->n_claims; i += full ? CHUNK_ROWS : 1)
+    {
+      guint n = full ? CHUNK_ROWS : 1;
+
+      for (guint k = 0; k < n && rc == SQLITE_OK; k++)
+        rc = bind_claim (stmt, k * CLAIM_PARAMS, &chunk->claims[i + k], ctx->now);
+      if (rc != SQLITE_OK)
+        return qurb_db_fail (db, rc, "bind", error);
+      while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+        mark_inserted (chunk, &hint, (const gchar *) sqlite3_column_text (stmt, 0));
+      sqlite3_reset (stmt);
+      if (step < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+qurb_import_flush (QurbImportContext *ctx, GError **error)
+{
+  QurbClaimChunk *chunk = ctx->chunk;
+  gboolean ok = TRUE;
+
+  if (chunk == NULL || chunk->n_claims == 0)
+    return TRUE;
+  ok = insert_chunk (ctx, chunk, error);
+  for (guint i = 0; ok && i < chunk->n_claims; i++)
+    {
+      if (chunk->claims[i].inserted)
+        ctx->stats.inserted++;
+      else
+        ok = merge_existing (ctx, &chunk->claims[i], error);
+    }
+  chunk->n_claims = 0;
+  g_string_chunk_clear (chunk->strings);
+  return ok;
+}
+
+gboolean
+qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
+{
+  QurbClaimChunk *chunk;
+  PendingClaim *pending;
+  QurbClaimRow row;
+  gint64 member_id;
+
+  if (!qurb_claim_row_parse (fields, ctx->today, &row, error))
+    return FALSE;
+  member_id = lookup_member_id (ctx, row.member_no, error);
+  if (member_id < 0)
+    return FALSE;
+
+  if (ctx->chunk == NULL)
+    {
+      ctx->chunk = g_new0 (QurbClaimChunk, 1);
+      ctx->chunk->strings = g_string_chunk_new (4096);
+    }
+  chunk = ctx->chunk;
+  pending = &chunk->claims[chunk->n_claims++];
+  pending->row = row;
+  /* The reader's buffer is reused for the next record. */
+  pending->row.reason = g_string_chunk_insert (chunk->strings, row.reason);
+  pending->member_id = member_id;
+  pending->inserted = FALSE;
+  return chunk->n_claims < CHUNK_ROWS || qurb_import_flush (ctx, error);
+}
+
+/* Forgets held-back rows: their batch is being run again. */
+void
+qurb_import_discard (QurbImportContext *ctx)
+{
+  if (ctx->chunk != NULL)
+    {
+      ctx->chunk->n_claims = 0;
+      g_string_chunk_clear (ctx->chunk->strings);
+    }
+}
+
+void
+qurb_import_context_clear (QurbImportContext *ctx)
+{
+  g_clear_pointer (&ctx->today, g_free);
+  g_clear_pointer (&ctx->now, g_free);
+  g_clear_pointer (&ctx->member_ids, g_hash_table_unref);
+  if (ctx->chunk != NULL)
+    {
+      g_string_chunk_free (ctx->chunk->strings);
+      g_clear_pointer (&ctx->chunk, g_free);
+    }
+}
