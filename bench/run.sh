@@ -49,6 +49,7 @@ $QURBCTL --db $DATA/members-200k.db import members $DATA/members-200k.csv >/dev/
 baseline_runs=() qurb_runs=()
 for run in $(seq $RUNS); do
   rm -f $DATA/baseline.db
+  sync
   t0=$(now)
   sqlite3 $DATA/baseline.db \
     "CREATE TABLE claims (dossier_no TEXT, member_no TEXT, kind TEXT, deposited_on TEXT, status TEXT,
@@ -61,6 +62,7 @@ for run in $(seq $RUNS); do
 
   rm -f $DATA/run.db*
   cp $DATA/members-200k.db $DATA/run.db
+  sync
   t0=$(now)
   $QURBCTL --db $DATA/run.db import claims $DATA/claims-1m.csv >/dev/null
   t1=$(now)
@@ -87,7 +89,10 @@ delta_runs=() delta_base_runs=()
 for run in $(seq $RUNS); do
   rm -f $DATA/delta.db*
   cp $DATA/big.db $DATA/delta.db
-  cat $DATA/delta.db > /dev/null   # the agency server keeps its database in the page cache
+  # Flushed (the copy must not be written back during the run) and read
+  # once: the agency server's database sits clean in the page cache.
+  sync
+  cat $DATA/delta.db > /dev/null
   t0=$(now)
   out=$($QURBCTL --db $DATA/delta.db import claims $DATA/delta-50k.csv)
   t1=$(now)

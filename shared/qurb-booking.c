@@ -81,7 +81,7 @@ load_slots (QurbDb *db, gint64 caravan_id, GArray *slots, GArray *slot_ids, GErr
   sqlite3_stmt *stmt = qurb_db_statement (db,
       "SELECT s.id, s.start_time, s.seats,"
       "  (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.state = 'active')"
-      " FROM slots s WHERE s.caravan_id = ? ORDER BY s.start_time", error);
+      " FROM slots s WHERE s.caravan_id = ? AND s.seats > 0 ORDER BY s.start_time", error);
   gint step;
 
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "I", caravan_id))

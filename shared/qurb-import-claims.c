@@ -4,8 +4,8 @@
  * rows are held in a chunk and inserted by one multi-row INSERT … ON
  * CONFLICT DO NOTHING RETURNING, which costs SQLite far less than one
  * statement per row. The dossiers that did not come back already existed:
- * each of those is compared with what is stored and updated, and a status
- * change is recorded and told to the member. */
+ * each of those is compared with what is stored and updated; a status
+ * change joins the claim's past statuses and is told to the member. */
 #include "config.h"
 
 #include <string.h>
@@ -29,21 +29,25 @@ struct _QurbClaimChunk {
   PendingClaim claims[CHUNK_ROWS];
   guint n_claims;
   GStringChunk *strings;
+  /* The last chunk was all new dossiers: try the next without RETURNING. */
+  gboolean expect_new;
 };
 
 #define CLAIM_COLUMNS \
   "INSERT INTO claims (dossier_no, member_id, kind, deposited_on, status, status_date," \
   "  amount_claimed, amount_paid, reason, updated_at) VALUES "
 #define CLAIM_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-#define CLAIM_CONFLICT " ON CONFLICT (dossier_no) DO NOTHING RETURNING dossier_no"
+#define CLAIM_CONFLICT " ON CONFLICT (dossier_no) DO NOTHING"
+#define CLAIM_RETURNING " RETURNING dossier_no"
 
-/* The statement for a full chunk; built once, and kept for the life of
- * the process because statements are cached by the address of their SQL. */
+/* The statements for a full chunk, with and without RETURNING; built
+ * once and kept for the life of the process, because statements are
+ * cached by the address of their SQL. */
 static const gchar *
-full_chunk_sql (void)
+full_chunk_sql (gboolean returning)
 {
   static gsize built;
-  static gchar *sql;
+  static gchar *sql[2];
 
   if (g_once_init_enter (&built))
     {
@@ -52,10 +56,12 @@ full_chunk_sql (void)
       for (guint i = 0; i < CHUNK_ROWS; i++)
         g_string_append (text, i ? ", " CLAIM_VALUES : CLAIM_VALUES);
       g_string_append (text, CLAIM_CONFLICT);
-      sql = g_string_free (text, FALSE);
+      sql[0] = g_strdup (text->str);
+      g_string_append (text, CLAIM_RETURNING);
+      sql[1] = g_string_free (text, FALSE);
       g_once_init_leave (&built, 1);
     }
-  return sql;
+  return sql[returning ? 1 : 0];
 }
 
 /* A member number (5–10 digits, already checked) as a hash key that
@@ -106,21 +112,6 @@ lookup_member_id (QurbImportContext *ctx, const gchar *member_no, GError **error
   return id;
 }
 
-/* The status a claim is leaving joins its timeline; the current one
- * lives in the claims row itself. */
-static gboolean
-record_previous_status (QurbImportContext *ctx, const gchar *dossier_no, const gchar *status,
-                        const gchar *status_date, GError **error)
-{
-  sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
-      "INSERT OR IGNORE INTO claim_history (dossier_no, status_date, status, recorded_at)"
-      " VALUES (?, ?, ?, ?)", error);
-
-  return stmt != NULL &&
-         qurb_db_bind (ctx->db, stmt, error, "tttt", dossier_no, status_date, status, ctx->now) &&
-         qurb_db_step_done (ctx->db, stmt, error);
-}
-
 /* Tells the member by SMS, in their language, unless they have no phone
  * or asked for no notices. */
 static gboolean
@@ -163,10 +154,10 @@ merge_existing (QurbImportContext *ctx, const PendingClaim *pending, GError **er
 {
   QurbDb *db = ctx->db;
   const QurbClaimRow *row = &pending->row;
-  g_autofree gchar *old_status = NULL, *old_status_date = NULL;
+  g_autofree gchar *left_status = NULL;
   const gchar *texts[] = { row->kind, row->deposited_on, row->status, row->status_date };
   sqlite3_stmt *stmt;
-  gboolean same;
+  gboolean same, moved;
   gint found;
 
   stmt = qurb_db_statement (db,
@@ -189,30 +180,38 @@ merge_existing (QurbImportContext *ctx, const PendingClaim *pending, GError **er
       ctx->stats.unchanged++;
       return TRUE;
     }
+  moved = sqlite3_column_int64 (stmt, 0) != pending->member_id ||
+          !qurb_import_column_is (stmt, 2, row->deposited_on);
   if (!qurb_import_column_is (stmt, 3, row->status))
-    {
-      old_status = g_strdup ((const gchar *) sqlite3_column_text (stmt, 3));
-      old_status_date = g_strdup ((const gchar *) sqlite3_column_text (stmt, 4));
-    }
+    left_status = g_strdup_printf ("%s %s\n", sqlite3_column_text (stmt, 3),
+                                   sqlite3_column_text (stmt, 4));
   sqlite3_reset (stmt);
 
-  stmt = qurb_db_statement (db,
-      "UPDATE claims SET member_id = ?2, kind = ?3, deposited_on = ?4, status = ?5,"
-      "  status_date = ?6, amount_claimed = ?7, amount_paid = ?8, reason = ?9, updated_at = ?10"
-      " WHERE dossier_no = ?1", error);
+  /* Rewriting indexed columns that did not change would dirty an index
+   * page per claim: they get their own, rare, update. */
+  if (!moved)
+    stmt = qurb_db_statement (db,
+        "UPDATE claims SET kind = ?2, status = ?3, status_date = ?4, amount_claimed = ?5,"
+        "  amount_paid = ?6, reason = ?7, updated_at = ?8, past_statuses = past_statuses || ?9"
+        " WHERE dossier_no = ?1", error);
+  else
+    stmt = qurb_db_statement (db,
+        "UPDATE claims SET kind = ?2, status = ?3, status_date = ?4, amount_claimed = ?5,"
+        "  amount_paid = ?6, reason = ?7, updated_at = ?8, past_statuses = past_statuses || ?9,"
+        "  member_id = ?10, deposited_on = ?11 WHERE dossier_no = ?1", error);
   if (stmt == NULL ||
-      !qurb_db_bind (db, stmt, error, "tIttttIItt", row->dossier_no, pending->member_id, row->kind,
-                     row->deposited_on, row->status, row->status_date, row->amount_claimed,
-                     row->amount_paid, row->reason, ctx->now) ||
+      !qurb_db_bind (db, stmt, error, moved ? "ttttIItttIt" : "ttttIIttt", row->dossier_no,
+                     row->kind, row->status, row->status_date, row->amount_claimed,
+                     row->amount_paid, row->reason, ctx->now, left_status ? left_status : "",
+                     pending->member_id, row->deposited_on) ||
       !qurb_db_step_done (db, stmt, error))
     return FALSE;
   ctx->stats.updated++;
 
-  if (old_status == NULL)
+  if (left_status == NULL)
     return TRUE;
   ctx->stats.status_changes++;
-  return record_previous_status (ctx, row->dossier_no, old_status, old_status_date, error) &&
-         queue_status_notice (ctx, pending->member_id, row, error);
+  return queue_status_notice (ctx, pending->member_id, row, error);
 }
 
 static gint
@@ -256,36 +255,90 @@ mark_inserted (QurbClaimChunk *chunk, guint *hint, const gchar *dossier_no)
 }
 
 static gboolean
-insert_chunk (QurbImportContext *ctx, QurbClaimChunk *chunk, GError **error)
+bind_chunk (QurbImportContext *ctx, sqlite3_stmt *stmt, guint first, guint n, GError **error)
+{
+  gint rc = SQLITE_OK;
+
+  for (guint k = 0; k < n && rc == SQLITE_OK; k++)
+    rc = bind_claim (stmt, k * CLAIM_PARAMS, &ctx->chunk->claims[first + k], ctx->now);
+  return rc == SQLITE_OK || qurb_db_fail (ctx->db, rc, "bind", error);
+}
+
+static gboolean
+run (QurbDb *db, const gchar *sql, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db, sql, error);
+  return stmt != NULL && qurb_db_step_done (db, stmt, error);
+}
+
+/* A first load is all new dossiers, and RETURNING is a fair share of
+ * the cost of inserting them: a full chunk first goes in without it,
+ * inside a savepoint, and only if some dossier already existed is it
+ * rolled back and inserted again with RETURNING to learn which. */
+static gboolean
+insert_all_new (QurbImportContext *ctx, gboolean *all_new, GError **error)
 {
   QurbDb *db = ctx->db;
-  gboolean full = chunk->n_claims == CHUNK_ROWS;
-  sqlite3_stmt *stmt = NULL;
-  guint hint = 0;
-  gint rc = SQLITE_OK, step;
+  sqlite3_stmt *stmt;
 
-  if (full)
-    stmt = qurb_db_statement (db, full_chunk_sql (), error);
-  else
-    stmt = qurb_db_statement (db, CLAIM_COLUMNS CLAIM_VALUES CLAIM_CONFLICT, error);
+  *all_new = FALSE;
+  if (!run (db, "SAVEPOINT claims_chunk", error))
+    return FALSE;
+  stmt = qurb_db_statement (db, full_chunk_sql (FALSE), error);
+  if (stmt == NULL || !bind_chunk (ctx, stmt, 0, CHUNK_ROWS, error) ||
+      !qurb_db_step_done (db, stmt, error))
+    return FALSE;
+  if (sqlite3_changes (qurb_db_handle (db)) == CHUNK_ROWS)
+    {
+      *all_new = TRUE;
+      for (guint k = 0; k < CHUNK_ROWS; k++)
+        ctx->chunk->claims[k].inserted = TRUE;
+      return run (db, "RELEASE claims_chunk", error);
+    }
+  return run (db, "ROLLBACK TO claims_chunk", error) && run (db, "RELEASE claims_chunk", error);
+}
+
+static gboolean
+insert_chunk (QurbImportContext *ctx, GError **error)
+{
+  QurbDb *db = ctx->db;
+  QurbClaimChunk *chunk = ctx->chunk;
+  gboolean full = chunk->n_claims == CHUNK_ROWS;
+  sqlite3_stmt *stmt;
+  guint hint = 0, inserted = 0;
+  gint step;
+
+  if (full && chunk->expect_new)
+    {
+      gboolean all_new;
+
+      if (!insert_all_new (ctx, &all_new, error))
+        return FALSE;
+      if (all_new)
+        return TRUE;
+    }
+
+  stmt = qurb_db_statement (db, full ? full_chunk_sql (TRUE)
+                                     : CLAIM_COLUMNS CLAIM_VALUES CLAIM_CONFLICT CLAIM_RETURNING,
+                            error);
   if (stmt == NULL)
     return FALSE;
-
   /* A short chunk (the end of a batch) goes one row at a time. */
   for (guint i = 0; i < chunk->n_claims; i += full ? CHUNK_ROWS : 1)
     {
-      guint n = full ? CHUNK_ROWS : 1;
-
-      for (guint k = 0; k < n && rc == SQLITE_OK; k++)
-        rc = bind_claim (stmt, k * CLAIM_PARAMS, &chunk->claims[i + k], ctx->now);
-      if (rc != SQLITE_OK)
-        return qurb_db_fail (db, rc, "bind", error);
+      if (!bind_chunk (ctx, stmt, i, full ? CHUNK_ROWS : 1, error))
+        return FALSE;
       while ((step = qurb_db_step_row (db, stmt, error)) > 0)
-        mark_inserted (chunk, &hint, (const gchar *) sqlite3_column_text (stmt, 0));
+        {
+          mark_inserted (chunk, &hint, (const gchar *) sqlite3_column_text (stmt, 0));
+          inserted++;
+        }
       sqlite3_reset (stmt);
       if (step < 0)
         return FALSE;
     }
+  if (full)
+    chunk->expect_new = inserted == CHUNK_ROWS;
   return TRUE;
 }
 
@@ -297,7 +350,7 @@ qurb_import_flush (QurbImportContext *ctx, GError **error)
 
   if (chunk == NULL || chunk->n_claims == 0)
     return TRUE;
-  ok = insert_chunk (ctx, chunk, error);
+  ok = insert_chunk (ctx, error);
   for (guint i = 0; ok && i < chunk->n_claims; i++)
     {
       if (chunk->claims[i].inserted)
@@ -328,6 +381,7 @@ qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
     {
       ctx->chunk = g_new0 (QurbClaimChunk, 1);
       ctx->chunk->strings = g_string_chunk_new (4096);
+      ctx->chunk->expect_new = TRUE;
     }
   chunk = ctx->chunk;
   pending = &chunk->claims[chunk->n_claims++];

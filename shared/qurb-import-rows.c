@@ -134,14 +134,16 @@ slot_in_layout (const QurbCaravanRow *row, const gchar *start)
 }
 
 /* A new layout may drop or shrink only slots nobody has booked into
- * beyond what stays; otherwise the row is refused and nothing changes. */
+ * beyond what stays; otherwise the row is refused and nothing changes.
+ * Dropped slots that only cancelled bookings point to are kept with no
+ * seats (seats = 0 means "no longer in the layout"). */
 static gboolean
 check_booked_slots (QurbImportContext *ctx, gint64 caravan_id, const QurbCaravanRow *row,
-                    GArray *obsolete_slots, GError **error)
+                    GArray *obsolete, GArray *retired, GError **error)
 {
   sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
-      "SELECT s.id, s.start_time, count(b.id) FROM slots s"
-      " LEFT JOIN bookings b ON b.slot_id = s.id AND b.state = 'active'"
+      "SELECT s.id, s.start_time, count(b.id) FILTER (WHERE b.state = 'active'), count(b.id)"
+      " FROM slots s LEFT JOIN bookings b ON b.slot_id = s.id"
       " WHERE s.caravan_id = ? GROUP BY s.id", error);
   gint step;
 
@@ -152,23 +154,25 @@ check_booked_slots (QurbImportContext *ctx, gint64 caravan_id, const QurbCaravan
       gint64 slot_id = sqlite3_column_int64 (stmt, 0);
       g_autofree gchar *start = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
       gint booked = sqlite3_column_int (stmt, 2);
+      gint ever_booked = sqlite3_column_int (stmt, 3);
       gboolean kept = slot_in_layout (row, start);
 
       if (!kept && booked > 0)
         {
           sqlite3_reset (stmt);
-          return qurb_import_reject (error, qurb_dngettext (qurb_ui_lang (), "the slot at %s has %d booking and would disappear",
-                                   "the slot at %s has %d bookings and would disappear", booked),
-                         start, booked);
+          return qurb_import_reject (error, qurb_dngettext (qurb_ui_lang (),
+                                     "the slot at %s has %d booking and would disappear",
+                                     "the slot at %s has %d bookings and would disappear", booked),
+                                     start, booked);
         }
       if (kept && booked > row->seats_per_slot)
         {
           sqlite3_reset (stmt);
           return qurb_import_reject (error, _("the slot at %s has %d bookings, more than %d seats"),
-                         start, booked, row->seats_per_slot);
+                                     start, booked, row->seats_per_slot);
         }
       if (!kept)
-        g_array_append_val (obsolete_slots, slot_id);
+        g_array_append_val (ever_booked > 0 ? retired : obsolete, slot_id);
     }
   sqlite3_reset (stmt);
   return step == 0;
@@ -176,16 +180,20 @@ check_booked_slots (QurbImportContext *ctx, gint64 caravan_id, const QurbCaravan
 
 static gboolean
 write_slots (QurbImportContext *ctx, gint64 caravan_id, const QurbCaravanRow *row,
-             GArray *obsolete_slots, GError **error)
+             GArray *obsolete, GArray *retired, GError **error)
 {
   guint n_slots = qurb_caravan_row_n_slots (row);
   sqlite3_stmt *stmt;
 
-  for (guint i = 0; i < obsolete_slots->len; i++)
+  for (guint i = 0; i < obsolete->len + retired->len; i++)
     {
-      stmt = qurb_db_statement (ctx->db, "DELETE FROM slots WHERE id = ?", error);
-      if (stmt == NULL ||
-          !qurb_db_bind (ctx->db, stmt, error, "I", g_array_index (obsolete_slots, gint64, i)) ||
+      gboolean drop = i < obsolete->len;
+      gint64 id = drop ? g_array_index (obsolete, gint64, i)
+                       : g_array_index (retired, gint64, i - obsolete->len);
+
+      stmt = qurb_db_statement (ctx->db, drop ? "DELETE FROM slots WHERE id = ?"
+                                              : "UPDATE slots SET seats = 0 WHERE id = ?", error);
+      if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "I", id) ||
           !qurb_db_step_done (ctx->db, stmt, error))
         return FALSE;
     }
@@ -211,7 +219,8 @@ qurb_import_caravan (QurbImportContext *ctx, gchar **fields, GError **error)
   QurbDb *db = ctx->db;
   QurbCaravanRow row;
   sqlite3_stmt *stmt;
-  g_autoptr(GArray) obsolete_slots = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) obsolete = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) retired = g_array_new (FALSE, FALSE, sizeof (gint64));
   gchar start[6], end[6];
   gint64 id = 0;
   gint found;
@@ -250,7 +259,7 @@ qurb_import_caravan (QurbImportContext *ctx, gchar **fields, GError **error)
 
   if (found)
     {
-      if (!check_booked_slots (ctx, id, &row, obsolete_slots, error))
+      if (!check_booked_slots (ctx, id, &row, obsolete, retired, error))
         return FALSE;
       stmt = qurb_db_statement (db,
           "UPDATE caravans SET specialty = ?2, title_fr = ?3, title_ar = ?4, province = ?5,"
@@ -279,5 +288,5 @@ qurb_import_caravan (QurbImportContext *ctx, gchar **fields, GError **error)
       id = sqlite3_last_insert_rowid (qurb_db_handle (db));
       ctx->stats.inserted++;
     }
-  return write_slots (ctx, id, &row, obsolete_slots, error);
+  return write_slots (ctx, id, &row, obsolete, retired, error);
 }

@@ -155,7 +155,7 @@ qurb_caravans_upcoming (QurbDb *db, GError **error)
       "       c.site_ar, c.date, c.start_time, c.end_time, s.start_time, s.seats,"
       "       (SELECT count(*) FROM bookings b WHERE b.slot_id = s.id AND b.state = 'active')"
       " FROM caravans c JOIN slots s ON s.caravan_id = c.id"
-      " WHERE c.date >= ? ORDER BY c.date, c.code, s.start_time", error);
+      " WHERE c.date >= ? AND s.seats > 0 ORDER BY c.date, c.code, s.start_time", error);
   gint step;
 
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", today))

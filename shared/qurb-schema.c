@@ -9,7 +9,7 @@
 #include "qurb-schema.h"
 
 static const gchar *const migrations[] = {
-  /* 0 → 1: members, claims and their history, caravans, bookings, audit */
+  /* 0 → 1: members, claims, caravans, slots, bookings, audit */
   "CREATE TABLE members (\n"
   "  id            INTEGER PRIMARY KEY,\n"
   "  member_no     TEXT NOT NULL UNIQUE,\n"
@@ -41,18 +41,13 @@ static const gchar *const migrations[] = {
   "  amount_claimed INTEGER NOT NULL,\n"
   "  amount_paid    INTEGER NOT NULL,\n"
   "  reason         TEXT NOT NULL DEFAULT '',\n"
+  /* The statuses the claim has left, oldest first, one "STATUS DATE\n"
+   * each: the kiosk's timeline. Kept in the row, so a status change
+   * writes one page, not two. */
+  "  past_statuses  TEXT NOT NULL DEFAULT '',\n"
   "  updated_at     TEXT NOT NULL\n"
   ") WITHOUT ROWID;\n"
   "CREATE INDEX " QURB_CLAIMS_MEMBER_INDEX " ON " QURB_CLAIMS_MEMBER_INDEX_ON ";\n"
-  /* The statuses a claim has left, for the kiosk's timeline; its current
-   * status is in claims. */
-  "CREATE TABLE claim_history (\n"
-  "  dossier_no  TEXT NOT NULL REFERENCES claims (dossier_no),\n"
-  "  status_date TEXT NOT NULL,\n"
-  "  status      TEXT NOT NULL,\n"
-  "  recorded_at TEXT NOT NULL,\n"
-  "  PRIMARY KEY (dossier_no, status_date, status)\n"
-  ") WITHOUT ROWID;\n"
   "CREATE TABLE caravans (\n"
   "  id             INTEGER PRIMARY KEY,\n"
   "  code           TEXT NOT NULL UNIQUE,\n"
@@ -138,7 +133,9 @@ static const gchar *const migrations[] = {
   ");\n"
   "CREATE INDEX messages_outbox ON messages (priority, id)\n"
   "  WHERE dir = 'out' AND state = 'queued';\n"
-  "CREATE INDEX messages_peer ON messages (peer, at);\n",
+  /* What a sender said lately (duplicates, hourly caps); outgoing
+   * broadcasts and notices, by the thousand, stay out of it. */
+  "CREATE INDEX messages_peer ON messages (peer, at) WHERE dir = 'in';\n",
 };
 
 gint

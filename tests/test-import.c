@@ -3,6 +3,7 @@
 
 #include "qurb-booking.h"
 #include "qurb-import.h"
+#include "qurb-schema.h"
 #include "qurb-test-util.h"
 
 typedef struct {
@@ -73,7 +74,7 @@ test_corpus (QurbFixture *fixture, gconstpointer data)
                    "SELECT amount_paid FROM claims WHERE dossier_no = '2024001234'"), ==, 81250);
   qurb_assert_query_text (fixture->db, "SELECT reason FROM claims WHERE dossier_no = '2025000018'",
                           "Devis du dentiste manquant");
-  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM claim_history"), ==, 0);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM claims WHERE past_statuses != ''"), ==, 0);
   /* A first import is not news: no notices. */
   g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages"), ==, 0);
   g_assert_cmpint (qurb_test_query_int (fixture->db,
@@ -230,12 +231,12 @@ test_status_change_notices (QurbFixture *fixture, gconstpointer data)
                           "Dossier 2025000101 : En attente de pièces. Détails à votre agence ou à la borne.");
   /* The timeline keeps the status each claim left. */
   qurb_assert_query_text (fixture->db,
-      "SELECT status || ' ' || status_date FROM claim_history WHERE dossier_no = '2025000017'",
-      "EN_COURS 2025-01-06");
+      "SELECT past_statuses FROM claims WHERE dossier_no = '2025000017'", "EN_COURS 2025-01-06\n");
   qurb_assert_query_text (fixture->db,
-      "SELECT status || ' ' || status_date FROM claim_history WHERE dossier_no = '2025000202'",
-      "EN_COURS 2025-01-04");
-  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM claim_history"), ==, 4);
+      "SELECT past_statuses FROM claims WHERE dossier_no = '2025000202'", "EN_COURS 2025-01-04\n");
+  qurb_assert_query_text (fixture->db,
+      "SELECT past_statuses FROM claims WHERE dossier_no = '2024001234'", "");
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM claims WHERE past_statuses != ''"), ==, 4);
 }
 
 static void
@@ -285,6 +286,93 @@ test_caravan_layout_changes (QurbFixture *fixture, gconstpointer data)
                    "SELECT count(*) FROM slots s JOIN caravans c ON c.id = s.caravan_id WHERE c.code = 'SMA1'"), ==, 5);
 }
 
+/* n claims for member 100001 from dossier first on; every seventh is
+ * PAYE when shift is set (the "next day" of the same export). */
+static void
+append_claims (GString *csv, guint first, guint n, gboolean shift)
+{
+  for (guint i = first; i < first + n; i++)
+    g_string_append_printf (csv, "%u,100001,MALADIE,2024-11-02,%s,2024-12-10,100.00,0,\n",
+                            3000000 + i, shift && i % 7 == 0 ? "PAYE" : "RECU");
+}
+
+static void
+test_large_files (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GString) first = g_string_new (CLAIMS_HEADER);
+  g_autoptr(GString) second = g_string_new (CLAIMS_HEADER);
+  QurbImportStats stats;
+
+  qurb_fixture_load_corpus (fixture);
+  /* 1000 new claims, and one dossier twice: the later row wins. */
+  append_claims (first, 0, 1000, FALSE);
+  g_string_append (first, "3000500,100001,MALADIE,2024-11-02,EN_COURS,2024-12-10,100.00,0,\n");
+  stats = import_text (fixture, QURB_IMPORT_CLAIMS, "first.csv", first->str, NULL);
+  g_assert_cmpuint (stats.inserted, ==, 1000);
+  g_assert_cmpuint (stats.updated, ==, 1);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM claims"), ==, 1011);
+  qurb_assert_query_text (fixture->db, "SELECT status FROM claims WHERE dossier_no = '3000500'", "EN_COURS");
+  /* The member index, dropped for the load, is back. */
+  g_assert_cmpint (qurb_test_query_int (fixture->db,
+                   "SELECT count(*) FROM sqlite_master WHERE name = '" QURB_CLAIMS_MEMBER_INDEX "'"), ==, 1);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "PRAGMA foreign_keys"), ==, 1);
+
+  /* Next day: 300 new, the 1000 again with some moved on, in one file
+   * whose chunks mix new and known dossiers. */
+  append_claims (second, 1000, 300, FALSE);
+  append_claims (second, 0, 1000, TRUE);
+  stats = import_text (fixture, QURB_IMPORT_CLAIMS, "second.csv", second->str, NULL);
+  g_assert_cmpuint (stats.inserted, ==, 300);
+  g_assert_cmpuint (stats.updated, ==, 143 + 1);     /* 0, 7, … 994; and 3000500 back to RECU */
+  g_assert_cmpuint (stats.unchanged, ==, 1000 - 144);
+  g_assert_cmpuint (stats.status_changes, ==, 144);
+  g_assert_cmpuint (stats.notices, ==, 144);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM claims"), ==, 1311);
+}
+
+static void
+test_repair_index (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* As a bulk import killed half-way leaves it. */
+  g_assert_true (qurb_db_exec (fixture->db, "DROP INDEX " QURB_CLAIMS_MEMBER_INDEX, NULL));
+  g_assert_true (qurb_schema_repair (fixture->db, &error));
+  g_assert_no_error (error);
+  qurb_assert_query_text (fixture->db,
+      "SELECT sql FROM sqlite_master WHERE name = '" QURB_CLAIMS_MEMBER_INDEX "'",
+      "CREATE INDEX " QURB_CLAIMS_MEMBER_INDEX " ON " QURB_CLAIMS_MEMBER_INDEX_ON);
+}
+
+static void
+test_caravan_retired_slot (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  QurbBookingRequest request = { .caravan_code = "SMA1", .requested_minute = 10 * 60 + 30,
+                                 .channel = "kiosk" };
+  QurbBookingResult result, cancelled;
+  QurbImportStats stats;
+
+  qurb_fixture_load_corpus (fixture);
+  request.member_id = qurb_test_query_int (fixture->db, "SELECT id FROM members WHERE member_no = '100006'");
+  g_assert_true (qurb_booking_take (fixture->db, &request, &result, &error));
+  g_assert_true (qurb_booking_cancel (fixture->db, request.member_id, result.booking.code, &cancelled, &error));
+  g_assert_cmpint (cancelled.outcome, ==, QURB_BOOKING_OK);
+
+  /* 10:30 leaves the layout; a cancelled booking still points at it. */
+  stats = import_text (fixture, QURB_IMPORT_CARAVANS, "c.csv", CARAVANS_HEADER
+      "SMA1,GENERALE,Consultations,استشارات,Smara,Maison des jeunes,دار الشباب,2027-02-12,09:00,10:30,30,2\n",
+      NULL);
+  g_assert_cmpuint (stats.updated, ==, 1);
+  qurb_assert_query_text (fixture->db,
+      "SELECT group_concat(start_time || '=' || seats, ' ') FROM (SELECT s.start_time, s.seats FROM slots s"
+      " JOIN caravans c ON c.id = s.caravan_id WHERE c.code = 'SMA1' ORDER BY s.start_time)",
+      "09:00=2 09:30=2 10:00=2 10:30=0");
+  request.member_id = qurb_test_query_int (fixture->db, "SELECT id FROM members WHERE member_no = '100001'");
+  g_assert_true (qurb_booking_take (fixture->db, &request, &result, &error));
+  g_assert_cmpint (result.outcome, ==, QURB_BOOKING_NO_SUCH_SLOT);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -298,6 +386,9 @@ main (int argc, char **argv)
   ADD ("/import/upsert", test_upsert);
   ADD ("/import/status-change-notices", test_status_change_notices);
   ADD ("/import/caravan-layout-changes", test_caravan_layout_changes);
+  ADD ("/import/caravan-retired-slot", test_caravan_retired_slot);
+  ADD ("/import/large-files", test_large_files);
+  ADD ("/import/repair-index", test_repair_index);
 #undef ADD
   return g_test_run ();
 }

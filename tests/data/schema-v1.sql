@@ -30,17 +30,10 @@ CREATE TABLE claims (
   amount_claimed INTEGER NOT NULL,
   amount_paid    INTEGER NOT NULL,
   reason         TEXT NOT NULL DEFAULT '',
+  past_statuses  TEXT NOT NULL DEFAULT '',
   updated_at     TEXT NOT NULL
 ) WITHOUT ROWID;
-INSERT INTO claims VALUES('2024001234',1,'MALADIE','2024-11-02','PAYE','2024-12-10',125000,81250,'','2027-01-01T08:00:00');
-CREATE TABLE claim_history (
-  dossier_no  TEXT NOT NULL REFERENCES claims (dossier_no),
-  status_date TEXT NOT NULL,
-  status      TEXT NOT NULL,
-  recorded_at TEXT NOT NULL,
-  PRIMARY KEY (dossier_no, status_date, status)
-) WITHOUT ROWID;
-INSERT INTO claim_history VALUES('2024001234','2024-12-10','PAYE','2027-01-01T08:00:00');
+INSERT INTO claims VALUES('2024001234',1,'MALADIE','2024-11-02','PAYE','2024-12-10',125000,81250,'',replace('EN_COURS 2024-11-20\n','\n',char(10)),'2027-01-01T08:00:00');
 CREATE TABLE caravans (
   id             INTEGER PRIMARY KEY,
   code           TEXT NOT NULL UNIQUE,
