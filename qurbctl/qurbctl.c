@@ -23,6 +23,7 @@ static const Command commands[] = {
   { "book",     qurbctl_cmd_book,     N_("Book a caravan slot for a member") },
   { "cancel",   qurbctl_cmd_cancel,   N_("Cancel a member's booking") },
   { "messages", qurbctl_cmd_messages, N_("Show the SMS log, newest last") },
+  { "sms-simulate", qurbctl_cmd_sms_simulate, N_("Answer a text as the SMS daemon would") },
 };
 
 QurbDb *
@@ -85,7 +86,7 @@ print_help (FILE *out)
   fprintf (out, "%s\n\n", _("Staff and operations tool for the Qurb member service."));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-13s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --db PATH  ");
   fprintf (out, _("The database (default: $QURB_DB, else %s)"), QURB_DEFAULT_DB);

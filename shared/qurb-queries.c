@@ -13,21 +13,19 @@ column_dup (sqlite3_stmt *stmt, gint col)
   return g_strdup ((const gchar *) sqlite3_column_text (stmt, col));
 }
 
-/* NULL with no error when there is no such member. */
-QurbMember *
-qurb_member_find_by_no (QurbDb *db, const gchar *member_no, GError **error)
-{
-  sqlite3_stmt *stmt = qurb_db_statement (db,
-      "SELECT id, member_no, cin, last_name, first_name, last_name_ar, first_name_ar,"
-      "       phone, lang, province, broadcasts FROM members WHERE member_no = ?", error);
-  QurbMember *member;
-  gint step;
+#define MEMBER_COLUMNS \
+  "SELECT id, member_no, cin, last_name, first_name, last_name_ar, first_name_ar," \
+  "       phone, lang, province, broadcasts FROM members"
 
-  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", member_no) ||
-      (step = qurb_db_step_row (db, stmt, error)) <= 0)
+static QurbMember *
+member_from_statement (QurbDb *db, sqlite3_stmt *stmt, GError **error)
+{
+  QurbMember *member;
+  gint step = qurb_db_step_row (db, stmt, error);
+
+  if (step <= 0)
     {
-      if (stmt)
-        sqlite3_reset (stmt);
+      sqlite3_reset (stmt);
       return NULL;
     }
   member = g_new0 (QurbMember, 1);
@@ -44,6 +42,30 @@ qurb_member_find_by_no (QurbDb *db, const gchar *member_no, GError **error)
   member->broadcasts = sqlite3_column_int (stmt, 10);
   sqlite3_reset (stmt);
   return member;
+}
+
+/* NULL with no error when there is no such member. */
+QurbMember *
+qurb_member_find_by_no (QurbDb *db, const gchar *member_no, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db, MEMBER_COLUMNS " WHERE member_no = ?", error);
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", member_no))
+    return NULL;
+  return member_from_statement (db, stmt, error);
+}
+
+/* The member whose registered phone this is; when a family shares one
+ * phone, the earliest registered. NULL with no error when none. */
+QurbMember *
+qurb_member_find_by_phone (QurbDb *db, const gchar *phone, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      MEMBER_COLUMNS " WHERE phone = ? ORDER BY id LIMIT 1", error);
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", phone))
+    return NULL;
+  return member_from_statement (db, stmt, error);
 }
 
 void
@@ -63,35 +85,59 @@ qurb_member_free (QurbMember *member)
   g_free (member);
 }
 
+#define CLAIM_COLUMNS \
+  "SELECT dossier_no, member_id, kind, deposited_on, status, status_date, amount_claimed," \
+  "       amount_paid, reason FROM claims"
+
+static QurbClaim *
+claim_from_row (sqlite3_stmt *stmt)
+{
+  QurbClaim *claim = g_new0 (QurbClaim, 1);
+
+  claim->dossier_no = column_dup (stmt, 0);
+  claim->member_id = sqlite3_column_int64 (stmt, 1);
+  claim->kind = column_dup (stmt, 2);
+  claim->deposited_on = column_dup (stmt, 3);
+  if (!qurb_claim_status_parse ((const gchar *) sqlite3_column_text (stmt, 4), &claim->status))
+    claim->status = QURB_CLAIM_RECU;
+  claim->status_date = column_dup (stmt, 5);
+  claim->amount_claimed = sqlite3_column_int64 (stmt, 6);
+  claim->amount_paid = sqlite3_column_int64 (stmt, 7);
+  claim->reason = column_dup (stmt, 8);
+  return claim;
+}
+
+/* NULL with no error when there is no such dossier. */
+QurbClaim *
+qurb_claim_find (QurbDb *db, const gchar *dossier_no, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db, CLAIM_COLUMNS " WHERE dossier_no = ?", error);
+  QurbClaim *claim = NULL;
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", dossier_no) ||
+      (step = qurb_db_step_row (db, stmt, error)) < 0)
+    return NULL;
+  if (step > 0)
+    claim = claim_from_row (stmt);
+  sqlite3_reset (stmt);
+  return claim;
+}
+
 /* Newest deposit first; limit 0 means all. */
 GPtrArray *
 qurb_claims_for_member (QurbDb *db, gint64 member_id, guint limit, GError **error)
 {
   g_autoptr(GPtrArray) claims = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_claim_free);
   sqlite3_stmt *stmt = qurb_db_statement (db,
-      "SELECT dossier_no, kind, deposited_on, status, status_date, amount_claimed, amount_paid,"
-      "       reason FROM claims WHERE member_id = ?"
-      " ORDER BY deposited_on DESC, dossier_no DESC LIMIT ?", error);
+      CLAIM_COLUMNS " WHERE member_id = ? ORDER BY deposited_on DESC, dossier_no DESC LIMIT ?", error);
   gint step;
 
   if (stmt == NULL ||
       !qurb_db_bind (db, stmt, error, "II", member_id, limit > 0 ? (gint64) limit : (gint64) -1))
     return NULL;
   while ((step = qurb_db_step_row (db, stmt, error)) > 0)
-    {
-      QurbClaim *claim = g_new0 (QurbClaim, 1);
-
-      claim->dossier_no = column_dup (stmt, 0);
-      claim->kind = column_dup (stmt, 1);
-      claim->deposited_on = column_dup (stmt, 2);
-      if (!qurb_claim_status_parse ((const gchar *) sqlite3_column_text (stmt, 3), &claim->status))
-        claim->status = QURB_CLAIM_RECU;
-      claim->status_date = column_dup (stmt, 4);
-      claim->amount_claimed = sqlite3_column_int64 (stmt, 5);
-      claim->amount_paid = sqlite3_column_int64 (stmt, 6);
-      claim->reason = column_dup (stmt, 7);
-      g_ptr_array_add (claims, claim);
-    }
+    g_ptr_array_add (claims, claim_from_row (stmt));
   sqlite3_reset (stmt);
   return step == 0 ? g_steal_pointer (&claims) : NULL;
 }
@@ -193,4 +239,20 @@ qurb_caravans_upcoming (QurbDb *db, GError **error)
   if (current != NULL)
     finish_caravan (current, slots, today, now_minute);
   return g_steal_pointer (&caravans);
+}
+
+/* Where the caravan stops, in lang; "" for an unknown code. */
+gchar *
+qurb_caravan_site (QurbDb *db, const gchar *code, const gchar *lang, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db, "SELECT site_fr, site_ar FROM caravans WHERE code = ?", error);
+  gchar *site;
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", code) ||
+      (step = qurb_db_step_row (db, stmt, error)) < 0)
+    return NULL;
+  site = step > 0 ? column_dup (stmt, g_strcmp0 (lang, "ar") == 0 ? 1 : 0) : g_strdup ("");
+  sqlite3_reset (stmt);
+  return site;
 }

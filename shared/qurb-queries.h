@@ -19,6 +19,7 @@ typedef struct {
 
 typedef struct {
   gchar *dossier_no;
+  gint64 member_id;
   gchar *kind;
   gchar *deposited_on;
   QurbClaimStatus status;
@@ -43,6 +44,12 @@ typedef struct {
 QurbMember *qurb_member_find_by_no    (QurbDb       *db,
                                        const gchar  *member_no,
                                        GError      **error);
+QurbMember *qurb_member_find_by_phone (QurbDb       *db,
+                                       const gchar  *phone,
+                                       GError      **error);
+QurbClaim  *qurb_claim_find           (QurbDb       *db,
+                                       const gchar  *dossier_no,
+                                       GError      **error);
 void        qurb_member_free          (QurbMember *member);
 GPtrArray  *qurb_claims_for_member    (QurbDb   *db,
                                        gint64    member_id,
@@ -51,8 +58,13 @@ GPtrArray  *qurb_claims_for_member    (QurbDb   *db,
 void        qurb_claim_free           (QurbClaim *claim);
 GPtrArray  *qurb_caravans_upcoming    (QurbDb   *db,
                                        GError  **error);
+gchar      *qurb_caravan_site         (QurbDb       *db,
+                                       const gchar  *code,
+                                       const gchar  *lang,
+                                       GError      **error);
 void        qurb_caravan_free         (QurbCaravan *caravan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbMember, qurb_member_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbClaim, qurb_claim_free)
 
 G_END_DECLS

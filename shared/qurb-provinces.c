@@ -1,0 +1,263 @@
+/* qurb-provinces.c — Morocco's provinces and prefectures, by any name
+ *
+ * Every province and prefecture of the twelve regions, under the name the
+ * mutual's files use (the first), its Arabic name (the second) and the
+ * other spellings members type. Matching folds them all (qurb_fold). */
+#include "config.h"
+
+#include <string.h>
+
+#include "qurb-fold.h"
+#include "qurb-provinces.h"
+
+typedef struct {
+  const gchar *name;    /* as the central system writes it */
+  const gchar *arabic;
+  const gchar *other;   /* more spellings, '|'-separated, or NULL */
+} Province;
+
+static const Province provinces[] = {
+  /* Tanger-Tétouan-Al Hoceïma */
+  { "Tanger-Assilah", "طنجة أصيلة", "Tanger|Tangier|Tanja|طنجة|Assilah|Asilah|أصيلة" },
+  { "M'diq-Fnideq", "المضيق الفنيدق", "Mdiq|Fnideq|المضيق|الفنيدق" },
+  { "Tétouan", "تطوان", "Tetouan|Tetuan|Titwan" },
+  { "Fahs-Anjra", "الفحص أنجرة", "Anjra" },
+  { "Larache", "العرائش", "Laraich|Ksar El Kebir|القصر الكبير" },
+  { "Al Hoceïma", "الحسيمة", "Al Hoceima|Hoceima|El Hoceima" },
+  { "Chefchaouen", "شفشاون", "Chaouen|Chefchaoun|الشاون" },
+  { "Ouezzane", "وزان", "Ouazzane|Wazzan" },
+  /* Oriental */
+  { "Oujda-Angad", "وجدة أنكاد", "Oujda|وجدة" },
+  { "Nador", "الناظور", NULL },
+  { "Driouch", "الدريوش", NULL },
+  { "Jerada", "جرادة", NULL },
+  { "Berkane", "بركان", NULL },
+  { "Taourirt", "تاوريرت", NULL },
+  { "Guercif", "جرسيف", NULL },
+  { "Figuig", "فجيج", "Bouarfa|بوعرفة" },
+  /* Fès-Meknès */
+  { "Fès", "فاس", "Fes|Fez" },
+  { "Meknès", "مكناس", "Meknes" },
+  { "El Hajeb", "الحاجب", NULL },
+  { "Ifrane", "إفران", "Ifran" },
+  { "Moulay Yacoub", "مولاي يعقوب", "Moulay Yaacoub" },
+  { "Sefrou", "صفرو", NULL },
+  { "Boulemane", "بولمان", NULL },
+  { "Taounate", "تاونات", NULL },
+  { "Taza", "تازة", NULL },
+  /* Rabat-Salé-Kénitra */
+  { "Rabat", "الرباط", "Rbat" },
+  { "Salé", "سلا", "Sale|Sla" },
+  { "Skhirate-Témara", "الصخيرات تمارة", "Temara|Skhirat|Skhirate|تمارة|الصخيرات" },
+  { "Kénitra", "القنيطرة", "Kenitra" },
+  { "Khémisset", "الخميسات", "Khemisset" },
+  { "Sidi Kacem", "سيدي قاسم", NULL },
+  { "Sidi Slimane", "سيدي سليمان", NULL },
+  /* Béni Mellal-Khénifra */
+  { "Béni Mellal", "بني ملال", "Beni Mellal" },
+  { "Azilal", "أزيلال", NULL },
+  { "Fquih Ben Salah", "الفقيه بن صالح", "Fkih Ben Saleh|Fquih Ben Saleh" },
+  { "Khénifra", "خنيفرة", "Khenifra" },
+  { "Khouribga", "خريبكة", NULL },
+  /* Casablanca-Settat */
+  { "Casablanca", "الدار البيضاء", "Casa|Dar El Beida|Dar Beida|البيضاء|كازا" },
+  { "Mohammédia", "المحمدية", "Mohammedia|Mohamedia" },
+  { "El Jadida", "الجديدة", "Jadida" },
+  { "Nouaceur", "النواصر", NULL },
+  { "Médiouna", "مديونة", "Mediouna" },
+  { "Benslimane", "بنسليمان", "Ben Slimane" },
+  { "Berrechid", "برشيد", NULL },
+  { "Settat", "سطات", NULL },
+  { "Sidi Bennour", "سيدي بنور", NULL },
+  /* Marrakech-Safi */
+  { "Marrakech", "مراكش", "Marrakesh|Marrakch" },
+  { "Chichaoua", "شيشاوة", NULL },
+  { "Al Haouz", "الحوز", "Haouz" },
+  { "El Kelâa des Sraghna", "قلعة السراغنة", "Kelaa des Sraghna|Kelaa|Kalaat Sraghna" },
+  { "Essaouira", "الصويرة", "Souira|Mogador" },
+  { "Rehamna", "الرحامنة", "Benguerir|ابن جرير" },
+  { "Safi", "آسفي", "Asfi" },
+  { "Youssoufia", "اليوسفية", NULL },
+  /* Drâa-Tafilalet */
+  { "Errachidia", "الرشيدية", "Rachidia|Er-Rachidia" },
+  { "Ouarzazate", "ورزازات", "Warzazat" },
+  { "Midelt", "ميدلت", NULL },
+  { "Tinghir", "تنغير", "Tinerhir|Tineghir" },
+  { "Zagora", "زاكورة", NULL },
+  /* Souss-Massa */
+  { "Agadir Ida-Outanane", "أكادير إداوتنان", "Agadir|أكادير" },
+  { "Inezgane-Aït Melloul", "إنزكان أيت ملول", "Inezgane|Ait Melloul|إنزكان|أيت ملول" },
+  { "Chtouka-Aït Baha", "اشتوكة أيت باها", "Chtouka|Biougra|Ait Baha|أيت باها" },
+  { "Taroudant", "تارودانت", "Taroudannt" },
+  { "Tiznit", "تيزنيت", NULL },
+  { "Tata", "طاطا", NULL },
+  /* Guelmim-Oued Noun */
+  { "Guelmim", "كلميم", "Goulimine|Guelmime|Glmim|كليميم" },
+  { "Assa-Zag", "آسا الزاك", "Assa|Assa Zag|آسا" },
+  { "Tan-Tan", "طانطان", "Tantan" },
+  { "Sidi Ifni", "سيدي إفني", "Ifni|إفني" },
+  /* Laâyoune-Sakia El Hamra */
+  { "Laâyoune", "العيون", "Laayoune|Layoune|Laayoun|El Aaiun|Aaiun|Lâayoune|Layoun" },
+  { "Boujdour", "بوجدور", "Bojador" },
+  { "Tarfaya", "طرفاية", NULL },
+  { "Smara", "السمارة", "Es-Semara|Semara|Es Smara|سمارة" },
+  /* Dakhla-Oued Ed-Dahab */
+  { "Dakhla", "الداخلة", "Oued Ed-Dahab|Oued Eddahab|Oued Ed Dahab|وادي الذهب|داخلة" },
+  { "Aousserd", "أوسرد", "Awserd" },
+};
+
+typedef struct {
+  gchar **words;        /* the folded spelling, word by word */
+  guint n_words;
+  const Province *province;
+} Spelling;
+
+static GArray *spellings;  /* Spelling, built once */
+
+static void
+add_spelling (const gchar *text, const Province *province)
+{
+  g_autofree gchar *folded = qurb_fold (text);
+  g_autoptr(GPtrArray) tokens = qurb_tokenize (folded);
+  Spelling spelling = { NULL, tokens->len, province };
+
+  if (tokens->len == 0)
+    return;
+  g_ptr_array_add (tokens, NULL);
+  spelling.words = (gchar **) g_ptr_array_steal (tokens, NULL);
+  g_array_append_val (spellings, spelling);
+}
+
+static GArray *
+all_spellings (void)
+{
+  static gsize built;
+
+  if (g_once_init_enter (&built))
+    {
+      spellings = g_array_new (FALSE, FALSE, sizeof (Spelling));
+      for (guint i = 0; i < G_N_ELEMENTS (provinces); i++)
+        {
+          add_spelling (provinces[i].name, &provinces[i]);
+          add_spelling (provinces[i].arabic, &provinces[i]);
+          if (provinces[i].other != NULL)
+            {
+              g_auto(GStrv) others = g_strsplit (provinces[i].other, "|", -1);
+              for (gchar **p = others; *p; p++)
+                add_spelling (*p, &provinces[i]);
+            }
+        }
+      g_once_init_leave (&built, 1);
+    }
+  return spellings;
+}
+
+/* Place names are matched more strictly than keywords: one typo from
+ * five letters, two from nine ("bonjour" must not become Boujdour). */
+static guint
+typos_allowed (const gchar *word)
+{
+  glong length = g_utf8_strlen (word, -1);
+
+  return length >= 9 ? 2 : length >= 5 ? 1 : 0;
+}
+
+static guint
+word_distance (const gchar *token, const gchar *word)
+{
+  guint allowed = MIN (typos_allowed (word), typos_allowed (token));
+  guint d = qurb_edit_distance (token, word, allowed);
+
+  if (d > allowed && qurb_token_is_arabic (token))
+    {
+      /* "فالعيون" is "العيون" with "ف": compare them bare. */
+      g_autofree gchar *bare_token = qurb_strip_arabic_prefix (token);
+      g_autofree gchar *bare_word = qurb_strip_arabic_prefix (word);
+
+      if (bare_token != NULL && g_strcmp0 (bare_token, bare_word ? bare_word : word) == 0)
+        return 0;
+    }
+  return d > allowed ? G_MAXUINT : d;
+}
+
+/* Distance between the spelling and tokens[first…], word by word, or
+ * G_MAXUINT when it is too far. */
+static guint
+spelling_distance (const Spelling *spelling, GPtrArray *tokens, guint first)
+{
+  guint total = 0;
+
+  if (first + spelling->n_words > tokens->len)
+    return G_MAXUINT;
+  for (guint w = 0; w < spelling->n_words; w++)
+    {
+      guint d = word_distance (tokens->pdata[first + w], spelling->words[w]);
+
+      if (d == G_MAXUINT)
+        return G_MAXUINT;
+      total += d;
+    }
+  return total;
+}
+
+/* The province named in tokens, as the mutual's files write it, or NULL;
+ * *first and *count say which tokens named it. Longer names win over
+ * shorter ones, then closer spellings. */
+const gchar *
+qurb_province_find (GPtrArray *tokens, guint *first, guint *count)
+{
+  GArray *all = all_spellings ();
+  const Spelling *best = NULL;
+  guint best_distance = G_MAXUINT, best_first = 0;
+
+  for (guint t = 0; t < tokens->len; t++)
+    for (guint i = 0; i < all->len; i++)
+      {
+        const Spelling *spelling = &g_array_index (all, Spelling, i);
+        guint d = spelling_distance (spelling, tokens, t);
+
+        if (d == G_MAXUINT)
+          continue;
+        if (best == NULL || spelling->n_words > best->n_words ||
+            (spelling->n_words == best->n_words && d < best_distance))
+          {
+            best = spelling;
+            best_distance = d;
+            best_first = t;
+          }
+      }
+  if (best == NULL)
+    return NULL;
+  if (first)
+    *first = best_first;
+  if (count)
+    *count = best->n_words;
+  return best->province->name;
+}
+
+const gchar *
+qurb_province_arabic (const gchar *canonical)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (provinces); i++)
+    if (g_strcmp0 (provinces[i].name, canonical) == 0)
+      return provinces[i].arabic;
+  return NULL;
+}
+
+/* Whether two free-text province names are the same place: "Laayoune",
+ * "Laâyoune" and "العيون" are. */
+gboolean
+qurb_province_same (const gchar *a, const gchar *b)
+{
+  g_autofree gchar *fa = qurb_fold (a), *fb = qurb_fold (b);
+  g_autoptr(GPtrArray) ta = qurb_tokenize (fa);
+  g_autoptr(GPtrArray) tb = qurb_tokenize (fb);
+  const gchar *pa, *pb;
+  guint na = 0, nb = 0;
+
+  if (g_strcmp0 (fa, fb) == 0)
+    return TRUE;
+  pa = qurb_province_find (ta, NULL, &na);
+  pb = qurb_province_find (tb, NULL, &nb);
+  return pa != NULL && pa == pb && na == ta->len && nb == tb->len;
+}

@@ -1,0 +1,15 @@
+/* qurb-provinces.h — Morocco's provinces and prefectures, by any name */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const gchar *qurb_province_find       (GPtrArray *tokens,
+                                       guint     *first,
+                                       guint     *count);
+const gchar *qurb_province_arabic     (const gchar *canonical);
+gboolean     qurb_province_same       (const gchar *a,
+                                       const gchar *b);
+
+G_END_DECLS

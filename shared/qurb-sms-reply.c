@@ -1,0 +1,303 @@
+/* qurb-sms-reply.c — doing what a member's SMS asks, and saying so
+ *
+ * Each intent does its work on the database and answers in the member's
+ * language, as briefly as an SMS should be. A dossier that is not the
+ * member's gets the very answer a dossier that does not exist gets. No
+ * diagnosis or medical detail ever: a dossier is its number and status. */
+#include "config.h"
+
+#include <string.h>
+
+#include "qurb-booking.h"
+#include "qurb-clock.h"
+#include "qurb-i18n.h"
+#include "qurb-provinces.h"
+#include "qurb-sms-reply.h"
+#include "qurb-texts.h"
+
+#define LIST_MAX 3   /* dossiers or caravans in one answer */
+
+/* The item separator of a list in an SMS. */
+static const gchar *
+separator (const gchar *lang)
+{
+  /* TRANSLATORS: separates items of a list in an SMS */
+  return qurb_dgettext (lang, "; ");
+}
+
+/* "03/02" for a date this year in an SMS, to save characters. */
+static gchar *
+short_date (const gchar *iso)
+{
+  gint y, m, d;
+
+  if (!qurb_parse_date (iso, &y, &m, &d))
+    return g_strdup (iso);
+  return g_strdup_printf ("%02d/%02d", d, m);
+}
+
+static gchar *
+describe_claim (const gchar *lang, const QurbClaim *claim)
+{
+  const gchar *status = qurb_claim_status_label (lang, claim->status);
+  g_autofree gchar *date = qurb_format_date (claim->status_date);
+
+  if (claim->status == QURB_CLAIM_PAYE && claim->amount_paid > 0)
+    {
+      g_autofree gchar *amount = qurb_format_amount (lang, claim->amount_paid);
+      /* TRANSLATORS: SMS; %1$s dossier, %2$s status, %3$s date, %4$s amount */
+      return g_strdup_printf (qurb_dgettext (lang, "Dossier %1$s: %2$s on %3$s, %4$s."),
+                              claim->dossier_no, status, date, amount);
+    }
+  if (claim->status == QURB_CLAIM_INCOMPLET || claim->status == QURB_CLAIM_REJETE)
+    /* TRANSLATORS: SMS; %1$s dossier, %2$s status, %3$s date */
+    return g_strdup_printf (qurb_dgettext (lang, "Dossier %1$s: %2$s since %3$s. Details at your agency or kiosk."),
+                            claim->dossier_no, status, date);
+  /* TRANSLATORS: SMS; %1$s dossier, %2$s status, %3$s date */
+  return g_strdup_printf (qurb_dgettext (lang, "Dossier %1$s: %2$s since %3$s."),
+                          claim->dossier_no, status, date);
+}
+
+static gchar *
+answer_status (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, const gchar *lang,
+               GError **error)
+{
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autoptr(GString) list = NULL;
+
+  if (command->dossier[0] != '\0')
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(QurbClaim) claim = qurb_claim_find (db, command->dossier, &local_error);
+
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      /* Someone else's dossier is a dossier that does not exist. */
+      if (claim == NULL || claim->member_id != member->id)
+        /* TRANSLATORS: SMS; %s a dossier number */
+        return g_strdup_printf (qurb_dgettext (lang, "No dossier %s for this phone number."),
+                                command->dossier);
+      return describe_claim (lang, claim);
+    }
+
+  claims = qurb_claims_for_member (db, member->id, LIST_MAX, error);
+  if (claims == NULL)
+    return NULL;
+  if (claims->len == 0)
+    return g_strdup (qurb_dgettext (lang, "No dossier on file for this phone number."));
+  list = g_string_new (NULL);
+  for (guint i = 0; i < claims->len; i++)
+    {
+      QurbClaim *claim = claims->pdata[i];
+      g_string_append_printf (list, "%s%s %s", i ? separator (lang) : "", claim->dossier_no,
+                              qurb_claim_status_label (lang, claim->status));
+    }
+  /* TRANSLATORS: SMS; %s a list of dossiers with their status */
+  return g_strdup_printf (qurb_dgettext (lang, "Your latest dossiers: %s."), list->str);
+}
+
+static gchar *
+answer_caravans (QurbDb *db, const QurbSmsCommand *command, const gchar *lang, GError **error)
+{
+  g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (db, error);
+  g_autoptr(GString) list = g_string_new (NULL);
+  const gchar *place = command->province;
+  guint shown = 0;
+
+  if (caravans == NULL)
+    return NULL;
+  if (place != NULL && g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (place) != NULL)
+    place = qurb_province_arabic (place);
+
+  for (guint i = 0; i < caravans->len && shown < LIST_MAX; i++)
+    {
+      QurbCaravan *c = caravans->pdata[i];
+      g_autofree gchar *date = NULL, *item = NULL;
+      const gchar *province = c->province;
+
+      if (c->seats_left <= 0 ||
+          (command->province != NULL && !qurb_province_same (c->province, command->province)))
+        continue;
+      if (g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (c->province) != NULL)
+        province = qurb_province_arabic (c->province);
+      date = short_date (c->date);
+      /* TRANSLATORS: SMS; %1$s caravan code, %2$s date, %3$s province, %4$d seats */
+      item = g_strdup_printf (qurb_dngettext (lang, "%1$s %2$s %3$s, %4$d seat",
+                                              "%1$s %2$s %3$s, %4$d seats", c->seats_left),
+                              c->code, date, province, c->seats_left);
+      g_string_append_printf (list, "%s%s", shown++ ? separator (lang) : "", item);
+    }
+  if (shown == 0 && place != NULL)
+    /* TRANSLATORS: SMS; %s a province */
+    return g_strdup_printf (qurb_dgettext (lang, "No caravan with free seats is planned in %s."), place);
+  if (shown == 0)
+    return g_strdup (qurb_dgettext (lang, "No caravan with free seats is planned for now."));
+  /* TRANSLATORS: SMS; %s a list of caravans; keep the book keyword of your language */
+  return g_strdup_printf (qurb_dgettext (lang, "Caravans: %s. To book: RESERVER code"), list->str);
+}
+
+static gchar *
+answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, const gchar *lang,
+             GError **error)
+{
+  QurbBookingRequest request = { member->id, command->caravan, -1, "sms", FALSE };
+  QurbBookingResult result;
+  g_autofree gchar *site = NULL;
+
+  if (command->caravan[0] == '\0')
+    return g_strdup (qurb_dgettext (lang, "Send the caravan code, for example RESERVER LAA1. CARAVANE lists the caravans."));
+  if (command->time[0] != '\0' && !qurb_parse_hhmm (command->time, &request.requested_minute))
+    request.requested_minute = -1;
+  if (!qurb_booking_take (db, &request, &result, error))
+    return NULL;
+
+  switch (result.outcome)
+    {
+    case QURB_BOOKING_OK:
+      site = qurb_caravan_site (db, result.booking.caravan_code, lang, error);
+      if (site == NULL)
+        return NULL;
+      return qurb_compose_booking_confirmation (lang, result.booking.code, result.booking.caravan_code,
+                                                result.booking.date, result.booking.start_time, site);
+    case QURB_BOOKING_NO_SUCH_CARAVAN:
+      /* TRANSLATORS: SMS; %s a caravan code */
+      return g_strdup_printf (qurb_dgettext (lang, "There is no caravan %s. CARAVANE lists the caravans."),
+                              command->caravan);
+    case QURB_BOOKING_CLOSED:
+      /* TRANSLATORS: SMS; %s a caravan code */
+      return g_strdup_printf (qurb_dgettext (lang, "Booking for caravan %s is closed."), command->caravan);
+    case QURB_BOOKING_NO_SUCH_SLOT:
+      /* TRANSLATORS: SMS; %1$s caravan code, %2$s a time */
+      return g_strdup_printf (qurb_dgettext (lang, "Caravan %1$s has no slot at %2$s."),
+                              command->caravan, command->time);
+    case QURB_BOOKING_SLOT_FULL:
+      /* TRANSLATORS: SMS; %1$s caravan code, %2$s the time asked, %3$s a free time */
+      return g_strdup_printf (qurb_dgettext (lang, "Caravan %1$s is full at %2$s; %3$s is free."),
+                              command->caravan, command->time, result.alternative);
+    case QURB_BOOKING_CARAVAN_FULL:
+      /* TRANSLATORS: SMS; %s a caravan code */
+      return g_strdup_printf (qurb_dgettext (lang, "Caravan %s is full."), command->caravan);
+    case QURB_BOOKING_ALREADY_BOOKED:
+      /* TRANSLATORS: SMS; %1$s booking code, %2$s caravan code, %3$s time */
+      return g_strdup_printf (qurb_dgettext (lang, "You already hold booking %1$s for %2$s at %3$s."),
+                              result.booking.code, result.booking.caravan_code, result.booking.start_time);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gchar *
+answer_cancel (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, const gchar *lang,
+               GError **error)
+{
+  QurbBookingResult result;
+
+  if (command->booking[0] == '\0')
+    return g_strdup (qurb_dgettext (lang, "Send the booking code, for example ANNULER K7P2QX."));
+  if (!qurb_booking_cancel (db, member->id, command->booking, &result, error))
+    return NULL;
+  switch (result.outcome)
+    {
+    case QURB_BOOKING_OK:
+      /* TRANSLATORS: SMS; %s a booking code */
+      return g_strdup_printf (qurb_dgettext (lang, "Booking %s is cancelled."), command->booking);
+    case QURB_BOOKING_ALREADY_CANCELLED:
+      /* TRANSLATORS: SMS; %s a booking code */
+      return g_strdup_printf (qurb_dgettext (lang, "Booking %s was already cancelled."), command->booking);
+    case QURB_BOOKING_CLOSED:
+      /* TRANSLATORS: SMS; %s a booking code */
+      return g_strdup_printf (qurb_dgettext (lang, "Booking %s can no longer be cancelled."), command->booking);
+    default:
+      /* TRANSLATORS: SMS; %s a booking code */
+      return g_strdup_printf (qurb_dgettext (lang, "No booking %s under your number."), command->booking);
+    }
+}
+
+static gchar *
+answer_my_bookings (QurbDb *db, QurbMember *member, const gchar *lang, GError **error)
+{
+  g_autoptr(GArray) bookings = qurb_bookings_upcoming (db, member->id, error);
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  if (bookings == NULL)
+    return NULL;
+  if (bookings->len == 0)
+    return g_strdup (qurb_dgettext (lang, "You have no upcoming booking."));
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      QurbBooking *b = &g_array_index (bookings, QurbBooking, i);
+      g_autofree gchar *date = short_date (b->date);
+
+      g_string_append_printf (list, "%s%s %s %s %s", i ? separator (lang) : "", b->code,
+                              b->caravan_code, date, b->start_time);
+    }
+  /* TRANSLATORS: SMS; %s a list of bookings */
+  return g_strdup_printf (qurb_dgettext (lang, "Your bookings: %s."), list->str);
+}
+
+/* STOP and START: claim and booking messages go whatever this says. */
+static gboolean
+set_broadcasts (QurbDb *db, gint64 member_id, gboolean wanted, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db, "UPDATE members SET broadcasts = ? WHERE id = ?", error);
+
+  return stmt != NULL && qurb_db_bind (db, stmt, error, "iI", (gint) wanted, member_id) &&
+         qurb_db_step_done (db, stmt, error);
+}
+
+/* A language the member chose outlives the next members import. */
+static gboolean
+set_language (QurbDb *db, gint64 member_id, const gchar *lang, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "UPDATE members SET lang = ?, lang_chosen = 1 WHERE id = ?", error);
+
+  return stmt != NULL && qurb_db_bind (db, stmt, error, "tI", lang, member_id) &&
+         qurb_db_step_done (db, stmt, error);
+}
+
+gchar *
+qurb_sms_answer (QurbDb *db, QurbMember *member, const QurbSmsCommand *command,
+                 const gchar *lang, GError **error)
+{
+  switch (command->intent)
+    {
+    case QURB_INTENT_STATUS:
+      return answer_status (db, member, command, lang, error);
+    case QURB_INTENT_CARAVANS:
+      return answer_caravans (db, command, lang, error);
+    case QURB_INTENT_BOOK:
+      return answer_book (db, member, command, lang, error);
+    case QURB_INTENT_CANCEL:
+      return answer_cancel (db, member, command, lang, error);
+    case QURB_INTENT_MY_BOOKINGS:
+      return answer_my_bookings (db, member, lang, error);
+    case QURB_INTENT_STOP:
+      if (!set_broadcasts (db, member->id, FALSE, error))
+        return NULL;
+      return g_strdup (qurb_dgettext (lang, "You will no longer receive our announcements. Dossier and booking messages still come. To receive announcements again: START"));
+    case QURB_INTENT_START:
+      if (!set_broadcasts (db, member->id, TRUE, error))
+        return NULL;
+      return g_strdup (qurb_dgettext (lang, "You will receive our announcements again. To stop them: STOP"));
+    case QURB_INTENT_LANGUAGE:
+      if (!set_language (db, member->id, command->lang, error))
+        return NULL;
+      /* The answer comes in the language just chosen. */
+      return g_strdup (qurb_dgettext (lang, "From now on our messages will be in this language."));
+    case QURB_INTENT_HELP:
+      return g_strdup (qurb_dgettext (lang, "Commands: ETAT [dossier], CARAVANE [province], RESERVER code [time], ANNULER code, RDV, STOP, ARABE"));
+    case QURB_INTENT_UNKNOWN:
+    default:
+      return g_strdup (qurb_dgettext (lang, "Message not understood. Send AIDE for the list of commands."));
+    }
+}
+
+gchar *
+qurb_sms_registration_hint (const gchar *lang)
+{
+  return g_strdup (qurb_dgettext (lang, "This number is not registered with the mutual. Register it at your agency or at a kiosk."));
+}
