@@ -3,13 +3,15 @@
 
 BUILD      ?= build
 SAN_BUILD  ?= build-sanitize
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 180
 DEMO_DIR   ?= demo
 DEMO_DB    := $(DEMO_DIR)/qurb.db
 MESON_TEST := meson test -C
 
 export QURB_LOCALEDIR := $(CURDIR)/$(BUILD)/locale
 
-.PHONY: all deps build run demo test test-sanitize bench clean
+.PHONY: all deps build run demo test unit-tests test-sanitize fuzz fuzz-build bench clean
 
 all: build
 
@@ -45,7 +47,10 @@ run: demo
 	@echo "  LANGUAGE=ar $(BUILD)/qurbctl/qurbctl member 100001"
 	@echo "  $(BUILD)/qurbctl/qurbctl --help"
 
-test: build
+test: unit-tests
+	$(MAKE) fuzz FUZZ_SECONDS=15
+
+unit-tests: build
 	$(MESON_TEST) $(BUILD) --print-errorlogs
 
 # The same suite under AddressSanitizer and UndefinedBehaviorSanitizer.
@@ -57,8 +62,24 @@ test-sanitize: deps
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	  $(MESON_TEST) $(SAN_BUILD) --print-errorlogs --timeout-multiplier 3
 
+# libFuzzer on the SMS language and the CSV reader, from the corpus seeds;
+# new inputs it finds stay in $(FUZZ_BUILD), not in the tree.
+fuzz-build: deps
+	@[ -f $(FUZZ_BUILD)/build.ninja ] || CC=clang meson setup $(FUZZ_BUILD) -Dfuzzing=true \
+	  -Dtests=false -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debugoptimized
+	ninja -C $(FUZZ_BUILD)
+
+fuzz: fuzz-build
+	@mkdir -p $(FUZZ_BUILD)/corpus-sms $(FUZZ_BUILD)/corpus-csv
+	@cp -n fuzz/corpus-sms/* $(FUZZ_BUILD)/corpus-sms/
+	@cp -n tests/corpus/*.csv $(FUZZ_BUILD)/corpus-csv/
+	$(FUZZ_BUILD)/fuzz/fuzz-sms -max_total_time=$(FUZZ_SECONDS) -max_len=640 -timeout=5 \
+	  -print_final_stats=1 $(FUZZ_BUILD)/corpus-sms
+	$(FUZZ_BUILD)/fuzz/fuzz-csv -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -timeout=5 \
+	  -print_final_stats=1 $(FUZZ_BUILD)/corpus-csv
+
 bench: build
 	./bench/run.sh $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(SAN_BUILD) $(DEMO_DIR)
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD) $(DEMO_DIR)

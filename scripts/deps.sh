@@ -5,7 +5,7 @@
 set -eu
 
 PACKAGES="
-  gcc make pkg-config meson ninja-build gettext
+  gcc clang libclang-rt-14-dev make pkg-config meson ninja-build gettext
   libglib2.0-dev libsqlite3-dev libpcre2-dev
   sqlite3
 "
