@@ -1,5 +1,5 @@
 #!/bin/bash
-# Import benchmarks (issue 2). Usage: bench/run.sh [BUILD_DIR]
+# Benchmarks of imports and SMS answers. Usage: bench/run.sh [BUILD_DIR]
 #
 #  1. 1 M claims for 200 k members: `qurbctl import claims` (full validation,
 #     upsert, history, status-change detection) against the baseline, the
@@ -7,6 +7,8 @@
 #     its two indexes built after the load. Median of 3 runs each.
 #  2. A daily delta of 50 k rows (40 k status changes, 10 k new claims) into a
 #     6.3 M-claim database (1.26 M members). Median of 3 runs on fresh copies.
+#  3. SMS answered per second on that database, through the daemon's path,
+#     against the bare dossier lookup and parsing alone.
 #
 # Data is generated once into bench/data/ (git-ignored, ~2 GB with the big
 # database). Results are written to bench/RESULTS.md.
@@ -111,6 +113,15 @@ done
 delta=$(median "${delta_runs[@]}"); delta_base=$(median "${delta_base_runs[@]}")
 notices=$(sqlite3 $DATA/delta.db "SELECT count(*) FROM messages WHERE kind = 'notice'")
 
+echo "== SMS answers"
+rm -f $DATA/sms.db*
+cp $DATA/big.db $DATA/sms.db
+sync
+cat $DATA/sms.db > /dev/null
+sms=$($BUILD/bench/bench-sms $DATA/sms.db 20000)
+echo "$sms"
+field() { echo "$sms" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 cat > $RESULTS <<MD
 # Benchmark results
@@ -144,5 +155,22 @@ page cache as on the agency server.
 | \`qurbctl import claims\` of the delta | $(fmt "$delta") | $(fmt "$(calc "$delta / $delta_base")") |
 
 Goal: ≤ 2 s. Notices queued by the last run: $notices.
+
+## SMS answered on the 6.3 M-claim database
+
+$(field messages) messages from as many registered members, half a dossier's status, the rest
+their last dossiers, caravans by province, their bookings, help — each stored, parsed,
+checked against the privacy and abuse rules, answered, its reply queued, and committed, as
+the daemon does it. Baselines in the same run: the bare primary-key lookup of a dossier, and
+parsing alone.
+
+| | per second | ratio to the bare lookup |
+|---|---:|---:|
+| bare \`SELECT status FROM claims WHERE dossier_no = ?\` (baseline) | $(field lookup_per_s) | 1.00 |
+| parsing only (\`qurb_sms_parse\`) | $(field parse_per_s) | $(fmt "$(calc "$(field parse_per_s) / $(field lookup_per_s)")") |
+| whole answer, committed | $(field per_s) | $(fmt "$(calc "$(field per_s) / $(field lookup_per_s)")") |
+
+A dossier's status, whole path: median $(field status_p50_ms) ms, 99th percentile
+$(field status_p99_ms) ms (goal: lookups under a millisecond).
 MD
 cat $RESULTS

@@ -26,19 +26,6 @@ outcome_message (QurbBookingOutcome outcome)
     }
 }
 
-static QurbMember *
-find_member_or_report (QurbDb *db, const gchar *member_no)
-{
-  g_autoptr(GError) error = NULL;
-  QurbMember *member = qurb_member_find_by_no (db, member_no, &error);
-
-  if (member == NULL && error != NULL)
-    qurbctl_fail (error);
-  else if (member == NULL)
-    g_printerr (_("qurbctl: no member %s\n"), member_no);
-  return member;
-}
-
 gint
 qurbctl_cmd_book (const QurbctlGlobals *globals, gint argc, gchar **argv)
 {
@@ -60,7 +47,7 @@ qurbctl_cmd_book (const QurbctlGlobals *globals, gint argc, gchar **argv)
       return QURBCTL_USAGE;
     }
   db = qurbctl_open_db (globals);
-  if (db == NULL || (member = find_member_or_report (db, argv[1])) == NULL)
+  if (db == NULL || (member = qurbctl_find_member (db, argv[1])) == NULL)
     return QURBCTL_FAILED;
 
   request.member_id = member->id;
@@ -94,7 +81,7 @@ qurbctl_cmd_cancel (const QurbctlGlobals *globals, gint argc, gchar **argv)
                               NULL, &argc, &argv, 2, 2))
     return QURBCTL_USAGE;
   db = qurbctl_open_db (globals);
-  if (db == NULL || (member = find_member_or_report (db, argv[1])) == NULL)
+  if (db == NULL || (member = qurbctl_find_member (db, argv[1])) == NULL)
     return QURBCTL_FAILED;
   if (!qurb_booking_cancel (db, member->id, argv[2], &result, &error))
     return qurbctl_fail (error);

@@ -40,14 +40,9 @@ qurbctl_cmd_member (const QurbctlGlobals *globals, gint argc, gchar **argv)
   db = qurbctl_open_db (globals);
   if (db == NULL)
     return QURBCTL_FAILED;
-  member = qurb_member_find_by_no (db, argv[1], &error);
+  member = qurbctl_find_member (db, argv[1]);
   if (member == NULL)
-    {
-      if (error)
-        return qurbctl_fail (error);
-      g_printerr (_("qurbctl: no member %s\n"), argv[1]);
-      return QURBCTL_FAILED;
-    }
+    return QURBCTL_FAILED;
 
   g_print ("%s  %s %s  (%s %s)\n", member->member_no, member->last_name, member->first_name,
            member->first_name_ar, member->last_name_ar);

@@ -37,6 +37,20 @@ qurbctl_open_db (const QurbctlGlobals *globals)
   return db;
 }
 
+/* The member, or NULL once the reason is printed. */
+QurbMember *
+qurbctl_find_member (QurbDb *db, const gchar *member_no)
+{
+  g_autoptr(GError) error = NULL;
+  QurbMember *member = qurb_member_find_by_no (db, member_no, &error);
+
+  if (member == NULL && error != NULL)
+    qurbctl_fail (error);
+  else if (member == NULL)
+    g_printerr (_("qurbctl: no member %s\n"), member_no);
+  return member;
+}
+
 /* The one place a command's failure is printed. */
 gint
 qurbctl_fail (const GError *error)

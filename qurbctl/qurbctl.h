@@ -4,6 +4,7 @@
 #include <glib.h>
 
 #include "qurb-db.h"
+#include "qurb-queries.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +26,8 @@ typedef gint (*QurbctlCommandFunc) (const QurbctlGlobals *globals,
 
 QurbDb *qurbctl_open_db        (const QurbctlGlobals *globals);
 gint    qurbctl_fail           (const GError *error);
+QurbMember *qurbctl_find_member (QurbDb      *db,
+                                 const gchar *member_no);
 gboolean qurbctl_parse_options (const gchar   *usage,
                                 const gchar   *summary,
                                 GOptionEntry  *entries,

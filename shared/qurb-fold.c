@@ -12,8 +12,10 @@ is_arabic_letter (gunichar c)
          (c >= 0x06FA && c <= 0x06FF) || (c >= 0x0750 && c <= 0x077F);
 }
 
-static gint
-digit_value (gunichar c)
+/* The value of an ASCII, Arabic-Indic (U+0660) or Persian (U+06F0)
+ * digit, or -1. */
+gint
+qurb_digit_value (gunichar c)
 {
   if (c >= '0' && c <= '9')
     return c - '0';
@@ -28,7 +30,7 @@ digit_value (gunichar c)
 static gunichar
 fold_char (gunichar c)
 {
-  gint digit = digit_value (c);
+  gint digit = qurb_digit_value (c);
 
   if (digit >= 0)
     return '0' + digit;

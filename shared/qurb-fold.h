@@ -17,6 +17,7 @@ typedef enum {
   QURB_SCRIPT_ARABIC,
 } QurbScript;
 
+gint        qurb_digit_value     (gunichar     c);
 gchar      *qurb_fold            (const gchar *text);
 GPtrArray  *qurb_tokenize        (const gchar *folded);
 QurbScript  qurb_script_of       (const gchar *text);

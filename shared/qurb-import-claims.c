@@ -171,9 +171,8 @@ merge_existing (QurbImportContext *ctx, const PendingClaim *pending, GError **er
   same = sqlite3_column_int64 (stmt, 0) == pending->member_id &&
          sqlite3_column_int64 (stmt, 5) == row->amount_claimed &&
          sqlite3_column_int64 (stmt, 6) == row->amount_paid &&
-         qurb_import_column_is (stmt, 7, row->reason);
-  for (guint i = 0; same && i < G_N_ELEMENTS (texts); i++)
-    same = qurb_import_column_is (stmt, i + 1, texts[i]);
+         qurb_import_column_is (stmt, 7, row->reason) &&
+         qurb_import_columns_are (stmt, 1, texts, G_N_ELEMENTS (texts));
   if (same)
     {
       sqlite3_reset (stmt);

@@ -28,6 +28,16 @@ qurb_import_column_is (sqlite3_stmt *stmt, gint col, const gchar *value)
   return g_strcmp0 ((const gchar *) sqlite3_column_text (stmt, col), value) == 0;
 }
 
+/* Columns first, first + 1, … of the current row hold values[0…n-1]. */
+gboolean
+qurb_import_columns_are (sqlite3_stmt *stmt, gint first, const gchar *const *values, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    if (!qurb_import_column_is (stmt, first + i, values[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* ---- members ---- */
 
 static gboolean
@@ -38,9 +48,8 @@ member_unchanged (sqlite3_stmt *stmt, const QurbMemberRow *row)
   const gchar *values[] = { row->cin, row->last_name, row->first_name, row->last_name_ar,
                             row->first_name_ar, row->birth_date, row->phone };
 
-  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
-    if (!qurb_import_column_is (stmt, i + 1, values[i]))
-      return FALSE;
+  if (!qurb_import_columns_are (stmt, 1, values, G_N_ELEMENTS (values)))
+    return FALSE;
   return (sqlite3_column_int (stmt, 10) || qurb_import_column_is (stmt, 8, row->lang)) &&
          qurb_import_column_is (stmt, 9, row->province);
 }
@@ -242,12 +251,10 @@ qurb_import_caravan (QurbImportContext *ctx, gchar **fields, GError **error)
       const gchar *texts[] = { row.specialty, row.title_fr, row.title_ar, row.province,
                                row.site_fr, row.site_ar, row.date, start, end };
       gboolean same = sqlite3_column_int (stmt, 10) == row.slot_minutes &&
-                      sqlite3_column_int (stmt, 11) == row.seats_per_slot;
+                      sqlite3_column_int (stmt, 11) == row.seats_per_slot &&
+                      qurb_import_columns_are (stmt, 1, texts, G_N_ELEMENTS (texts));
 
       id = sqlite3_column_int64 (stmt, 0);
-
-      for (guint i = 0; same && i < G_N_ELEMENTS (texts); i++)
-        same = qurb_import_column_is (stmt, i + 1, texts[i]);
       if (same)
         {
           sqlite3_reset (stmt);

@@ -45,5 +45,9 @@ gboolean qurb_import_reject         (GError      **error,
 gboolean qurb_import_column_is      (sqlite3_stmt *stmt,
                                      gint          col,
                                      const gchar  *value);
+gboolean qurb_import_columns_are    (sqlite3_stmt       *stmt,
+                                     gint                first,
+                                     const gchar *const *values,
+                                     guint               n);
 
 G_END_DECLS

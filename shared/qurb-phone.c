@@ -3,21 +3,8 @@
 
 #include <string.h>
 
+#include "qurb-fold.h"
 #include "qurb-phone.h"
-
-/* The value of an ASCII, Arabic-Indic (U+0660) or Persian (U+06F0) digit,
- * or -1. */
-static gint
-digit_value (gunichar c)
-{
-  if (c >= '0' && c <= '9')
-    return c - '0';
-  if (c >= 0x0660 && c <= 0x0669)
-    return c - 0x0660;
-  if (c >= 0x06F0 && c <= 0x06F9)
-    return c - 0x06F0;
-  return -1;
-}
 
 /* Any written form of a Moroccan mobile number — 06…, 07…, +2126…,
  * 002126…, 2126…, "+212 (0)6…", with spaces, dots or dashes — as
@@ -36,7 +23,7 @@ qurb_phone_normalize (const gchar *text)
   for (const gchar *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      gint v = digit_value (c);
+      gint v = qurb_digit_value (c);
 
       if (v >= 0)
         g_string_append_c (digits, '0' + v);
