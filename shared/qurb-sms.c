@@ -201,7 +201,9 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
-  member = qurb_phone_normalize (peer) ? qurb_member_find_by_phone (db, peer, &local_error) : NULL;
+  /* Only a Moroccan mobile can be a member's registered phone. */
+  if (g_str_has_prefix (peer, "+212"))
+    member = qurb_member_find_by_phone (db, peer, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));

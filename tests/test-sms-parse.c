@@ -47,8 +47,9 @@ test_parse_table (void)
     {
       const ParseCase *c = &cases[i];
       QurbSmsCommand command;
+      g_autofree gchar *shown = g_strescape (c->text, NULL);
 
-      g_test_message ("“%s”", c->text);
+      g_test_message ("“%s”", shown);
       qurb_sms_parse (c->text, &command);
       g_assert_cmpstr (qurb_intent_name (command.intent), ==, qurb_intent_name (c->intent));
       g_assert_cmpstr (command.dossier, ==, c->dossier ? c->dossier : "");
