@@ -108,16 +108,14 @@ qurb_db_statement (QurbDb *db, const gchar *sql, GError **error)
 
 /* Binds parameters 1, 2, … in order, one type letter each: 't' text
  * (NULL binds NULL), 'i' gint, 'I' gint64, 'J' a gint64 row id where 0
- * binds NULL. Text is bound
- * SQLITE_STATIC: it must outlive the step that uses it. */
-gboolean
-qurb_db_bind (QurbDb *db, sqlite3_stmt *stmt, GError **error, const gchar *types, ...)
+ * binds NULL. Text is bound SQLITE_STATIC: it must outlive the step
+ * that uses it. */
+static gboolean
+bind_valist (QurbDb *db, sqlite3_stmt *stmt, GError **error, const gchar *types, va_list args)
 {
-  va_list args;
   gint rc = SQLITE_OK;
   gint index = 1;
 
-  va_start (args, types);
   for (const gchar *t = types; *t && rc == SQLITE_OK; t++, index++)
     {
       switch (*t)
@@ -145,10 +143,59 @@ qurb_db_bind (QurbDb *db, sqlite3_stmt *stmt, GError **error, const gchar *types
           g_assert_not_reached ();
         }
     }
-  va_end (args);
   if (rc != SQLITE_OK)
     return qurb_db_fail (db, rc, "bind", error);
   return TRUE;
+}
+
+gboolean
+qurb_db_bind (QurbDb *db, sqlite3_stmt *stmt, GError **error, const gchar *types, ...)
+{
+  va_list args;
+  gboolean ok;
+
+  va_start (args, types);
+  ok = bind_valist (db, stmt, error, types, args);
+  va_end (args);
+  return ok;
+}
+
+typedef struct {
+  const gchar *sql;
+  const gchar *types;
+  va_list *args;
+} ExecJob;
+
+static gboolean
+exec_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  ExecJob *job = user_data;
+  sqlite3_stmt *stmt = qurb_db_statement (db, job->sql, error);
+  va_list args;
+  gboolean ok;
+
+  if (stmt == NULL)
+    return FALSE;
+  /* A retried transaction binds again from the first argument. */
+  va_copy (args, *job->args);
+  ok = bind_valist (db, stmt, error, job->types, args);
+  va_end (args);
+  return ok && qurb_db_step_done (db, stmt, error);
+}
+
+/* One statement (a literal, see qurb_db_statement), bound as
+ * qurb_db_bind does, in a transaction of its own. */
+gboolean
+qurb_db_transact_exec (QurbDb *db, GError **error, const gchar *sql, const gchar *types, ...)
+{
+  va_list args;
+  ExecJob job = { sql, types, &args };
+  gboolean ok;
+
+  va_start (args, types);
+  ok = qurb_db_transact (db, exec_in_transaction, &job, error);
+  va_end (args);
+  return ok;
 }
 
 gint

@@ -56,6 +56,11 @@ gboolean      qurb_db_transact         (QurbDb         *db,
                                         QurbDbTxnFunc   func,
                                         gpointer        user_data,
                                         GError        **error);
+gboolean      qurb_db_transact_exec    (QurbDb       *db,
+                                        GError      **error,
+                                        const gchar  *sql,
+                                        const gchar  *types,
+                                        ...);
 gboolean      qurb_db_in_transaction   (QurbDb *db);
 gint          qurb_db_schema_version   (QurbDb *db);
 gboolean      qurb_db_audit            (QurbDb       *db,

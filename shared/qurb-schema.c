@@ -136,6 +136,41 @@ static const gchar *const migrations[] = {
   /* What a sender said lately (duplicates, hourly caps); outgoing
    * broadcasts and notices, by the thousand, stay out of it. */
   "CREATE INDEX messages_peer ON messages (peer, at) WHERE dir = 'in';\n",
+
+  /* 2 → 3: what the SMS daemon needs to lose and repeat nothing */
+  /* Every part read from a modem, stored before it is deleted there. The
+   * same part read twice (a failed delete, a re-read) is the same row. */
+  "CREATE TABLE sms_parts (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  modem       TEXT NOT NULL,\n"
+  "  sender      TEXT NOT NULL,\n"
+  "  sent_at     TEXT NOT NULL,\n"   /* the SMSC's time stamp */
+  "  reference   INTEGER NOT NULL,\n" /* concatenation reference; -1 single */
+  "  total       INTEGER NOT NULL,\n"
+  "  seq         INTEGER NOT NULL,\n"
+  "  text        TEXT,\n"             /* NULL: could not be decoded */
+  "  received_at TEXT NOT NULL,\n"
+  "  message_id  INTEGER REFERENCES messages (id),\n"
+  "  UNIQUE (sender, sent_at, reference, total, seq, text)\n"
+  ");\n"
+  "CREATE INDEX sms_parts_waiting ON sms_parts (sender, reference, total)\n"
+  "  WHERE message_id IS NULL;\n"
+  /* Each part of an outgoing message the network took, for delivery
+   * reports (matched by the network's message reference). */
+  "CREATE TABLE sms_sent_parts (\n"
+  "  message_id   INTEGER NOT NULL REFERENCES messages (id),\n"
+  "  seq          INTEGER NOT NULL,\n"
+  "  modem        TEXT NOT NULL,\n"
+  "  network_ref  INTEGER,\n"
+  "  sent_at      TEXT NOT NULL,\n"
+  "  delivered_at TEXT,\n"
+  "  PRIMARY KEY (message_id, seq)\n"
+  ");\n"
+  "CREATE INDEX sms_sent_parts_ref ON sms_sent_parts (modem, network_ref)\n"
+  "  WHERE delivered_at IS NULL;\n"
+  "ALTER TABLE messages ADD COLUMN modem TEXT;\n"       /* the modem that sends it */
+  "ALTER TABLE messages ADD COLUMN reference INTEGER;\n" /* our concatenation reference */
+  "ALTER TABLE messages ADD COLUMN error TEXT;\n",
 };
 
 gint

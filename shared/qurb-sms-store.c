@@ -1,0 +1,328 @@
+/* qurb-sms-store.c — the SMS daemon's side of the database */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "qurb-clock.h"
+#include "qurb-sms-store.h"
+
+/* Retries of a message the modem refused: 1, 2, 4, … minutes apart. */
+#define RETRY_BASE_SECONDS 60
+
+static gchar *
+seconds_from_now (gint seconds)
+{
+  g_autoptr(GDateTime) now = qurb_now ();
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, seconds);
+  return qurb_datetime_iso (then);
+}
+
+typedef struct {
+  const QurbSmsPart *part;
+  gboolean is_new;
+} StorePart;
+
+static gboolean
+store_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  StorePart *job = user_data;
+  const QurbSmsPart *p = job->part;
+  g_autofree gchar *now = qurb_now_iso ();
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "INSERT OR IGNORE INTO sms_parts (modem, sender, sent_at, reference, total, seq, text, received_at)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL ||
+      !qurb_db_bind (db, stmt, error, "tttiiitt", p->modem, p->sender, p->sent_at, p->reference,
+                     p->total, p->seq, p->text, now) ||
+      !qurb_db_step_done (db, stmt, error))
+    return FALSE;
+  job->is_new = sqlite3_changes (qurb_db_handle (db)) == 1;
+  return TRUE;
+}
+
+/* Committed when it returns TRUE: only then may the modem delete it. */
+gboolean
+qurb_sms_store_part (QurbDb *db, const QurbSmsPart *part, gboolean *is_new, GError **error)
+{
+  StorePart job = { part, FALSE };
+
+  if (!qurb_db_transact (db, store_in_transaction, &job, error))
+    return FALSE;
+  if (is_new)
+    *is_new = job.is_new;
+  return TRUE;
+}
+
+typedef struct {
+  guint timeout_seconds;
+  GArray *ids;
+} Assemble;
+
+/* One message from parts (ordered by seq); missing or undecodable parts
+ * make it a message that is kept, marked and not answered. */
+static gboolean
+assemble_group (QurbDb *db, Assemble *job, const gchar *sender, gint reference, gint total,
+                const gchar *first_part_id, GError **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree gchar *now = qurb_now_iso ();
+  g_autoptr(GArray) part_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean undecodable = FALSE;
+  gint seen = 0, last_seq = 0;
+  sqlite3_stmt *stmt;
+  gint64 message_id;
+  gint step;
+
+  if (reference < 0)
+    {
+      stmt = qurb_db_statement (db, "SELECT id, seq, text FROM sms_parts WHERE id = ?", error);
+      if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", first_part_id))
+        return FALSE;
+    }
+  else
+    {
+      stmt = qurb_db_statement (db,
+          "SELECT id, seq, text FROM sms_parts WHERE message_id IS NULL AND sender = ?"
+          " AND reference = ? AND total = ? ORDER BY seq, id", error);
+      if (stmt == NULL || !qurb_db_bind (db, stmt, error, "tii", sender, reference, total))
+        return FALSE;
+    }
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint seq = sqlite3_column_int (stmt, 1);
+      const gchar *part = (const gchar *) sqlite3_column_text (stmt, 2);
+
+      g_array_append_val (part_ids, id);
+      if (seq == last_seq)
+        continue;  /* the same part, sent twice by the network */
+      last_seq = seq;
+      seen++;
+      if (part == NULL)
+        undecodable = TRUE;
+      else
+        g_string_append (text, part);
+    }
+  sqlite3_reset (stmt);
+  if (step < 0)
+    return FALSE;
+
+  stmt = qurb_db_statement (db,
+      "INSERT INTO messages (dir, peer, text, state, at, updated_at, error)"
+      " VALUES ('in', ?1, ?2, ?3, ?4, ?4, ?5)", error);
+  if (stmt == NULL ||
+      !qurb_db_bind (db, stmt, error, "ttttt", sender, text->str,
+                     undecodable || seen < total ? "ignored" : "received", now,
+                     undecodable ? "undecodable" : seen < total ? "parts missing" : NULL) ||
+      !qurb_db_step_done (db, stmt, error))
+    return FALSE;
+  message_id = sqlite3_last_insert_rowid (qurb_db_handle (db));
+  if (!undecodable && seen == total)
+    g_array_append_val (job->ids, message_id);
+
+  for (guint i = 0; i < part_ids->len; i++)
+    {
+      stmt = qurb_db_statement (db, "UPDATE sms_parts SET message_id = ? WHERE id = ?", error);
+      if (stmt == NULL ||
+          !qurb_db_bind (db, stmt, error, "II", message_id, g_array_index (part_ids, gint64, i)) ||
+          !qurb_db_step_done (db, stmt, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+assemble_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  Assemble *job = user_data;
+  g_autofree gchar *cutoff = seconds_from_now (-(gint) job->timeout_seconds);
+  g_autoptr(GPtrArray) groups = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  sqlite3_stmt *stmt;
+  gint step;
+
+  g_array_set_size (job->ids, 0);
+  /* Complete groups, and incomplete ones whose first part is too old
+   * for the rest to come; single parts are each a group. */
+  stmt = qurb_db_statement (db,
+      "SELECT sender, reference, total, min(id) FROM sms_parts WHERE message_id IS NULL"
+      " GROUP BY sender, reference, total, CASE WHEN reference < 0 THEN id END"
+      " HAVING count(DISTINCT seq) >= total OR min(received_at) <= ?"
+      " ORDER BY min(id)", error);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", cutoff))
+    return FALSE;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    {
+      gchar *group[5] = {
+        g_strdup ((const gchar *) sqlite3_column_text (stmt, 0)),
+        g_strdup ((const gchar *) sqlite3_column_text (stmt, 1)),
+        g_strdup ((const gchar *) sqlite3_column_text (stmt, 2)),
+        g_strdup ((const gchar *) sqlite3_column_text (stmt, 3)),
+        NULL,
+      };
+      g_ptr_array_add (groups, g_memdup2 (group, sizeof group));
+    }
+  sqlite3_reset (stmt);
+  if (step < 0)
+    return FALSE;
+
+  for (guint i = 0; i < groups->len; i++)
+    {
+      gchar **g = groups->pdata[i];
+      if (!assemble_group (db, job, g[0], atoi (g[1]), atoi (g[2]), g[3], error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The ids of the messages now complete and ready to answer, oldest first. */
+GArray *
+qurb_sms_assemble (QurbDb *db, guint timeout_seconds, GError **error)
+{
+  Assemble job = { timeout_seconds, g_array_new (FALSE, FALSE, sizeof (gint64)) };
+
+  if (!qurb_db_transact (db, assemble_in_transaction, &job, error))
+    {
+      g_array_unref (job.ids);
+      return NULL;
+    }
+  return job.ids;
+}
+
+typedef struct {
+  const gchar *modem;
+  gboolean broadcasts_allowed;
+  QurbOutboxItem *item;
+} Claim;
+
+static gboolean
+claim_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  Claim *job = user_data;
+  g_autofree gchar *now = qurb_now_iso ();
+  sqlite3_stmt *stmt;
+  gint step;
+
+  /* Replies first, then notices, reminders, broadcasts; oldest first. */
+  stmt = qurb_db_statement (db,
+      "UPDATE messages SET state = 'sending', modem = ?1, updated_at = ?2,"
+      "  reference = coalesce (reference, id % 256)"
+      " WHERE id = (SELECT id FROM messages WHERE dir = 'out' AND state = 'queued'"
+      "             AND (not_before IS NULL OR not_before <= ?2)"
+      "             AND (?3 OR kind IS NOT 'broadcast')"
+      "             ORDER BY priority, id LIMIT 1)"
+      " RETURNING id, peer, text, reference, attempts,"
+      "  (SELECT count(*) FROM sms_sent_parts p WHERE p.message_id = messages.id)", error);
+  if (stmt == NULL ||
+      !qurb_db_bind (db, stmt, error, "tti", job->modem, now, (gint) job->broadcasts_allowed) ||
+      (step = qurb_db_step_row (db, stmt, error)) < 0)
+    return FALSE;
+  if (step > 0)
+    {
+      job->item->id = sqlite3_column_int64 (stmt, 0);
+      job->item->peer = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
+      job->item->text = g_strdup ((const gchar *) sqlite3_column_text (stmt, 2));
+      job->item->reference = sqlite3_column_int (stmt, 3);
+      job->item->attempts = sqlite3_column_int (stmt, 4);
+      job->item->parts_sent = sqlite3_column_int (stmt, 5);
+      /* Step to the end so the UPDATE completes before the reset. */
+      while (qurb_db_step_row (db, stmt, NULL) > 0)
+        ;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* The next message this modem may send now, marked as its own; id is 0
+ * when there is none. Atomic across processes. */
+gboolean
+qurb_outbox_claim (QurbDb *db, const gchar *modem, gboolean broadcasts_allowed,
+                   QurbOutboxItem *item, GError **error)
+{
+  Claim job = { modem, broadcasts_allowed, item };
+
+  memset (item, 0, sizeof *item);
+  return qurb_db_transact (db, claim_in_transaction, &job, error);
+}
+
+void
+qurb_outbox_item_clear (QurbOutboxItem *item)
+{
+  g_clear_pointer (&item->peer, g_free);
+  g_clear_pointer (&item->text, g_free);
+}
+
+/* Part seq (1-based) of message id is with the network. */
+gboolean
+qurb_outbox_part_sent (QurbDb *db, gint64 id, guint seq, const gchar *modem, gint network_ref,
+                       GError **error)
+{
+  g_autofree gchar *now = qurb_now_iso ();
+
+  return qurb_db_transact_exec (db, error,
+      "INSERT OR REPLACE INTO sms_sent_parts (message_id, seq, modem, network_ref, sent_at)"
+      " VALUES (?, ?, ?, ?, ?)", "Iitit", id, (gint) seq, modem, network_ref, now);
+}
+
+gboolean
+qurb_outbox_sent (QurbDb *db, gint64 id, GError **error)
+{
+  g_autofree gchar *now = qurb_now_iso ();
+
+  return qurb_db_transact_exec (db, error,
+      "UPDATE messages SET state = 'sent', updated_at = ?, error = NULL WHERE id = ?", "tI", now, id);
+}
+
+/* The modem refused it: back to the queue, a little later each time
+ * (1, 2, 4 … minutes), and failed after max_attempts. One message that
+ * keeps failing never holds up the others. */
+gboolean
+qurb_outbox_retry_later (QurbDb *db, gint64 id, const gchar *reason, guint max_attempts,
+                         GError **error)
+{
+  g_autofree gchar *now = qurb_now_iso ();
+  sqlite3_stmt *stmt = qurb_db_statement (db, "SELECT attempts FROM messages WHERE id = ?", error);
+  g_autofree gchar *later = NULL;
+  gint attempts = 1, step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "I", id) ||
+      (step = qurb_db_step_row (db, stmt, error)) < 0)
+    return FALSE;
+  if (step > 0)
+    attempts = sqlite3_column_int (stmt, 0) + 1;
+  sqlite3_reset (stmt);
+  later = seconds_from_now (RETRY_BASE_SECONDS << MIN (attempts - 1, 6));
+  return qurb_db_transact_exec (db, error,
+      "UPDATE messages SET updated_at = ?1, error = ?2, not_before = ?3, attempts = ?4,"
+      "  state = CASE WHEN ?4 >= ?5 THEN 'failed' ELSE 'queued' END WHERE id = ?6",
+      "tttiiI", now, reason, later, attempts, (gint) max_attempts, id);
+}
+
+/* A delivery report: the part the network knows as network_ref arrived;
+ * the message is delivered when all its parts are. */
+gboolean
+qurb_outbox_delivered (QurbDb *db, const gchar *modem, gint network_ref, GError **error)
+{
+  g_autofree gchar *now = qurb_now_iso ();
+
+  return qurb_db_transact_exec (db, error,
+      "UPDATE sms_sent_parts SET delivered_at = ?1 WHERE modem = ?2 AND network_ref = ?3"
+      "  AND delivered_at IS NULL", "tti", now, modem, network_ref) &&
+         qurb_db_transact_exec (db, error,
+      "UPDATE messages SET state = 'delivered', updated_at = ?1 WHERE state = 'sent' AND id IN"
+      " (SELECT message_id FROM sms_sent_parts WHERE modem = ?2 GROUP BY message_id"
+      "  HAVING count(*) = count(delivered_at) AND max(delivered_at) = ?1)", "tt", now, modem);
+}
+
+/* At start-up: what this modem was sending when it stopped goes back to
+ * the queue; the parts already sent are not sent again. */
+gboolean
+qurb_outbox_release (QurbDb *db, const gchar *modem, GError **error)
+{
+  g_autofree gchar *now = qurb_now_iso ();
+
+  return qurb_db_transact_exec (db, error,
+      "UPDATE messages SET state = 'queued', updated_at = ? WHERE state = 'sending' AND modem = ?",
+      "tt", now, modem);
+}

@@ -1,0 +1,137 @@
+/* test-sms-store.c — parts in, messages assembled, outbox claimed */
+#include "config.h"
+
+#include "qurb-outbox.h"
+#include "qurb-sms-store.h"
+#include "qurb-test-util.h"
+
+static void
+store (QurbFixture *fixture, const gchar *sender, const gchar *sent_at, gint ref, gint total,
+       gint seq, const gchar *text, gboolean expect_new)
+{
+  QurbSmsPart part = { "modem", sender, sent_at, ref, total, seq, text };
+  g_autoptr(GError) error = NULL;
+  gboolean is_new = !expect_new;
+
+  g_assert_true (qurb_sms_store_part (fixture->db, &part, &is_new, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (is_new, ==, expect_new);
+}
+
+static GArray *
+assemble (QurbFixture *fixture, guint timeout)
+{
+  g_autoptr(GError) error = NULL;
+  GArray *ids = qurb_sms_assemble (fixture->db, timeout, &error);
+
+  g_assert_no_error (error);
+  return ids;
+}
+
+static void
+test_assemble (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GArray) first = NULL, second = NULL, third = NULL;
+
+  store (fixture, "+212612345678", "2027-01-15T09:59:00", -1, 1, 1, "ETAT", TRUE);
+  store (fixture, "+212612345678", "2027-01-15T09:59:00", -1, 1, 1, "ETAT", FALSE);  /* re-read */
+  store (fixture, "+212612345678", "2027-01-15T09:59:30", -1, 1, 1, "ETAT", TRUE);  /* sent again */
+  /* Three parts out of order, one of them twice; and a part that never comes. */
+  store (fixture, "+212661234567", "2027-01-15T09:59:10", 42, 3, 3, "ier 2024005678", TRUE);
+  store (fixture, "+212661234567", "2027-01-15T09:59:10", 42, 3, 1, "Etat de mon ", TRUE);
+  store (fixture, "+212661234567", "2027-01-15T09:59:10", 42, 3, 1, "Etat de mon ", FALSE);
+  store (fixture, "+212700112233", "2027-01-15T09:59:20", 7, 2, 1, "حالة ", TRUE);
+  store (fixture, "+212661234567", "2027-01-15T09:59:10", 42, 3, 2, "doss", TRUE);
+  store (fixture, "+212612345678", "2027-01-15T09:59:40", -1, 1, 1, NULL, TRUE);   /* undecodable */
+
+  first = assemble (fixture, 600);
+  g_assert_cmpuint (first->len, ==, 3);
+  qurb_assert_query_text (fixture->db, "SELECT group_concat(text, '|') FROM (SELECT text FROM messages"
+                          " WHERE state = 'received' ORDER BY id)", "ETAT|ETAT|Etat de mon dossier 2024005678");
+  qurb_assert_query_text (fixture->db, "SELECT state || ' ' || error FROM messages WHERE text = ''",
+                          "ignored undecodable");
+  second = assemble (fixture, 600);
+  g_assert_cmpuint (second->len, ==, 0);
+
+  /* Ten minutes on, the lone part is given up on: kept, marked, unanswered. */
+  g_setenv ("QURB_NOW", "2027-01-15T10:11:00", TRUE);
+  third = assemble (fixture, 600);
+  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
+  g_assert_cmpuint (third->len, ==, 0);
+  qurb_assert_query_text (fixture->db, "SELECT state || ' ' || error || ' ' || text FROM messages"
+                          " WHERE peer = '+212700112233'", "ignored parts missing حالة ");
+  g_assert_cmpint (qurb_test_query_int (fixture->db,
+                   "SELECT count(*) FROM sms_parts WHERE message_id IS NULL"), ==, 0);
+}
+
+static gint64
+queue (QurbFixture *fixture, const gchar *kind, QurbPriority priority)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = 0;
+
+  g_assert_true (qurb_db_exec (fixture->db, "BEGIN IMMEDIATE", NULL));
+  g_assert_true (qurb_outbox_queue (fixture->db, &(QurbOutgoing) {
+                   .peer = "+212612345678", .text = kind, .kind = kind, .priority = priority },
+                   &id, &error));
+  g_assert_true (qurb_db_exec (fixture->db, "COMMIT", NULL));
+  return id;
+}
+
+static void
+test_claim_order_and_retry (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 broadcast = queue (fixture, "broadcast", QURB_PRIORITY_BROADCAST);
+  gint64 notice = queue (fixture, "notice", QURB_PRIORITY_NOTICE);
+  gint64 reply = queue (fixture, "reply", QURB_PRIORITY_REPLY);
+  QurbOutboxItem item;
+
+  g_assert_true (qurb_outbox_claim (fixture->db, "m1", FALSE, &item, &error));
+  g_assert_cmpint (item.id, ==, reply);
+  g_assert_cmpint (item.reference, ==, reply % 256);
+  qurb_outbox_item_clear (&item);
+  g_assert_true (qurb_outbox_claim (fixture->db, "m2", FALSE, &item, &error));
+  g_assert_cmpint (item.id, ==, notice);
+  qurb_outbox_item_clear (&item);
+  /* Quiet hours: broadcasts wait. */
+  g_assert_true (qurb_outbox_claim (fixture->db, "m1", FALSE, &item, &error));
+  g_assert_cmpint (item.id, ==, 0);
+  g_assert_true (qurb_outbox_claim (fixture->db, "m1", TRUE, &item, &error));
+  g_assert_cmpint (item.id, ==, broadcast);
+  qurb_outbox_item_clear (&item);
+
+  /* The reply's first part went out, then the modem fell over. */
+  g_assert_true (qurb_outbox_part_sent (fixture->db, reply, 1, "m1", 17, &error));
+  g_assert_true (qurb_outbox_release (fixture->db, "m1", &error));
+  g_assert_true (qurb_outbox_claim (fixture->db, "m1", TRUE, &item, &error));
+  g_assert_cmpint (item.id, ==, reply);
+  g_assert_cmpuint (item.parts_sent, ==, 1);
+  qurb_outbox_item_clear (&item);
+
+  /* A refusal: back later, then failed at the third. */
+  g_assert_true (qurb_outbox_retry_later (fixture->db, reply, "timeout", 3, &error));
+  qurb_assert_query_text (fixture->db, "SELECT state || ' ' || attempts || ' ' || not_before FROM messages"
+                          " WHERE kind = 'reply'", "queued 1 2027-01-15T10:01:00");
+  g_assert_true (qurb_outbox_retry_later (fixture->db, reply, "timeout", 3, &error));
+  g_assert_true (qurb_outbox_retry_later (fixture->db, reply, "timeout", 3, &error));
+  qurb_assert_query_text (fixture->db, "SELECT state || ' ' || error FROM messages WHERE kind = 'reply'",
+                          "failed timeout");
+
+  /* Sent, then delivered when the network says so. */
+  g_assert_true (qurb_outbox_part_sent (fixture->db, notice, 1, "m2", 99, &error));
+  g_assert_true (qurb_outbox_sent (fixture->db, notice, &error));
+  g_assert_true (qurb_outbox_delivered (fixture->db, "m2", 99, &error));
+  g_assert_no_error (error);
+  qurb_assert_query_text (fixture->db, "SELECT state FROM messages WHERE kind = 'notice'", "delivered");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/sms-store/assemble", QurbFixture, NULL, qurb_fixture_setup, test_assemble, qurb_fixture_teardown);
+  g_test_add ("/sms-store/claim-order-and-retry", QurbFixture, NULL, qurb_fixture_setup,
+              test_claim_order_and_retry, qurb_fixture_teardown);
+  return g_test_run ();
+}
