@@ -7,7 +7,7 @@ set -eu
 PACKAGES="
   gcc clang libclang-rt-14-dev make pkg-config meson ninja-build gettext
   libglib2.0-dev libsqlite3-dev libpcre2-dev
-  sqlite3
+  sqlite3 libgammu-dev gammu
 "
 
 missing=""

@@ -170,7 +170,11 @@ static const gchar *const migrations[] = {
   "  WHERE delivered_at IS NULL;\n"
   "ALTER TABLE messages ADD COLUMN modem TEXT;\n"       /* the modem that sends it */
   "ALTER TABLE messages ADD COLUMN reference INTEGER;\n" /* our concatenation reference */
-  "ALTER TABLE messages ADD COLUMN error TEXT;\n",
+  "ALTER TABLE messages ADD COLUMN error TEXT;\n"
+  /* Messages stored but not yet answered: what a restart picks up. */
+  "CREATE INDEX messages_unanswered ON messages (id) WHERE dir = 'in' AND state = 'received';\n"
+  /* The day-before reminder, sent once. */
+  "ALTER TABLE bookings ADD COLUMN reminded_at TEXT;\n",
 };
 
 gint

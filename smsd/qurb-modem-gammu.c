@@ -1,0 +1,456 @@
+/* qurb-modem-gammu.c — a modem through libGammu (the only code that sees it)
+ *
+ * Polling only: with incoming-SMS callbacks as well, gammu 1.42 hands
+ * some messages over twice. Gammu's big structures (a multi-part message
+ * is 50 parts of ~2 kB) live on the heap. */
+#include "config.h"
+
+#include <errno.h>
+#include <gammu.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "qurb-modem-gammu.h"
+#include "qurb-segments.h"
+
+typedef struct {
+  QurbModem parent;
+  GSM_StateMachine *sm;
+  gchar *device, *connection, *model, *capture_dir;
+  guint send_timeout_ms;
+  gint send_status;          /* set by the send callback: -1 waiting, 0 ok */
+  gint network_ref;
+  guint captured;
+} GammuModem;
+
+typedef struct {
+  gint folder;
+  gint location;
+} PartHandle;
+
+typedef struct {
+  GSM_MultiSMSMessage sms;
+} Encoded;
+
+/* ---- text between Gammu's UCS-2 and UTF-8 ---- */
+
+static gchar *
+from_gammu (const unsigned char *text)
+{
+  return g_convert ((const gchar *) text, UnicodeLength (text) * 2, "UTF-8", "UTF-16BE",
+                    NULL, NULL, NULL);
+}
+
+static gboolean
+to_gammu (const gchar *text, unsigned char *out, gsize out_size)
+{
+  gsize written = 0;
+  g_autofree gchar *ucs2 = g_convert (text, -1, "UTF-16BE", "UTF-8", NULL, &written, NULL);
+
+  if (ucs2 == NULL || written + 2 > out_size)
+    return FALSE;
+  memcpy (out, ucs2, written);
+  out[written] = out[written + 1] = 0;
+  return TRUE;
+}
+
+static GError *
+gammu_error (GSM_Error e, const gchar *what)
+{
+  QurbModemError code;
+
+  switch (e)
+    {
+    case ERR_TIMEOUT:
+      code = QURB_MODEM_ERROR_TIMEOUT;
+      break;
+    case ERR_DEVICEOPENERROR: case ERR_DEVICELOCKED: case ERR_DEVICENOTEXIST:
+    case ERR_DEVICEBUSY: case ERR_DEVICENOPERMISSION: case ERR_DEVICENODRIVER:
+    case ERR_DEVICENOTWORK: case ERR_DEVICEWRITEERROR: case ERR_DEVICEREADERROR:
+    case ERR_NOTCONNECTED:
+      code = QURB_MODEM_ERROR_DEVICE;
+      break;
+    default:
+      code = QURB_MODEM_ERROR_FAILED;
+    }
+  return g_error_new (QURB_MODEM_ERROR, code, "%s: %s", what, GSM_ErrorString (e));
+}
+
+static void
+send_status_callback (GSM_StateMachine *sm, int status, int reference, void *user_data)
+{
+  GammuModem *self = user_data;
+
+  self->send_status = status;
+  self->network_ref = reference;
+}
+
+static gboolean
+gammu_connect (QurbModem *modem, GError **error)
+{
+  GammuModem *self = (GammuModem *) modem;
+  GSM_Config *cfg;
+  GSM_Error e;
+
+  if (self->sm != NULL && GSM_IsConnected (self->sm))
+    return TRUE;
+  if (self->sm == NULL)
+    self->sm = GSM_AllocStateMachine ();
+  cfg = GSM_GetConfig (self->sm, 0);
+  GSM_ReadConfig (NULL, cfg, 0);  /* built-in defaults, then ours */
+  free (cfg->Device);
+  free (cfg->Connection);
+  cfg->Device = strdup (self->device);
+  cfg->Connection = strdup (self->connection);
+  g_strlcpy (cfg->Model, self->model, sizeof cfg->Model);
+  cfg->LockDevice = FALSE;
+  GSM_SetConfigNum (self->sm, 1);
+
+  e = GSM_InitConnection (self->sm, 1);
+  if (e != ERR_NONE)
+    {
+      g_propagate_error (error, gammu_error (e, "connect"));
+      return FALSE;
+    }
+  GSM_SetSendSMSStatusCallback (self->sm, send_status_callback, self);
+  return TRUE;
+}
+
+static void
+gammu_disconnect (QurbModem *modem)
+{
+  GammuModem *self = (GammuModem *) modem;
+
+  if (self->sm != NULL && GSM_IsConnected (self->sm))
+    GSM_TerminateConnection (self->sm);
+}
+
+static gchar *
+format_time (const GSM_DateTime *dt)
+{
+  if (dt->Year == 0)
+    return g_strdup ("1970-01-01T00:00:00");
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d", dt->Year, dt->Month, dt->Day,
+                          dt->Hour, dt->Minute, dt->Second);
+}
+
+static QurbModemPart *
+part_from_sms (const GSM_SMSMessage *sms)
+{
+  QurbModemPart *part = g_new0 (QurbModemPart, 1);
+  PartHandle *handle = g_new0 (PartHandle, 1);
+
+  handle->folder = sms->Folder;
+  handle->location = sms->Location;
+  part->handle = handle;
+  part->sender = from_gammu (sms->Number);
+  if (part->sender == NULL)
+    part->sender = g_strdup ("");
+  part->sent_at = format_time (&sms->DateTime);
+  part->reference = -1;
+  part->total = part->seq = 1;
+
+  if (sms->PDU == SMS_Status_Report)
+    {
+      part->status_report = TRUE;
+      part->report_ref = sms->MessageReference;
+      /* TP-ST below 0x20: the message reached the phone. */
+      part->delivered = sms->DeliveryStatus < 0x20;
+      return part;
+    }
+  if (sms->UDH.Type == UDH_ConcatenatedMessages || sms->UDH.Type == UDH_ConcatenatedMessages16bit)
+    {
+      part->reference = sms->UDH.Type == UDH_ConcatenatedMessages ? sms->UDH.ID8bit : sms->UDH.ID16bit;
+      part->total = MAX (1, sms->UDH.AllParts);
+      part->seq = CLAMP (sms->UDH.PartNumber, 1, part->total);
+    }
+  if (sms->Coding == SMS_Coding_Unicode_No_Compression || sms->Coding == SMS_Coding_Default_No_Compression)
+    part->text = from_gammu (sms->Text);  /* NULL when not valid: kept, marked */
+  return part;
+}
+
+static GPtrArray *
+gammu_read_inbox (QurbModem *modem, GError **error)
+{
+  GammuModem *self = (GammuModem *) modem;
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_modem_part_free);
+  g_autofree GSM_MultiSMSMessage *sms = g_new0 (GSM_MultiSMSMessage, 1);
+  gboolean start = TRUE;
+
+  while (TRUE)
+    {
+      GSM_Error e = GSM_GetNextSMS (self->sm, sms, start);
+
+      start = FALSE;
+      if (e == ERR_EMPTY)
+        break;
+      if (e != ERR_NONE)
+        {
+          g_propagate_error (error, gammu_error (e, "read"));
+          return NULL;
+        }
+      for (gint i = 0; i < sms->Number; i++)
+        if (sms->SMS[i].InboxFolder &&
+            (sms->SMS[i].PDU == SMS_Deliver || sms->SMS[i].PDU == SMS_Status_Report))
+          g_ptr_array_add (parts, part_from_sms (&sms->SMS[i]));
+    }
+  return g_steal_pointer (&parts);
+}
+
+static gboolean
+gammu_delete_part (QurbModem *modem, QurbModemPart *part, GError **error)
+{
+  GammuModem *self = (GammuModem *) modem;
+  PartHandle *handle = part->handle;
+  g_autofree GSM_SMSMessage *sms = g_new0 (GSM_SMSMessage, 1);
+  GSM_Error e;
+
+  sms->Folder = handle->folder;
+  sms->Location = handle->location;
+  e = GSM_DeleteSMS (self->sm, sms);
+  if (e != ERR_NONE && e != ERR_EMPTY)
+    {
+      g_propagate_error (error, gammu_error (e, "delete"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gpointer
+gammu_encode (QurbModem *modem, const gchar *number, const gchar *text, guint8 reference,
+              guint *n_parts, GError **error)
+{
+  g_autofree GSM_MultiPartSMSInfo *info = g_new0 (GSM_MultiPartSMSInfo, 1);
+  g_autofree unsigned char *buffer = g_new0 (unsigned char, (GSM_MAX_SMS_LENGTH * GSM_MAX_MULTI_SMS + 1) * 2);
+  Encoded *encoded = g_new0 (Encoded, 1);
+  QurbSegments segments;
+  GSM_Error e;
+
+  /* The same choice of alphabet as our segment maths made for the count. */
+  qurb_sms_segments (text, &segments);
+  GSM_ClearMultiPartSMSInfo (info);
+  info->Class = -1;
+  info->EntriesNum = 1;
+  info->Entries[0].ID = SMS_ConcatenatedTextLong;
+  info->UnicodeCoding = segments.encoding == QURB_ENCODING_UCS2;
+  if (!to_gammu (text, buffer, (GSM_MAX_SMS_LENGTH * GSM_MAX_MULTI_SMS + 1) * 2))
+    goto invalid;
+  info->Entries[0].Buffer = buffer;
+  e = GSM_EncodeMultiPartSMS (NULL, info, &encoded->sms);
+  if (e != ERR_NONE)
+    {
+      g_free (encoded);
+      g_propagate_error (error, gammu_error (e, "encode"));
+      return NULL;
+    }
+  for (gint i = 0; i < encoded->sms.Number; i++)
+    {
+      GSM_SMSMessage *part = &encoded->sms.SMS[i];
+
+      if (!to_gammu (number, part->Number, sizeof part->Number))
+        goto invalid;
+      part->PDU = SMS_Submit;
+      part->SMSC.Location = 1;  /* the SIM's service centre */
+      /* Gammu derives the reference from the clock, and two messages in
+       * one second collide: ours comes from the message's id. */
+      if (part->UDH.Type == UDH_ConcatenatedMessages)
+        {
+          part->UDH.ID8bit = reference;
+          part->UDH.Text[3] = reference;
+        }
+    }
+  *n_parts = encoded->sms.Number;
+  return encoded;
+
+invalid:
+  g_free (encoded);
+  g_set_error (error, QURB_MODEM_ERROR, QURB_MODEM_ERROR_FAILED, "text or number cannot be encoded");
+  return NULL;
+}
+
+/* Writes one part as a Gammu smsbackup file, whole or not at all. */
+static gboolean
+write_backup (const gchar *path, GSM_SMSMessage *sms, GError **error)
+{
+  g_autofree GSM_SMS_Backup *backup = g_new0 (GSM_SMS_Backup, 1);
+  g_autofree gchar *partial = g_strconcat (path, ".part", NULL);
+  GSM_Error e;
+
+  g_unlink (partial);
+  backup->SMS[0] = sms;
+  backup->SMS[1] = NULL;
+  e = GSM_AddSMSBackupFile (partial, backup);
+  if (e != ERR_NONE)
+    {
+      g_propagate_error (error, gammu_error (e, "backup file"));
+      return FALSE;
+    }
+  if (g_rename (partial, path) != 0)
+    {
+      g_set_error (error, QURB_MODEM_ERROR, QURB_MODEM_ERROR_FAILED, "%s: %s", path, g_strerror (errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+gammu_send_part (QurbModem *modem, gpointer encoded_ptr, guint index, gint *network_ref,
+                 GError **error)
+{
+  GammuModem *self = (GammuModem *) modem;
+  Encoded *encoded = encoded_ptr;
+  GSM_SMSMessage *part = &encoded->sms.SMS[index];
+  gint64 deadline = g_get_monotonic_time () + (gint64) self->send_timeout_ms * 1000;
+  GSM_Error e;
+
+  g_return_val_if_fail (index < (guint) encoded->sms.Number, FALSE);
+  self->send_status = -1;
+  e = GSM_SendSMS (self->sm, part);
+  if (e != ERR_NONE)
+    {
+      g_propagate_error (error, gammu_error (e, "send"));
+      return FALSE;
+    }
+  /* The answer comes through the callback, which always runs. */
+  while (self->send_status == -1 && g_get_monotonic_time () < deadline)
+    GSM_ReadDevice (self->sm, TRUE);
+  if (self->send_status == -1)
+    {
+      g_set_error (error, QURB_MODEM_ERROR, QURB_MODEM_ERROR_TIMEOUT, "send: no answer from the modem");
+      return FALSE;
+    }
+  if (self->send_status != 0)
+    {
+      g_set_error (error, QURB_MODEM_ERROR, QURB_MODEM_ERROR_REFUSED, "send: refused (%d)", self->send_status);
+      return FALSE;
+    }
+  if (network_ref)
+    *network_ref = self->network_ref;
+
+  if (self->capture_dir != NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+      g_autofree gchar *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
+      g_autofree gchar *name = g_strdup_printf ("OUT%s-%d-%06u-%02u.smsbackup", stamp, (gint) getpid (),
+                                                ++self->captured, index + 1);
+      g_autofree gchar *path = g_build_filename (self->capture_dir, name, NULL);
+
+      if (!write_backup (path, part, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+gammu_free_encoded (gpointer encoded)
+{
+  g_free (encoded);
+}
+
+static void
+gammu_free (QurbModem *modem)
+{
+  GammuModem *self = (GammuModem *) modem;
+
+  gammu_disconnect (modem);
+  if (self->sm != NULL)
+    GSM_FreeStateMachine (self->sm);
+  g_free (self->device);
+  g_free (self->connection);
+  g_free (self->model);
+  g_free (self->capture_dir);
+  g_free (modem->name);
+  g_free (self);
+}
+
+static const QurbModemOps gammu_ops = {
+  gammu_connect, gammu_disconnect, gammu_read_inbox, gammu_delete_part,
+  gammu_encode, gammu_send_part, gammu_free_encoded, gammu_free,
+};
+
+QurbModem *
+qurb_modem_gammu_new (const QurbGammuConfig *config)
+{
+  GammuModem *self = g_new0 (GammuModem, 1);
+
+  self->parent.ops = &gammu_ops;
+  self->parent.name = g_strdup (config->name);
+  self->device = g_strdup (config->device ? config->device : "/dev/ttyUSB0");
+  self->connection = g_strdup (config->connection && *config->connection ? config->connection : "at");
+  self->model = g_strdup (config->model ? config->model : "");
+  self->capture_dir = config->capture_dir && *config->capture_dir ? g_strdup (config->capture_dir) : NULL;
+  self->send_timeout_ms = config->send_timeout_ms ? config->send_timeout_ms : 30000;
+  return &self->parent;
+}
+
+/* A part as a network would deliver it, into a Gammu smsbackup file (the
+ * dummy driver's inbox is a folder of them). */
+gboolean
+qurb_gammu_write_part (const gchar *path, const QurbModemPart *part, GError **error)
+{
+  g_autofree GSM_SMSMessage *sms = g_new0 (GSM_SMSMessage, 1);
+  QurbSegments segments;
+
+  GSM_SetDefaultSMSData (sms);
+  sms->PDU = SMS_Deliver;
+  sms->Folder = 1;
+  sms->InboxFolder = TRUE;
+  sms->Memory = MEM_SM;
+  sms->State = SMS_UnRead;
+  qurb_sms_segments (part->text ? part->text : "", &segments);
+  sms->Coding = segments.encoding == QURB_ENCODING_UCS2 ? SMS_Coding_Unicode_No_Compression
+                                                        : SMS_Coding_Default_No_Compression;
+  GSM_GetCurrentDateTime (&sms->DateTime);
+  if (part->sent_at != NULL)
+    sscanf (part->sent_at, "%d-%d-%dT%d:%d:%d", &sms->DateTime.Year, &sms->DateTime.Month,
+            &sms->DateTime.Day, &sms->DateTime.Hour, &sms->DateTime.Minute, &sms->DateTime.Second);
+  if (!to_gammu (part->sender, sms->Number, sizeof sms->Number) ||
+      !to_gammu (part->text ? part->text : "", sms->Text, sizeof sms->Text))
+    {
+      g_set_error (error, QURB_MODEM_ERROR, QURB_MODEM_ERROR_FAILED, "cannot encode the part");
+      return FALSE;
+    }
+  sms->Length = UnicodeLength (sms->Text);
+  if (part->reference >= 0)
+    {
+      sms->UDH.Type = UDH_ConcatenatedMessages;
+      sms->UDH.Length = 6;
+      sms->UDH.Text[0] = 5;
+      sms->UDH.Text[1] = 0;
+      sms->UDH.Text[2] = 3;
+      sms->UDH.Text[3] = part->reference;
+      sms->UDH.Text[4] = part->total;
+      sms->UDH.Text[5] = part->seq;
+      sms->UDH.ID8bit = part->reference;
+      sms->UDH.AllParts = part->total;
+      sms->UDH.PartNumber = part->seq;
+    }
+  return write_backup (path, sms, error);
+}
+
+/* The parts of a Gammu smsbackup file (capture-dir), text decoded. */
+GPtrArray *
+qurb_gammu_read_parts (const gchar *path, GError **error)
+{
+  g_autofree GSM_SMS_Backup *backup = g_new0 (GSM_SMS_Backup, 1);
+  GPtrArray *parts;
+  GSM_Error e = GSM_ReadSMSBackupFile (path, backup);
+
+  if (e != ERR_NONE)
+    {
+      g_propagate_error (error, gammu_error (e, path));
+      return NULL;
+    }
+  parts = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_modem_part_free);
+  for (guint i = 0; backup->SMS[i] != NULL; i++)
+    {
+      QurbModemPart *part = part_from_sms (backup->SMS[i]);
+      g_free (part->sender);
+      part->sender = from_gammu (backup->SMS[i]->Number);
+      g_ptr_array_add (parts, part);
+    }
+  GSM_FreeSMSBackup (backup);
+  return parts;
+}

@@ -1,0 +1,61 @@
+/* qurb-modem.h — what the daemon needs from a GSM modem
+ *
+ * A small table of operations, so that the daemon never sees Gammu and
+ * tests can put a modem that fails on purpose in its place. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define QURB_MODEM_ERROR (qurb_modem_error_quark ())
+
+typedef enum {
+  QURB_MODEM_ERROR_TIMEOUT,
+  QURB_MODEM_ERROR_DEVICE,      /* gone, unplugged, no permission */
+  QURB_MODEM_ERROR_REFUSED,     /* the network or the modem refused a part */
+  QURB_MODEM_ERROR_FAILED,
+} QurbModemError;
+
+typedef struct {
+  gchar *sender;
+  gchar *text;            /* NULL when it could not be decoded */
+  gchar *sent_at;         /* SMSC time stamp, ISO */
+  gint reference;         /* -1 for a single part */
+  gint total;
+  gint seq;
+  gboolean status_report; /* a delivery report rather than a message */
+  gint report_ref;        /* the network reference it reports on */
+  gboolean delivered;
+  gpointer handle;        /* the adapter's, to delete it */
+} QurbModemPart;
+
+typedef struct _QurbModem QurbModem;
+
+typedef struct {
+  gboolean   (*connect)      (QurbModem *modem, GError **error);
+  void       (*disconnect)   (QurbModem *modem);
+  /* Every part in the modem's inbox, oldest first. */
+  GPtrArray *(*read_inbox)   (QurbModem *modem, GError **error);
+  gboolean   (*delete_part)  (QurbModem *modem, QurbModemPart *part, GError **error);
+  /* Cuts text into parts carrying our concatenation reference. */
+  gpointer   (*encode)       (QurbModem *modem, const gchar *number, const gchar *text,
+                              guint8 reference, guint *n_parts, GError **error);
+  gboolean   (*send_part)    (QurbModem *modem, gpointer encoded, guint index,
+                              gint *network_ref, GError **error);
+  void       (*free_encoded) (gpointer encoded);
+  void       (*free)         (QurbModem *modem);
+} QurbModemOps;
+
+struct _QurbModem {
+  const QurbModemOps *ops;
+  gchar *name;
+};
+
+GQuark qurb_modem_error_quark (void);
+void   qurb_modem_part_free   (QurbModemPart *part);
+void   qurb_modem_free        (QurbModem *modem);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbModem, qurb_modem_free)
+
+G_END_DECLS
