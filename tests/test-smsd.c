@@ -1,0 +1,335 @@
+/* test-smsd.c — the daemon against Gammu's real dummy driver
+ *
+ * Messages are put into the dummy modem's inbox as smsbackup files
+ * (written under a temporary name, then renamed); the daemon runs in
+ * this process's main loop; what it sends is read back from capture-dir. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "qurb-modem-gammu.h"
+#include "qurb-outbox.h"
+#include "qurb-smsd.h"
+#include "qurb-test-util.h"
+
+typedef struct {
+  QurbFixture base;
+  gchar *device[2];
+  gchar *capture[2];
+} SmsdFixture;
+
+static void
+smsd_setup (SmsdFixture *f, gconstpointer data)
+{
+  qurb_fixture_setup (&f->base, data);
+  qurb_fixture_load_corpus (&f->base);
+  for (guint i = 0; i < 2; i++)
+    {
+      f->device[i] = g_strdup_printf ("%s/modem%u", f->base.dir, i);
+      f->capture[i] = g_strdup_printf ("%s/capture%u", f->base.dir, i);
+      g_mkdir_with_parents (f->device[i], 0755);
+      g_mkdir_with_parents (f->capture[i], 0755);
+    }
+}
+
+static void
+smsd_teardown (SmsdFixture *f, gconstpointer data)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_free (f->device[i]);
+      g_free (f->capture[i]);
+    }
+  qurb_fixture_teardown (&f->base, data);
+}
+
+/* The daemon on modem i (or both), through Gammu's dummy driver. The
+ * dummy driver opens every possible inbox file on each read, so polls
+ * are cheap only when spaced. */
+static QurbSmsd *
+new_daemon_polling (SmsdFixture *f, guint first, guint count, guint poll_ms)
+{
+  g_autoptr(GString) ini = g_string_new ("[sms]\nmax-replies-per-hour=100\n");
+  g_autoptr(GError) error = NULL;
+  QurbSmsdConfig *config;
+  GPtrArray *modems = g_ptr_array_new ();
+
+  for (guint i = first; i < first + count; i++)
+    g_string_append_printf (ini, "[modem%s%s]\ndevice=%s\nconnection=none\nmodel=dummy\n"
+                            "poll-interval-ms=%u\nsend-interval-ms=0\ncapture-dir=%s\n",
+                            i ? ":" : "", i ? "2" : "", f->device[i], poll_ms, f->capture[i]);
+  config = qurb_smsd_config_parse (ini->str, "test", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < config->modems->len; i++)
+    {
+      QurbModemConfig *m = config->modems->pdata[i];
+      QurbGammuConfig gammu = { m->name, m->device, m->connection, m->model, m->capture_dir, 5000 };
+      g_ptr_array_add (modems, qurb_modem_gammu_new (&gammu));
+    }
+  {
+    QurbSmsd *smsd = qurb_smsd_new (f->base.db, config, modems);
+    g_ptr_array_unref (modems);
+    return smsd;
+  }
+}
+
+static QurbSmsd *
+new_daemon (SmsdFixture *f, guint first, guint count)
+{
+  return new_daemon_polling (f, first, count, 100);
+}
+
+/* One part into modem i's inbox, under the dummy driver's next number. */
+static void
+inject (SmsdFixture *f, guint modem, const gchar *from, const gchar *text, gint ref, gint total,
+        gint seq)
+{
+  QurbModemPart part = { (gchar *) from, (gchar *) text, NULL, ref, total, seq };
+  g_autoptr(GError) error = NULL;
+
+  for (guint n = 1; ; n++)
+    {
+      g_autofree gchar *path = g_strdup_printf ("%s/sms/1/%u", f->device[modem], n);
+      g_autofree gchar *dir = g_path_get_dirname (path);
+
+      g_mkdir_with_parents (dir, 0755);
+      if (g_file_test (path, G_FILE_TEST_EXISTS))
+        continue;
+      g_assert_true (qurb_gammu_write_part (path, &part, &error));
+      g_assert_no_error (error);
+      return;
+    }
+}
+
+static guint
+inbox_size (SmsdFixture *f, guint modem)
+{
+  g_autofree gchar *path = g_strdup_printf ("%s/sms/1", f->device[modem]);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static gint64
+count (SmsdFixture *f, const gchar *sql)
+{
+  return qurb_test_query_int (f->base.db, sql);
+}
+
+static gboolean
+quit_loop (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until the outbox is empty and nothing waits, or
+ * seconds pass. */
+static void
+run_until_quiet (SmsdFixture *f, guint seconds)
+{
+  gint64 deadline = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline)
+    {
+      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+      g_timeout_add (100, quit_loop, loop);
+      g_main_loop_run (loop);
+      if (inbox_size (f, 0) == 0 && inbox_size (f, 1) == 0 &&
+          count (f, "SELECT count(*) FROM messages WHERE state IN ('queued', 'sending', 'received')") == 0 &&
+          count (f, "SELECT count(*) FROM sms_parts WHERE message_id IS NULL") == 0)
+        return;
+    }
+}
+
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const gchar *const *) a, *(const gchar *const *) b);
+}
+
+/* Every captured part, grouped into texts by recipient and reference. */
+static GHashTable *
+captured_texts (SmsdFixture *f, guint modem, guint *n_parts)
+{
+  GHashTable *texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GDir) dir = g_dir_open (f->capture[modem], 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const gchar *name;
+
+  *n_parts = 0;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);  /* the order they were sent */
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree gchar *path = g_build_filename (f->capture[modem], names->pdata[i], NULL);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) parts = qurb_gammu_read_parts (path, &error);
+
+      g_assert_no_error (error);
+      for (guint p = 0; p < parts->len; p++)
+        {
+          QurbModemPart *part = parts->pdata[p];
+          g_autofree gchar *key = g_strdup_printf ("%s#%d", part->sender, part->reference);
+          const gchar *before = g_hash_table_lookup (texts, key);
+
+          g_hash_table_insert (texts, g_strdup (key), g_strconcat (before ? before : "", part->text, NULL));
+          (*n_parts)++;
+        }
+    }
+  return texts;
+}
+
+/* The captured texts equal the replies in the database, one each. */
+static void
+assert_replies_went_out (SmsdFixture *f, guint modem)
+{
+  g_autoptr(GHashTable) texts = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint n_parts, n_replies = 0;
+
+  texts = captured_texts (f, modem, &n_parts);
+  g_assert_cmpint (sqlite3_prepare_v2 (qurb_db_handle (f->base.db),
+                   "SELECT peer, reference, text FROM messages WHERE dir = 'out' AND state = 'sent'",
+                   -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autofree gchar *key = g_strdup_printf ("%s#%d", sqlite3_column_text (stmt, 0),
+                                               sqlite3_column_int (stmt, 1));
+      const gchar *sent = g_hash_table_lookup (texts, key);
+      const gchar *expected = (const gchar *) sqlite3_column_text (stmt, 2);
+
+      /* A single part carries no reference. */
+      if (sent == NULL)
+        {
+          g_free (key);
+          key = g_strdup_printf ("%s#-1", sqlite3_column_text (stmt, 0));
+          sent = g_hash_table_lookup (texts, key);
+        }
+      g_assert_cmpstr (sent, ==, expected);
+      n_replies++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n_replies, >, 0);
+}
+
+static void
+test_single_and_multipart (SmsdFixture *f, gconstpointer data)
+{
+  g_autoptr(QurbSmsd) smsd = new_daemon (f, 0, 1);
+
+  inject (f, 0, "+212612345678", "ETAT 2024001234", -1, 1, 1);
+  inject (f, 0, "+212661234567", "Bonjour, je voudrais connaître l'état de mon ", 31, 2, 1);
+  inject (f, 0, "+212661234567", "dossier 2024005678 svp", 31, 2, 2);
+  /* Arabic, three parts arriving out of order. */
+  inject (f, 0, "+212700112233", "2023009999 من فضلك", 200, 3, 3);
+  inject (f, 0, "+212700112233", "السلام عليكم، ", 200, 3, 1);
+  inject (f, 0, "+212700112233", "حالة الملف رقم ", 200, 3, 2);
+  qurb_smsd_start (smsd);
+  run_until_quiet (f, 10);
+
+  g_assert_cmpuint (inbox_size (f, 0), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'in'"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'in' AND state = 'handled'"), ==, 3);
+  /* Exactly one reply to each. */
+  g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'out' AND state = 'sent'"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(DISTINCT reply_to) FROM messages WHERE dir = 'out'"), ==, 3);
+  qurb_assert_query_text (f->base.db, "SELECT text FROM messages WHERE dir = 'in' AND peer = '+212700112233'",
+                          "السلام عليكم، حالة الملف رقم 2023009999 من فضلك");
+  assert_replies_went_out (f, 0);
+}
+
+static void
+test_seen_twice_and_missing_part (SmsdFixture *f, gconstpointer data)
+{
+  g_autoptr(QurbSmsd) smsd = new_daemon (f, 0, 1);
+
+  /* The same part twice (a delete that failed, read again). */
+  inject (f, 0, "+212612345678", "MESRDV", -1, 1, 1);
+  inject (f, 0, "+212612345678", "MESRDV", -1, 1, 1);
+  /* A long text whose second part never comes. */
+  inject (f, 0, "+212661234567", "Dossier 2025000101, ", 9, 2, 1);
+  qurb_smsd_start (smsd);
+  run_until_quiet (f, 3);
+
+  g_assert_cmpuint (inbox_size (f, 0), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'out'"), ==, 1);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sms_parts WHERE message_id IS NULL"), ==, 1);
+
+  /* Ten minutes on, it is kept and marked, not answered half-read. */
+  g_setenv ("QURB_NOW", "2027-01-15T10:11:00", TRUE);
+  run_until_quiet (f, 3);
+  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
+  qurb_assert_query_text (f->base.db, "SELECT state || ' ' || error FROM messages WHERE peer = '+212661234567'",
+                          "ignored parts missing");
+  g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'out'"), ==, 1);
+}
+
+static void
+test_two_daemons_share_the_outbox (SmsdFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QurbDb) second_db = qurb_db_open (f->base.db_path, &error);
+  g_autoptr(QurbSmsd) a = new_daemon_polling (f, 0, 1, 2000);
+  g_autoptr(QurbSmsd) b = NULL;
+  guint parts_a = 0, parts_b = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (qurb_db_exec (f->base.db, "BEGIN IMMEDIATE", NULL));
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree gchar *text = g_strdup_printf ("Notice %u: %s", i, i % 3 ? "court" :
+          "un texte assez long pour tenir sur deux parties d'un SMS, afin que les deux modems "
+          "se partagent aussi des messages de plusieurs parties sans jamais en envoyer un deux fois.");
+      g_assert_true (qurb_outbox_queue (f->base.db, &(QurbOutgoing) {
+                       .peer = "+212612345678", .text = text, .kind = "notice",
+                       .priority = QURB_PRIORITY_NOTICE }, NULL, &error));
+    }
+  g_assert_true (qurb_db_exec (f->base.db, "COMMIT", NULL));
+
+  /* The second daemon has its own connection, as another process would. */
+  {
+    g_autoptr(GString) ini = g_string_new (NULL);
+    QurbSmsdConfig *config;
+    GPtrArray *modems = g_ptr_array_new ();
+    g_string_append_printf (ini, "[modem:2]\ndevice=%s\nconnection=none\nmodel=dummy\n"
+                            "poll-interval-ms=2000\nsend-interval-ms=0\ncapture-dir=%s\n",
+                            f->device[1], f->capture[1]);
+    config = qurb_smsd_config_parse (ini->str, "test", &error);
+    g_ptr_array_add (modems, qurb_modem_gammu_new (&(QurbGammuConfig) {
+                       "modem:2", f->device[1], "none", "dummy", f->capture[1], 5000 }));
+    b = qurb_smsd_new (second_db, config, modems);
+    g_ptr_array_unref (modems);
+  }
+  qurb_smsd_start (a);
+  qurb_smsd_start (b);
+  run_until_quiet (f, 20);
+
+  g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'out' AND state = 'sent'"), ==, 200);
+  g_hash_table_unref (captured_texts (f, 0, &parts_a));
+  g_hash_table_unref (captured_texts (f, 1, &parts_b));
+  g_test_message ("modem 1 sent %u parts, modem 2 %u", parts_a, parts_b);
+  /* Nothing twice: every part the network took, once, by one modem. */
+  g_assert_cmpint (parts_a + parts_b, ==, count (f, "SELECT count(*) FROM sms_sent_parts"));
+  g_assert_cmpint (count (f, "SELECT count(*) FROM sms_sent_parts"), ==,
+                   count (f, "SELECT sum(CASE WHEN length(text) > 160 THEN 2 ELSE 1 END) FROM messages WHERE dir = 'out'"));
+  g_assert_cmpuint (parts_a, >, 0);
+  g_assert_cmpuint (parts_b, >, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, SmsdFixture, NULL, smsd_setup, func, smsd_teardown)
+  ADD ("/smsd/single-and-multipart", test_single_and_multipart);
+  ADD ("/smsd/seen-twice-and-missing-part", test_seen_twice_and_missing_part);
+  ADD ("/smsd/two-daemons-share-the-outbox", test_two_daemons_share_the_outbox);
+#undef ADD
+  return g_test_run ();
+}
