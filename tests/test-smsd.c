@@ -322,14 +322,157 @@ test_two_daemons_share_the_outbox (SmsdFixture *f, gconstpointer data)
   g_assert_cmpuint (parts_b, >, 0);
 }
 
+/* A modem that fails when told to, around a real one: the seam through
+ * which timeouts, a device that vanished and refused sends are tried. */
+typedef struct {
+  QurbModem parent;
+  QurbModem *real;
+  guint fail_connect, fail_read, fail_delete, fail_send;
+  guint connects;
+} FaultyModem;
+
+static gboolean
+fail (guint *budget, QurbModemError code, const gchar *what, GError **error)
+{
+  if (*budget == 0)
+    return FALSE;
+  (*budget)--;
+  g_set_error (error, QURB_MODEM_ERROR, code, "injected: %s", what);
+  return TRUE;
+}
+
+static gboolean
+faulty_connect (QurbModem *modem, GError **error)
+{
+  FaultyModem *self = (FaultyModem *) modem;
+
+  if (fail (&self->fail_connect, QURB_MODEM_ERROR_DEVICE, "device gone", error))
+    return FALSE;
+  self->connects++;
+  return self->real->ops->connect (self->real, error);
+}
+
+static void
+faulty_disconnect (QurbModem *modem)
+{
+  FaultyModem *self = (FaultyModem *) modem;
+  self->real->ops->disconnect (self->real);
+}
+
+static GPtrArray *
+faulty_read (QurbModem *modem, GError **error)
+{
+  FaultyModem *self = (FaultyModem *) modem;
+
+  if (fail (&self->fail_read, QURB_MODEM_ERROR_TIMEOUT, "timeout", error))
+    return NULL;
+  return self->real->ops->read_inbox (self->real, error);
+}
+
+static gboolean
+faulty_delete (QurbModem *modem, QurbModemPart *part, GError **error)
+{
+  FaultyModem *self = (FaultyModem *) modem;
+
+  if (fail (&self->fail_delete, QURB_MODEM_ERROR_TIMEOUT, "delete timed out", error))
+    return FALSE;
+  return self->real->ops->delete_part (self->real, part, error);
+}
+
+static gpointer
+faulty_encode (QurbModem *modem, const gchar *number, const gchar *text, guint8 reference,
+               guint *n_parts, GError **error)
+{
+  FaultyModem *self = (FaultyModem *) modem;
+  return self->real->ops->encode (self->real, number, text, reference, n_parts, error);
+}
+
+static gboolean
+faulty_send (QurbModem *modem, gpointer encoded, guint index, gint *network_ref, GError **error)
+{
+  FaultyModem *self = (FaultyModem *) modem;
+
+  if (fail (&self->fail_send, QURB_MODEM_ERROR_REFUSED, "send refused", error))
+    return FALSE;
+  return self->real->ops->send_part (self->real, encoded, index, network_ref, error);
+}
+
+static void
+faulty_free_encoded (gpointer encoded)
+{
+  g_free (encoded);
+}
+
+static void
+faulty_free (QurbModem *modem)
+{
+  FaultyModem *self = (FaultyModem *) modem;
+  qurb_modem_free (self->real);
+  g_free (self);
+}
+
+static const QurbModemOps faulty_ops = {
+  faulty_connect, faulty_disconnect, faulty_read, faulty_delete, faulty_encode, faulty_send,
+  faulty_free_encoded, faulty_free,
+};
+
+static void
+test_faults (SmsdFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *ini = g_strdup_printf ("[modem]\ndevice=%s\nconnection=none\nmodel=dummy\n"
+                                           "poll-interval-ms=100\nsend-interval-ms=0\ncapture-dir=%s\n",
+                                           f->device[0], f->capture[0]);
+  QurbSmsdConfig *config = qurb_smsd_config_parse (ini, "test", &error);
+  FaultyModem *modem = g_new0 (FaultyModem, 1);
+  g_autoptr(GPtrArray) modems = g_ptr_array_new ();
+  g_autoptr(QurbSmsd) smsd = NULL;
+
+  modem->parent.ops = &faulty_ops;
+  modem->parent.name = "modem";
+  modem->real = qurb_modem_gammu_new (&(QurbGammuConfig) { "modem", f->device[0], "none", "dummy",
+                                                            f->capture[0], 5000 });
+  modem->fail_connect = 2;
+  modem->fail_read = 1;
+  modem->fail_delete = 1;
+  modem->fail_send = 2;
+  g_ptr_array_add (modems, modem);
+  smsd = qurb_smsd_new (f->base.db, config, modems);
+
+  inject (f, 0, "+212612345678", "ETAT 2024001234", -1, 1, 1);
+  inject (f, 0, "+212661234567", "RDV", -1, 1, 1);
+  inject (f, 0, "+212700112233", "قافلة", -1, 1, 1);
+  qurb_smsd_start (smsd);
+  run_until_quiet (f, 8);
+
+  /* Everything read, stored once, answered once; two sends were refused
+   * and wait their retry. */
+  g_assert_cmpuint (inbox_size (f, 0), ==, 0);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'in' AND state = 'handled'"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'out'"), ==, 3);
+  g_assert_cmpuint (modem->connects, >=, 3);   /* it reconnected after each failure */
+
+  /* Two minutes on, the refused ones go. */
+  g_setenv ("QURB_NOW", "2027-01-15T10:02:00", TRUE);
+  run_until_quiet (f, 8);
+  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
+  g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'out' AND state = 'sent'"), ==, 3);
+  g_assert_cmpint (count (f, "SELECT max(attempts) FROM messages WHERE dir = 'out'"), >=, 1);
+  assert_replies_went_out (f, 0);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  /* The daemon logs modem faults as warnings, and these tests cause them
+   * on purpose; criticals stay fatal. */
+  g_log_set_always_fatal (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL);
 #define ADD(path, func) g_test_add (path, SmsdFixture, NULL, smsd_setup, func, smsd_teardown)
   ADD ("/smsd/single-and-multipart", test_single_and_multipart);
   ADD ("/smsd/seen-twice-and-missing-part", test_seen_twice_and_missing_part);
   ADD ("/smsd/two-daemons-share-the-outbox", test_two_daemons_share_the_outbox);
+  ADD ("/smsd/faults", test_faults);
 #undef ADD
   return g_test_run ();
 }
