@@ -1,0 +1,123 @@
+/* test-smsd-crash.c — qurb-smsd killed with SIGKILL at random moments
+ * while it works through messages, and started again: at the end every
+ * message has exactly one reply, none lost, none twice. */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+
+#include "qurb-modem-gammu.h"
+#include "qurb-test-util.h"
+
+#define MESSAGES 60
+#define KILLS 12
+
+static const gchar *const senders[] = {
+  "+212612345678", "+212661234567", "+212700112233", "+212711223344", "+212662000111",
+};
+
+static GSubprocess *
+start_daemon (const gchar *config)
+{
+  g_autoptr(GError) error = NULL;
+  GSubprocess *proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
+                                        g_getenv ("QURB_SMSD"), "--config", config, NULL);
+  g_assert_no_error (error);
+  return proc;
+}
+
+static guint
+inbox_size (const gchar *device)
+{
+  g_autofree gchar *path = g_build_filename (device, "sms", "1", NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  guint n = 0;
+
+  while (dir != NULL && g_dir_read_name (dir) != NULL)
+    n++;
+  return n;
+}
+
+static void
+test_crash (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *device = g_build_filename (fixture->dir, "modem", NULL);
+  g_autofree gchar *capture = g_build_filename (fixture->dir, "capture", NULL);
+  g_autofree gchar *config = g_build_filename (fixture->dir, "qurb.conf", NULL);
+  g_autofree gchar *ini = g_strdup_printf ("[database]\npath=%s\n[modem]\ndevice=%s\nconnection=none\n"
+                                           "model=dummy\npoll-interval-ms=100\nsend-interval-ms=0\n"
+                                           "capture-dir=%s\n[sms]\nmax-replies-per-hour=1000\n",
+                                           fixture->db_path, device, capture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+  g_autoptr(GDir) captured = NULL;
+  guint n = 0, captured_parts = 0;
+
+  qurb_fixture_load_corpus (fixture);
+  g_mkdir_with_parents (capture, 0755);
+  g_assert_true (g_file_set_contents (config, ini, -1, &error));
+  for (guint i = 0; i < MESSAGES; i++)
+    {
+      g_autofree gchar *path = g_strdup_printf ("%s/sms/1/%u", device, i + 1);
+      g_autofree gchar *dir = g_path_get_dirname (path);
+      /* Long enough now and then to need two parts back. */
+      g_autofree gchar *text = g_strdup_printf (i % 4 ? "AIDE %u" : "CARAVANE %u", i);
+      QurbModemPart part = { (gchar *) senders[i % G_N_ELEMENTS (senders)], text, NULL, -1, 1, 1 };
+
+      g_mkdir_with_parents (dir, 0755);
+      g_assert_true (qurb_gammu_write_part (path, &part, &error));
+    }
+
+  for (guint k = 0; k < KILLS; k++)
+    {
+      g_autoptr(GSubprocess) proc = start_daemon (config);
+
+      g_usleep (g_rand_int_range (rand, 50, 600) * 1000);
+      g_subprocess_send_signal (proc, SIGKILL);
+      g_subprocess_wait (proc, NULL, NULL);
+    }
+  {
+    g_autoptr(GSubprocess) proc = start_daemon (config);
+    gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < deadline &&
+           (inbox_size (device) > 0 ||
+            qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE state IN"
+                                 " ('received', 'queued', 'sending')") > 0))
+      g_usleep (100 * 1000);
+    g_subprocess_send_signal (proc, SIGTERM);
+    g_subprocess_wait_check (proc, NULL, &error);
+    g_assert_no_error (error);
+  }
+
+  g_assert_cmpuint (inbox_size (device), ==, 0);
+  /* Every message stored once, answered once, the answer sent. */
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE dir = 'in'"), ==, MESSAGES);
+  g_assert_cmpint (qurb_test_query_int (fixture->db,
+                   "SELECT count(*) FROM messages WHERE dir = 'in' AND state = 'handled'"), ==, MESSAGES);
+  g_assert_cmpint (qurb_test_query_int (fixture->db,
+                   "SELECT count(*) FROM messages WHERE dir = 'out' AND kind = 'reply'"), ==, MESSAGES);
+  g_assert_cmpint (qurb_test_query_int (fixture->db,
+                   "SELECT count(DISTINCT reply_to) FROM messages WHERE dir = 'out'"), ==, MESSAGES);
+  g_assert_cmpint (qurb_test_query_int (fixture->db,
+                   "SELECT count(*) FROM messages WHERE dir = 'out' AND state = 'sent'"), ==, MESSAGES);
+
+  /* On the air: a kill between the modem taking a part and the database
+   * recording it can repeat that one part, never more than once a kill. */
+  captured = g_dir_open (capture, 0, NULL);
+  while (g_dir_read_name (captured) != NULL)
+    captured_parts++;
+  n = qurb_test_query_int (fixture->db, "SELECT count(*) FROM sms_sent_parts");
+  g_test_message ("%u parts recorded, %u sent on the air", n, captured_parts);
+  g_assert_cmpuint (captured_parts, >=, n);
+  g_assert_cmpuint (captured_parts, <=, n + KILLS);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/smsd/crash", QurbFixture, NULL, qurb_fixture_setup, test_crash, qurb_fixture_teardown);
+  return g_test_run ();
+}
