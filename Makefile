@@ -11,7 +11,7 @@ MESON_TEST := meson test -C
 
 export QURB_LOCALEDIR := $(CURDIR)/$(BUILD)/locale
 
-.PHONY: all deps build run demo test unit-tests test-sanitize fuzz fuzz-build bench clean
+.PHONY: all deps build run stop demo test unit-tests test-sanitize fuzz fuzz-build bench clean
 
 all: build
 
@@ -30,22 +30,41 @@ demo: build
 	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
 	$(BUILD)/qurbctl/qurbctl --db $(DEMO_DB) demo
 
-run: demo
+SMSD_CONF  := $(DEMO_DIR)/qurb.conf
+SMSD_PID   := $(DEMO_DIR)/qurb-smsd.pid
+MODEM_DIR  := $(CURDIR)/$(DEMO_DIR)/modem
+QURBCTL    := $(BUILD)/qurbctl/qurbctl --db $(DEMO_DB)
+INJECT     := $(BUILD)/smsd/qurb-sms-inject --device $(MODEM_DIR)
+
+# The demo database, the SMS daemon on a simulated modem (Gammu's dummy
+# driver) in the background, and two texts "sent" to it.
+run: stop demo
+	@mkdir -p $(MODEM_DIR) $(DEMO_DIR)/sent
+	@printf '[database]\npath=%s\n[modem]\ndevice=%s\nconnection=none\nmodel=dummy\npoll-interval-ms=500\nsend-interval-ms=200\ncapture-dir=%s\n[sms]\nmax-replies-per-hour=10\nquiet-hours=21:30-08:00\n' \
+	  "$(CURDIR)/$(DEMO_DB)" "$(MODEM_DIR)" "$(CURDIR)/$(DEMO_DIR)/sent" > $(SMSD_CONF)
+	@$(BUILD)/smsd/qurb-smsd --config $(SMSD_CONF) > $(DEMO_DIR)/qurb-smsd.log 2>&1 & echo $$! > $(SMSD_PID)
+	@$(INJECT) --from 0612345678 "حالة"
+	@$(INJECT) --from 0612345678 "caravane guelmim"
+	@echo "qurb-smsd runs on a simulated modem (pid $$(cat $(SMSD_PID)), log $(DEMO_DIR)/qurb-smsd.log)."
+	@sleep 3
 	@echo
 	@echo "Upcoming caravans (seats left):"
-	@$(BUILD)/qurbctl/qurbctl --db $(DEMO_DB) caravans
+	@$(QURBCTL) caravans
 	@echo
 	@echo "Member 100001 (CIN AB123456, phone 0612345678):"
-	@$(BUILD)/qurbctl/qurbctl --db $(DEMO_DB) member 100001
+	@$(QURBCTL) member 100001
 	@echo
-	@echo "Notices waiting in the outbox (newest 5):"
-	@$(BUILD)/qurbctl/qurbctl --db $(DEMO_DB) messages --last 5
+	@echo "The SMS log, newest last (two texts from 0612345678 and their answers):"
+	@$(QURBCTL) messages --last 6
 	@echo
-	@echo "The demo database is $(DEMO_DB). Try, for example:"
-	@echo "  export QURB_DB=$(DEMO_DB) QURB_LOCALEDIR=$(QURB_LOCALEDIR)"
-	@echo "  $(BUILD)/qurbctl/qurbctl book 100001 LAA3"
-	@echo "  LANGUAGE=ar $(BUILD)/qurbctl/qurbctl member 100001"
-	@echo "  $(BUILD)/qurbctl/qurbctl --help"
+	@echo "Send the daemon a text and read the answer:"
+	@echo "  $(INJECT) --from 0612345678 'RESERVER LAA3'"
+	@echo "  $(QURBCTL) messages --last 2"
+	@echo "Or ask without the modem:  $(QURBCTL) sms-simulate --from 0612345678 --json 'مواعيدي'"
+	@echo "Stop the daemon with: make stop"
+
+stop:
+	@if [ -f $(SMSD_PID) ]; then kill $$(cat $(SMSD_PID)) 2>/dev/null || true; rm -f $(SMSD_PID); fi
 
 test: unit-tests
 	$(MAKE) fuzz FUZZ_SECONDS=15
@@ -81,5 +100,5 @@ fuzz: fuzz-build
 bench: build
 	./bench/run.sh $(BUILD)
 
-clean:
+clean: stop
 	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD) $(DEMO_DIR)
