@@ -96,17 +96,20 @@ gammu_connect (QurbModem *modem, GError **error)
 
   if (self->sm != NULL && GSM_IsConnected (self->sm))
     return TRUE;
+  /* Configured once: reconnecting reuses the state machine. */
   if (self->sm == NULL)
-    self->sm = GSM_AllocStateMachine ();
-  cfg = GSM_GetConfig (self->sm, 0);
-  GSM_ReadConfig (NULL, cfg, 0);  /* built-in defaults, then ours */
-  free (cfg->Device);
-  free (cfg->Connection);
-  cfg->Device = strdup (self->device);
-  cfg->Connection = strdup (self->connection);
-  g_strlcpy (cfg->Model, self->model, sizeof cfg->Model);
-  cfg->LockDevice = FALSE;
-  GSM_SetConfigNum (self->sm, 1);
+    {
+      self->sm = GSM_AllocStateMachine ();
+      cfg = GSM_GetConfig (self->sm, 0);
+      GSM_ReadConfig (NULL, cfg, 0);  /* built-in defaults, then ours */
+      free (cfg->Device);
+      free (cfg->Connection);
+      cfg->Device = strdup (self->device);
+      cfg->Connection = strdup (self->connection);
+      g_strlcpy (cfg->Model, self->model, sizeof cfg->Model);
+      cfg->LockDevice = FALSE;
+      GSM_SetConfigNum (self->sm, 1);
+    }
 
   e = GSM_InitConnection (self->sm, 1);
   if (e != ERR_NONE)
