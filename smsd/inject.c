@@ -11,11 +11,12 @@
 #include "qurb-modem-gammu.h"
 #include "qurb-segments.h"
 
-/* The first free inbox slot, as the dummy driver numbers them. */
+/* The first free inbox slot from *next on, as the dummy driver numbers
+ * them. */
 static gchar *
-free_slot (const gchar *device)
+free_slot (const gchar *device, guint *next)
 {
-  for (guint n = 1; n < 10000; n++)
+  for (guint n = *next; n < 10000; n++, (*next)++)
     {
       g_autofree gchar *path = g_strdup_printf ("%s/sms/1/%u", device, n);
       g_autofree gchar *partial = g_strconcat (path, ".part", NULL);
@@ -26,45 +27,85 @@ free_slot (const gchar *device)
   return NULL;
 }
 
+static gboolean
+inject (const gchar *device, const gchar *from, const gchar *text, gint reference, guint *next,
+        GError **error)
+{
+  g_autoptr(GPtrArray) parts = qurb_sms_split (text);
+
+  for (guint i = 0; i < parts->len; i++)
+    {
+      g_autofree gchar *path = free_slot (device, next);
+      QurbModemPart part = { (gchar *) from, parts->pdata[i], NULL, parts->len > 1 ? reference & 0xff : -1,
+                             parts->len, i + 1 };
+
+      if (path == NULL)
+        {
+          g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOSPC, _("the inbox is full"));
+          return FALSE;
+        }
+      if (!qurb_gammu_write_part (path, &part, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (_("TEXT…"));
   g_autoptr(GError) error = NULL;
   g_autofree gchar *device = NULL, *from = NULL, *text = NULL, *inbox = NULL;
-  g_autoptr(GPtrArray) parts = NULL;
   gint reference = g_random_int_range (0, 256);
+  gboolean batch = FALSE;
+  guint next = 1;
   GOptionEntry entries[] = {
     { "device", 0, 0, G_OPTION_ARG_FILENAME, &device, N_("The dummy modem's folder"), N_("DIR") },
     { "from", 0, 0, G_OPTION_ARG_STRING, &from, N_("The sender's number"), N_("NUMBER") },
     { "reference", 0, 0, G_OPTION_ARG_INT, &reference, N_("Concatenation reference of a long text"), "N" },
+    { "batch", 0, 0, G_OPTION_ARG_NONE, &batch, N_("Read NUMBER<tab>TEXT lines from standard input"), NULL },
     { NULL }
   };
 
   setlocale (LC_ALL, "");
   g_option_context_set_summary (context, _("Put a text message into a simulated (dummy) modem's inbox."));
   g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error) || device == NULL || from == NULL || argc < 2)
+  if (!g_option_context_parse (context, &argc, &argv, &error) || device == NULL ||
+      (!batch && (from == NULL || argc < 2)))
     {
       g_printerr ("qurb-sms-inject: %s\n", error ? error->message : _("say --device DIR --from NUMBER TEXT"));
       return 2;
     }
-  text = g_strjoinv (" ", argv + 1);
-  parts = qurb_sms_split (text);
   inbox = g_build_filename (device, "sms", "1", NULL);
   g_mkdir_with_parents (inbox, 0755);
 
-  for (guint i = 0; i < parts->len; i++)
+  if (!batch)
     {
-      g_autofree gchar *path = free_slot (device);
-      QurbModemPart part = { from, parts->pdata[i], NULL, parts->len > 1 ? reference & 0xff : -1,
-                             parts->len, i + 1 };
-
-      if (path == NULL || !qurb_gammu_write_part (path, &part, &error))
+      text = g_strjoinv (" ", argv + 1);
+      if (!inject (device, from, text, reference, &next, &error))
         {
-          g_printerr ("qurb-sms-inject: %s\n", error ? error->message : _("the inbox is full"));
+          g_printerr ("qurb-sms-inject: %s\n", error->message);
           return 1;
         }
+      return 0;
     }
+  {
+    g_autoptr(GIOChannel) in = g_io_channel_unix_new (0);
+    gchar *line = NULL;
+    gsize length;
+
+    while (g_io_channel_read_line (in, &line, &length, NULL, NULL) == G_IO_STATUS_NORMAL)
+      {
+        g_auto(GStrv) fields = g_strsplit (g_strchomp (line), "\t", 2);
+
+        g_free (line);
+        if (g_strv_length (fields) == 2 &&
+            !inject (device, fields[0], fields[1], reference++, &next, &error))
+          {
+            g_printerr ("qurb-sms-inject: %s\n", error->message);
+            return 1;
+          }
+      }
+  }
   return 0;
 }

@@ -101,7 +101,7 @@ qurb_smsd_config_parse (const gchar *data, const gchar *origin, GError **error)
       return NULL;
     }
   config->db_path = value (file, "database", "path");
-  if (!number (file, "sms", "max-replies-per-hour", 10, 0, 1000, &config->max_replies_per_hour,
+  if (!number (file, "sms", "max-replies-per-hour", 10, 0, 100000, &config->max_replies_per_hour,
                origin, error))
     return NULL;
   quiet = value (file, "sms", "quiet-hours");

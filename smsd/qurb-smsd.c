@@ -225,17 +225,16 @@ send_failed (Runner *runner, const GError *error)
   drop_in_flight (runner);
 }
 
-/* One part per tick: send-interval-ms is the least time between parts. */
+/* Sends one part; FALSE when there was nothing to send or it failed. */
 static gboolean
-send_tick (gpointer user_data)
+send_one_part (Runner *runner)
 {
-  Runner *runner = user_data;
   QurbSmsd *smsd = runner->smsd;
   g_autoptr(GError) error = NULL;
   gint network_ref = -1;
 
   if (!ensure_connected (runner))
-    return G_SOURCE_CONTINUE;
+    return FALSE;
 
   if (runner->item.id == 0)
     {
@@ -246,16 +245,16 @@ send_tick (gpointer user_data)
       if (!qurb_outbox_claim (smsd->db, runner->modem->name, !quiet, &runner->item, &error))
         {
           g_warning ("outbox: %s", error->message);
-          return G_SOURCE_CONTINUE;
+          return FALSE;
         }
       if (runner->item.id == 0)
-        return G_SOURCE_CONTINUE;
+        return FALSE;
       runner->encoded = runner->modem->ops->encode (runner->modem, runner->item.peer, runner->item.text,
                                                     runner->item.reference, &runner->n_parts, &error);
       if (runner->encoded == NULL)
         {
           send_failed (runner, error);
-          return G_SOURCE_CONTINUE;
+          return FALSE;
         }
       runner->next_part = MIN (runner->item.parts_sent, runner->n_parts);
     }
@@ -267,7 +266,7 @@ send_tick (gpointer user_data)
         {
           send_failed (runner, error);
           modem_failed (runner, error);
-          return G_SOURCE_CONTINUE;
+          return FALSE;
         }
       runner->errors = 0;
       runner->next_part++;
@@ -285,6 +284,20 @@ send_tick (gpointer user_data)
       g_debug ("message %" G_GINT64_FORMAT " sent to %s in %u parts", runner->item.id, who, runner->n_parts);
       drop_in_flight (runner);
     }
+  return TRUE;
+}
+
+/* send-interval-ms is the least time between two parts: one part a tick;
+ * with no interval, parts go back to back for a while each tick. */
+static gboolean
+send_tick (gpointer user_data)
+{
+  Runner *runner = user_data;
+  gint64 until = g_get_monotonic_time () + 200 * 1000;
+
+  while (send_one_part (runner) && runner->config->send_interval_ms == 0 &&
+         g_get_monotonic_time () < until)
+    ;
   return G_SOURCE_CONTINUE;
 }
 
