@@ -111,6 +111,13 @@ main (int argc, char **argv)
   if (debug)
     g_log_set_debug_enabled (TRUE);
 
+  /* Before anything else, so that a SIGTERM during start-up is a clean
+   * stop once the loop runs, never the default death. */
+  daemon.loop = g_main_loop_new (NULL, FALSE);
+  g_unix_signal_add (SIGTERM, on_stop, &daemon);
+  g_unix_signal_add (SIGINT, on_stop, &daemon);
+  g_unix_signal_add (SIGHUP, on_reload, &daemon);
+
   daemon.config_path = config_path ? config_path : QURB_DEFAULT_CONFIG;
   daemon.only_modem = only_modem;
   config = qurb_smsd_config_load (daemon.config_path, &error);
@@ -133,10 +140,6 @@ main (int argc, char **argv)
       return 1;
     }
 
-  daemon.loop = g_main_loop_new (NULL, FALSE);
-  g_unix_signal_add (SIGTERM, on_stop, &daemon);
-  g_unix_signal_add (SIGINT, on_stop, &daemon);
-  g_unix_signal_add (SIGHUP, on_reload, &daemon);
   qurb_smsd_start (daemon.smsd);
   g_message ("started on %u modem(s), database %s", config->modems->len, qurb_db_path (daemon.db));
   g_main_loop_run (daemon.loop);

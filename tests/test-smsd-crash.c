@@ -81,6 +81,9 @@ test_crash (QurbFixture *fixture, gconstpointer data)
     g_autoptr(GSubprocess) proc = start_daemon (config);
     gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
+    /* Past start-up (a signal before main() runs kills by default), and
+     * one poll at least. */
+    g_usleep (G_USEC_PER_SEC);
     while (g_get_monotonic_time () < deadline &&
            (inbox_size (device) > 0 ||
             qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE state IN"

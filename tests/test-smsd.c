@@ -47,7 +47,7 @@ smsd_teardown (SmsdFixture *f, gconstpointer data)
  * dummy driver opens every possible inbox file on each read, so polls
  * are cheap only when spaced. */
 static QurbSmsd *
-new_daemon_polling (SmsdFixture *f, guint first, guint count, guint poll_ms)
+new_daemon_polling (SmsdFixture *f, guint first, guint count, guint poll_ms, guint send_ms)
 {
   g_autoptr(GString) ini = g_string_new ("[sms]\nmax-replies-per-hour=100\n");
   g_autoptr(GError) error = NULL;
@@ -56,8 +56,8 @@ new_daemon_polling (SmsdFixture *f, guint first, guint count, guint poll_ms)
 
   for (guint i = first; i < first + count; i++)
     g_string_append_printf (ini, "[modem%s%s]\ndevice=%s\nconnection=none\nmodel=dummy\n"
-                            "poll-interval-ms=%u\nsend-interval-ms=0\ncapture-dir=%s\n",
-                            i ? ":" : "", i ? "2" : "", f->device[i], poll_ms, f->capture[i]);
+                            "poll-interval-ms=%u\nsend-interval-ms=%u\ncapture-dir=%s\n",
+                            i ? ":" : "", i ? "2" : "", f->device[i], poll_ms, send_ms, f->capture[i]);
   config = qurb_smsd_config_parse (ini->str, "test", &error);
   g_assert_no_error (error);
   for (guint i = 0; i < config->modems->len; i++)
@@ -76,7 +76,7 @@ new_daemon_polling (SmsdFixture *f, guint first, guint count, guint poll_ms)
 static QurbSmsd *
 new_daemon (SmsdFixture *f, guint first, guint count)
 {
-  return new_daemon_polling (f, first, count, 100);
+  return new_daemon_polling (f, first, count, 100, 0);
 }
 
 /* One part into modem i's inbox, under the dummy driver's next number. */
@@ -275,7 +275,7 @@ test_two_daemons_share_the_outbox (SmsdFixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(QurbDb) second_db = qurb_db_open (f->base.db_path, &error);
-  g_autoptr(QurbSmsd) a = new_daemon_polling (f, 0, 1, 2000);
+  g_autoptr(QurbSmsd) a = NULL;
   g_autoptr(QurbSmsd) b = NULL;
   guint parts_a = 0, parts_b = 0;
 
@@ -291,6 +291,8 @@ test_two_daemons_share_the_outbox (SmsdFixture *f, gconstpointer data)
                        .priority = QURB_PRIORITY_NOTICE }, NULL, &error));
     }
   g_assert_true (qurb_db_exec (f->base.db, "COMMIT", NULL));
+  /* A part a tick each, so that the two take turns. */
+  a = new_daemon_polling (f, 0, 1, 2000, 5);
 
   /* The second daemon has its own connection, as another process would. */
   {
@@ -298,7 +300,7 @@ test_two_daemons_share_the_outbox (SmsdFixture *f, gconstpointer data)
     QurbSmsdConfig *config;
     GPtrArray *modems = g_ptr_array_new ();
     g_string_append_printf (ini, "[modem:2]\ndevice=%s\nconnection=none\nmodel=dummy\n"
-                            "poll-interval-ms=2000\nsend-interval-ms=0\ncapture-dir=%s\n",
+                            "poll-interval-ms=2000\nsend-interval-ms=5\ncapture-dir=%s\n",
                             f->device[1], f->capture[1]);
     config = qurb_smsd_config_parse (ini->str, "test", &error);
     g_ptr_array_add (modems, qurb_modem_gammu_new (&(QurbGammuConfig) {
