@@ -9,6 +9,8 @@
 #     6.3 M-claim database (1.26 M members). Median of 3 runs on fresh copies.
 #  3. SMS answered per second on that database, through the daemon's path,
 #     against the bare dossier lookup and parsing alone.
+#  4. qurb-smsd against gammu-smsd on Gammu's dummy driver, and qurb-smsd's
+#     memory over 100 k texts (bench/smsd-bench.sh; needs gammu-smsd).
 #
 # Data is generated once into bench/data/ (git-ignored, ~2 GB with the big
 # database). Results are written to bench/RESULTS.md.
@@ -122,6 +124,21 @@ sms=$($BUILD/bench/bench-sms $DATA/sms.db 20000)
 echo "$sms"
 field() { echo "$sms" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
+echo "== SMS daemon against gammu-smsd"
+smsd_section=""
+if command -v gammu-smsd >/dev/null; then
+  smsd_out=$(bench/smsd-bench.sh "$BUILD" 300 100000 | tr '\n' ' ')
+  echo "$smsd_out"
+  sfield() { echo "$smsd_out" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
+  smsd_section=$(bench/smsd-results.sh "$(sfield n)" "$(sfield qurb_s)" "$(sfield gammu_s)" \
+    "$(sfield gammu_sent)" "$(sfield mem_n)" "$(sfield mem_s)" "$(sfield rss_early_kb)" \
+    "$(sfield rss_last_kb)" "$(sfield rss_peak_kb)")
+else
+  smsd_section="## SMS daemon against gammu-smsd
+
+Not measured in this run: gammu-smsd is not installed (apt-get install gammu-smsd)."
+fi
+
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 cat > $RESULTS <<MD
 # Benchmark results
@@ -172,5 +189,7 @@ parsing alone.
 
 A dossier's status, whole path: median $(field status_p50_ms) ms, 99th percentile
 $(field status_p99_ms) ms (goal: lookups under a millisecond).
+
+$smsd_section
 MD
 cat $RESULTS
