@@ -40,7 +40,8 @@ build (Daemon *daemon, GError **error)
   for (guint i = 0; i < config->modems->len; i++)
     {
       QurbModemConfig *m = config->modems->pdata[i];
-      QurbGammuConfig gammu = { m->name, m->device, m->connection, m->model, m->capture_dir, 0 };
+      QurbGammuConfig gammu = { m->name, m->device, m->connection, m->model, m->capture_dir, 0,
+                                m->delivery_reports };
       g_ptr_array_add (modems, qurb_modem_gammu_new (&gammu));
     }
   return qurb_smsd_new (daemon->db, g_steal_pointer (&config), modems);

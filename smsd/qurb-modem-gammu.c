@@ -20,6 +20,7 @@ typedef struct {
   GSM_StateMachine *sm;
   gchar *device, *connection, *model, *capture_dir;
   guint send_timeout_ms;
+  gboolean delivery_reports;
   gint send_status;          /* set by the send callback: -1 waiting, 0 ok */
   gint network_ref;
   guint captured;
@@ -225,6 +226,7 @@ static gpointer
 gammu_encode (QurbModem *modem, const gchar *number, const gchar *text, guint8 reference,
               guint *n_parts, GError **error)
 {
+  GammuModem *self = (GammuModem *) modem;
   g_autofree GSM_MultiPartSMSInfo *info = g_new0 (GSM_MultiPartSMSInfo, 1);
   g_autofree unsigned char *buffer = g_new0 (unsigned char, (GSM_MAX_SMS_LENGTH * GSM_MAX_MULTI_SMS + 1) * 2);
   Encoded *encoded = g_new0 (Encoded, 1);
@@ -254,7 +256,8 @@ gammu_encode (QurbModem *modem, const gchar *number, const gchar *text, guint8 r
 
       if (!to_gammu (number, part->Number, sizeof part->Number))
         goto invalid;
-      part->PDU = SMS_Submit;
+      /* A submit that asks the network for a delivery report. */
+      part->PDU = self->delivery_reports ? SMS_Status_Report : SMS_Submit;
       part->SMSC.Location = 1;  /* the SIM's service centre */
       /* Gammu derives the reference from the clock, and two messages in
        * one second collide: ours comes from the message's id. */
@@ -346,6 +349,27 @@ gammu_send_part (QurbModem *modem, gpointer encoded_ptr, guint index, gint *netw
   return TRUE;
 }
 
+static gboolean
+gammu_status (QurbModem *modem, gint *signal_percent, gchar **network, GError **error)
+{
+  GammuModem *self = (GammuModem *) modem;
+  g_autofree GSM_NetworkInfo *info = g_new0 (GSM_NetworkInfo, 1);
+  GSM_SignalQuality signal = { 0 };
+  GSM_Error e = GSM_GetSignalQuality (self->sm, &signal);
+
+  if (e != ERR_NONE && e != ERR_NOTSUPPORTED && e != ERR_NOTIMPLEMENTED)
+    {
+      g_propagate_error (error, gammu_error (e, "signal"));
+      return FALSE;
+    }
+  *signal_percent = e == ERR_NONE ? signal.SignalPercent : -1;
+  e = GSM_GetNetworkInfo (self->sm, info);
+  *network = e == ERR_NONE ? from_gammu (info->NetworkName) : NULL;
+  if (*network == NULL)
+    *network = g_strdup (e == ERR_NONE ? info->NetworkCode : "?");
+  return TRUE;
+}
+
 static void
 gammu_free_encoded (gpointer encoded)
 {
@@ -370,7 +394,7 @@ gammu_free (QurbModem *modem)
 
 static const QurbModemOps gammu_ops = {
   gammu_connect, gammu_disconnect, gammu_read_inbox, gammu_delete_part,
-  gammu_encode, gammu_send_part, gammu_free_encoded, gammu_free,
+  gammu_encode, gammu_send_part, gammu_free_encoded, gammu_free, gammu_status,
 };
 
 QurbModem *
@@ -385,6 +409,7 @@ qurb_modem_gammu_new (const QurbGammuConfig *config)
   self->model = g_strdup (config->model ? config->model : "");
   self->capture_dir = config->capture_dir && *config->capture_dir ? g_strdup (config->capture_dir) : NULL;
   self->send_timeout_ms = config->send_timeout_ms ? config->send_timeout_ms : 30000;
+  self->delivery_reports = config->delivery_reports;
   return &self->parent;
 }
 

@@ -12,6 +12,7 @@ typedef struct {
   const gchar *model;         /* "" to detect, "dummy" in tests */
   const gchar *capture_dir;   /* NULL, or where each sent part is also written */
   guint send_timeout_ms;
+  gboolean delivery_reports;  /* ask the network to report each delivery */
 } QurbGammuConfig;
 
 QurbModem *qurb_modem_gammu_new     (const QurbGammuConfig *config);

@@ -45,6 +45,9 @@ typedef struct {
                               gint *network_ref, GError **error);
   void       (*free_encoded) (gpointer encoded);
   void       (*free)         (QurbModem *modem);
+  /* Signal in percent (-1 unknown) and the network's name, for the log. */
+  gboolean   (*status)       (QurbModem *modem, gint *signal_percent, gchar **network,
+                              GError **error);
 } QurbModemOps;
 
 struct _QurbModem {

@@ -134,6 +134,10 @@ qurb_smsd_config_parse (const gchar *data, const gchar *origin, GError **error)
                        _("%s: [%s] has no device"), origin, groups[i]);
           return NULL;
         }
+      {
+        g_autofree gchar *reports = value (file, groups[i], "delivery-reports");
+        modem->delivery_reports = reports == NULL || g_ascii_strcasecmp (reports, "no") != 0;
+      }
       if (!number (file, groups[i], "poll-interval-ms", 2000, 50, 3600000, &modem->poll_interval_ms,
                    origin, error) ||
           !number (file, groups[i], "send-interval-ms", 3000, 0, 3600000, &modem->send_interval_ms,

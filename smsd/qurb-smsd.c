@@ -20,6 +20,7 @@
 #define REASSEMBLY_TIMEOUT_SECONDS 600
 #define MAX_SEND_ATTEMPTS 5
 #define MAX_BACKOFF_MS 60000
+#define STATUS_EVERY_US (5 * 60 * G_USEC_PER_SEC)
 
 typedef struct {
   QurbSmsd *smsd;
@@ -28,6 +29,7 @@ typedef struct {
   gboolean connected;
   guint errors;               /* in a row; reset by any success */
   gint64 retry_at;            /* monotonic µs before which we do not reconnect */
+  gint64 status_at;           /* when to log signal and network again */
   guint poll_source;
   guint send_source;
   QurbOutboxItem item;        /* the message in flight, id 0 when none */
@@ -66,6 +68,21 @@ modem_failed (Runner *runner, const GError *error)
   runner->retry_at = g_get_monotonic_time () + (gint64) delay * 1000;
 }
 
+/* Signal and network, on connecting and every few minutes after. */
+static void
+log_status (Runner *runner)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *network = NULL;
+  gint signal = -1;
+
+  runner->status_at = g_get_monotonic_time () + STATUS_EVERY_US;
+  if (!runner->modem->ops->status (runner->modem, &signal, &network, &error))
+    g_warning ("modem %s: %s", runner->modem->name, error->message);
+  else
+    g_message ("modem %s: connected, network %s, signal %d%%", runner->modem->name, network, signal);
+}
+
 static gboolean
 ensure_connected (Runner *runner)
 {
@@ -81,7 +98,7 @@ ensure_connected (Runner *runner)
       return FALSE;
     }
   runner->connected = TRUE;
-  g_message ("modem %s: connected", runner->modem->name);
+  log_status (runner);
   return TRUE;
 }
 
@@ -177,6 +194,8 @@ poll_tick (gpointer user_data)
 
   if (ensure_connected (runner))
     {
+      if (g_get_monotonic_time () >= runner->status_at)
+        log_status (runner);
       parts = runner->modem->ops->read_inbox (runner->modem, &error);
       if (parts == NULL)
         modem_failed (runner, error);

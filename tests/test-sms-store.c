@@ -1,7 +1,9 @@
 /* test-sms-store.c — parts in, messages assembled, outbox claimed */
 #include "config.h"
 
+#include "qurb-booking.h"
 #include "qurb-outbox.h"
+#include "qurb-reminders.h"
 #include "qurb-sms-store.h"
 #include "qurb-test-util.h"
 
@@ -126,6 +128,41 @@ test_claim_order_and_retry (QurbFixture *fixture, gconstpointer data)
   qurb_assert_query_text (fixture->db, "SELECT state FROM messages WHERE kind = 'notice'", "delivered");
 }
 
+static void
+test_reminders (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  QurbBookingRequest request = { 0, "LAA1", 10 * 60, "sms", FALSE };
+  QurbBookingResult result;
+  guint queued = 99;
+
+  qurb_fixture_load_corpus (fixture);
+  request.member_id = qurb_test_query_int (fixture->db, "SELECT id FROM members WHERE member_no = '100002'");
+  g_assert_true (qurb_booking_take (fixture->db, &request, &result, &error));
+  g_assert_cmpint (result.outcome, ==, QURB_BOOKING_OK);
+
+  /* Not yet: LAA1 is on 2027-02-03. */
+  g_assert_true (qurb_reminders_queue (fixture->db, &queued, &error));
+  g_assert_cmpuint (queued, ==, 0);
+  /* The day before, once. */
+  g_setenv ("QURB_NOW", "2027-02-02T09:00:00", TRUE);
+  g_assert_true (qurb_reminders_queue (fixture->db, &queued, &error));
+  g_assert_cmpuint (queued, ==, 1);
+  g_assert_true (qurb_reminders_queue (fixture->db, &queued, &error));
+  g_assert_cmpuint (queued, ==, 0);
+  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
+  g_assert_no_error (error);
+  qurb_assert_query_text (fixture->db,
+      "SELECT peer || ' ' || kind || ' ' || priority FROM messages WHERE kind = 'reminder'",
+      "+212661234567 reminder 2");
+  {
+    g_autofree gchar *text = qurb_test_query_text (fixture->db, "SELECT text FROM messages WHERE kind = 'reminder'");
+    g_assert_nonnull (strstr (text, "LAA1"));
+    g_assert_nonnull (strstr (text, "10:00"));
+    g_assert_nonnull (strstr (text, result.booking.code));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -133,5 +170,7 @@ main (int argc, char **argv)
   g_test_add ("/sms-store/assemble", QurbFixture, NULL, qurb_fixture_setup, test_assemble, qurb_fixture_teardown);
   g_test_add ("/sms-store/claim-order-and-retry", QurbFixture, NULL, qurb_fixture_setup,
               test_claim_order_and_retry, qurb_fixture_teardown);
+  g_test_add ("/sms-store/reminders", QurbFixture, NULL, qurb_fixture_setup, test_reminders,
+              qurb_fixture_teardown);
   return g_test_run ();
 }

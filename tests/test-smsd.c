@@ -399,6 +399,13 @@ faulty_send (QurbModem *modem, gpointer encoded, guint index, gint *network_ref,
   return self->real->ops->send_part (self->real, encoded, index, network_ref, error);
 }
 
+static gboolean
+faulty_status (QurbModem *modem, gint *signal, gchar **network, GError **error)
+{
+  FaultyModem *self = (FaultyModem *) modem;
+  return self->real->ops->status (self->real, signal, network, error);
+}
+
 static void
 faulty_free_encoded (gpointer encoded)
 {
@@ -415,7 +422,7 @@ faulty_free (QurbModem *modem)
 
 static const QurbModemOps faulty_ops = {
   faulty_connect, faulty_disconnect, faulty_read, faulty_delete, faulty_encode, faulty_send,
-  faulty_free_encoded, faulty_free,
+  faulty_free_encoded, faulty_free, faulty_status,
 };
 
 static void
