@@ -20,9 +20,13 @@ static const gchar *const senders[] = {
 static GSubprocess *
 start_daemon (const gchar *config)
 {
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE);
   g_autoptr(GError) error = NULL;
-  GSubprocess *proc = g_subprocess_new (G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error,
-                                        g_getenv ("QURB_SMSD"), "--config", config, NULL);
+  GSubprocess *proc;
+
+  /* A daemon logs what goes wrong with its modem as warnings and goes on. */
+  g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+  proc = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("QURB_SMSD"), "--config", config, NULL);
   g_assert_no_error (error);
   return proc;
 }
@@ -117,10 +121,48 @@ test_crash (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpuint (captured_parts, <=, n + KILLS);
 }
 
+/* SIGHUP: the configuration read again, the daemon still answering. */
+static void
+test_reload (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *device = g_build_filename (fixture->dir, "modem", NULL);
+  g_autofree gchar *config = g_build_filename (fixture->dir, "qurb.conf", NULL);
+  g_autofree gchar *ini = g_strdup_printf ("[database]\npath=%s\n[modem]\ndevice=%s\nconnection=none\n"
+                                           "model=dummy\npoll-interval-ms=100\nsend-interval-ms=0\n",
+                                           fixture->db_path, device);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  QurbModemPart part = { "+212612345678", "AIDE", NULL, -1, 1, 1 };
+  g_autofree gchar *slot = g_build_filename (device, "sms", "1", "1", NULL);
+  g_autofree gchar *inbox = g_path_get_dirname (slot);
+  gint64 deadline;
+
+  qurb_fixture_load_corpus (fixture);
+  g_mkdir_with_parents (device, 0755);
+  g_assert_true (g_file_set_contents (config, ini, -1, &error));
+  proc = start_daemon (config);
+  g_usleep (G_USEC_PER_SEC);
+  g_subprocess_send_signal (proc, SIGHUP);
+  g_usleep (300 * 1000);
+
+  g_mkdir_with_parents (inbox, 0755);
+  g_assert_true (qurb_gammu_write_part (slot, &part, &error));
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_get_monotonic_time () < deadline &&
+         qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE dir = 'out' AND state = 'sent'") == 0)
+    g_usleep (100 * 1000);
+  g_assert_cmpint (qurb_test_query_int (fixture->db,
+                   "SELECT count(*) FROM messages WHERE dir = 'out' AND state = 'sent'"), ==, 1);
+  g_subprocess_send_signal (proc, SIGTERM);
+  g_subprocess_wait_check (proc, NULL, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/smsd/crash", QurbFixture, NULL, qurb_fixture_setup, test_crash, qurb_fixture_teardown);
+  g_test_add ("/smsd/reload", QurbFixture, NULL, qurb_fixture_setup, test_reload, qurb_fixture_teardown);
   return g_test_run ();
 }
