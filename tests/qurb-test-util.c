@@ -112,3 +112,15 @@ qurb_test_query_text (QurbDb *db, const gchar *sql)
   sqlite3_finalize (stmt);
   return value;
 }
+
+/* How many entries a folder holds; 0 when it does not exist. */
+guint
+qurb_test_count_files (const gchar *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  while (d != NULL && g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}

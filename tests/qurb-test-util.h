@@ -18,6 +18,7 @@ gchar       *qurb_fixture_write      (QurbFixture *fixture,
                                       const gchar *contents);
 void         qurb_fixture_load_corpus (QurbFixture *fixture);
 gchar       *qurb_test_corpus_path   (const gchar *name);
+guint        qurb_test_count_files   (const gchar *dir);
 gint64       qurb_test_query_int     (QurbDb      *db,
                                       const gchar *sql);
 gchar       *qurb_test_query_text    (QurbDb      *db,

@@ -35,12 +35,7 @@ static guint
 inbox_size (const gchar *device)
 {
   g_autofree gchar *path = g_build_filename (device, "sms", "1", NULL);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
+  return qurb_test_count_files (path);
 }
 
 static void

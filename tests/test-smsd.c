@@ -105,12 +105,7 @@ static guint
 inbox_size (SmsdFixture *f, guint modem)
 {
   g_autofree gchar *path = g_strdup_printf ("%s/sms/1", f->device[modem]);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  guint n = 0;
-
-  while (dir != NULL && g_dir_read_name (dir) != NULL)
-    n++;
-  return n;
+  return qurb_test_count_files (path);
 }
 
 static gint64
