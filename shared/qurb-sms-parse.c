@@ -206,7 +206,7 @@ find_caravan_code (GPtrArray *tokens, const gboolean *is_keyword, QurbSmsCommand
 
       if (is_keyword[i] || is_time_token (token) || !match_group (grammar ()->caravan_re, token, 0, NULL, 0))
         continue;
-      for (guint k = 0; token[k] && k < sizeof command->caravan - 1; k++)
+      for (guint k = 0; k < sizeof command->caravan - 1 && token[k]; k++)
         command->caravan[k] = g_ascii_toupper (token[k]);
       return;
     }
