@@ -299,6 +299,29 @@ qurb_db_path (QurbDb *db)
   return db->path;
 }
 
+/* Whether the query (a literal) returns a row: 1 or 0, -1 on error.
+ * Read-only, so it takes no write lock: the cheap way for a periodic
+ * task to learn it has nothing to do. */
+gint
+qurb_db_query_exists (QurbDb *db, GError **error, const gchar *sql, const gchar *types, ...)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db, sql, error);
+  va_list args;
+  gboolean ok;
+  gint step;
+
+  if (stmt == NULL)
+    return -1;
+  va_start (args, types);
+  ok = bind_valist (db, stmt, error, types, args);
+  va_end (args);
+  if (!ok)
+    return -1;
+  step = qurb_db_step_row (db, stmt, error);
+  sqlite3_reset (stmt);
+  return step;
+}
+
 gboolean
 qurb_db_in_transaction (QurbDb *db)
 {

@@ -61,6 +61,11 @@ gboolean      qurb_db_transact_exec    (QurbDb       *db,
                                         const gchar  *sql,
                                         const gchar  *types,
                                         ...);
+gint          qurb_db_query_exists     (QurbDb       *db,
+                                        GError      **error,
+                                        const gchar  *sql,
+                                        const gchar  *types,
+                                        ...);
 gboolean      qurb_db_in_transaction   (QurbDb *db);
 gint          qurb_db_schema_version   (QurbDb *db);
 gboolean      qurb_db_audit            (QurbDb       *db,

@@ -254,14 +254,6 @@ qurb_ui_lang (void)
   return ui_lang;
 }
 
-void
-qurb_i18n_set_ui_lang (const gchar *lang)
-{
-  (void) qurb_ui_lang ();
-  g_free (ui_lang);
-  ui_lang = g_strdup (lang);
-}
-
 /* ---- Plural-Forms expressions: C syntax over one variable, n ---- */
 
 typedef struct {

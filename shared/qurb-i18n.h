@@ -18,7 +18,6 @@ const gchar *qurb_dngettext  (const gchar *lang,
                               const gchar *msgid_plural,
                               gulong       n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 const gchar *qurb_ui_lang    (void);
-void         qurb_i18n_set_ui_lang (const gchar *lang);
 
 gulong       qurb_plural_eval (const gchar *expression,
                                gulong       n,

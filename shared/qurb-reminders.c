@@ -73,8 +73,17 @@ gboolean
 qurb_reminders_queue (QurbDb *db, guint *queued, GError **error)
 {
   Reminders job = { 0 };
+  g_autoptr(GDateTime) now = qurb_now ();
+  g_autoptr(GDateTime) tomorrow_dt = g_date_time_add_days (now, 1);
+  g_autofree gchar *tomorrow = g_date_time_format (tomorrow_dt, "%Y-%m-%d");
+  /* The daemon calls this on every poll: no write lock when none is due. */
+  gint due = qurb_db_query_exists (db, error,
+      "SELECT 1 FROM bookings b JOIN caravans c ON c.id = b.caravan_id"
+      " WHERE b.state = 'active' AND b.reminded_at IS NULL AND c.date = ? LIMIT 1", "t", tomorrow);
 
-  if (!qurb_db_transact (db, queue_in_transaction, &job, error))
+  if (due < 0)
+    return FALSE;
+  if (due > 0 && !qurb_db_transact (db, queue_in_transaction, &job, error))
     return FALSE;
   if (queued)
     *queued = job.queued;

@@ -247,15 +247,8 @@ rebuild_indexes (QurbDb *db, gpointer user_data, GError **error)
 gboolean
 qurb_schema_repair (QurbDb *db, GError **error)
 {
-  sqlite3_stmt *stmt = qurb_db_statement (db,
-      "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ?", error);
-  gint step;
-  gboolean present;
+  gint present = qurb_db_query_exists (db, error,
+      "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", "t", QURB_CLAIMS_MEMBER_INDEX);
 
-  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", QURB_CLAIMS_MEMBER_INDEX) ||
-      (step = qurb_db_step_row (db, stmt, error)) < 0)
-    return FALSE;
-  present = step > 0 && sqlite3_column_int (stmt, 0) > 0;
-  sqlite3_reset (stmt);
-  return present || qurb_db_transact (db, rebuild_indexes, NULL, error);
+  return present > 0 || (present == 0 && qurb_db_transact (db, rebuild_indexes, NULL, error));
 }

@@ -181,7 +181,17 @@ GArray *
 qurb_sms_assemble (QurbDb *db, guint timeout_seconds, GError **error)
 {
   Assemble job = { timeout_seconds, g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  /* The daemon calls this on every poll: no write lock when no part waits. */
+  gint waiting = qurb_db_query_exists (db, error,
+      "SELECT 1 FROM sms_parts WHERE message_id IS NULL LIMIT 1", "");
 
+  if (waiting <= 0)
+    {
+      if (waiting == 0)
+        return job.ids;
+      g_array_unref (job.ids);
+      return NULL;
+    }
   if (!qurb_db_transact (db, assemble_in_transaction, &job, error))
     {
       g_array_unref (job.ids);

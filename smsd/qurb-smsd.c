@@ -357,15 +357,6 @@ qurb_smsd_start (QurbSmsd *smsd)
     }
 }
 
-/* Runs one poll of every modem at once (start-up, tests). */
-gboolean
-qurb_smsd_poll_now (QurbSmsd *smsd)
-{
-  for (guint i = 0; i < smsd->runners->len; i++)
-    poll_tick (smsd->runners->pdata[i]);
-  return TRUE;
-}
-
 /* Between two ticks, so no part is ever half sent: the message in
  * flight goes back to the queue with the parts already sent recorded. */
 void

@@ -16,7 +16,6 @@ QurbSmsd *qurb_smsd_new         (QurbDb         *db,
 void      qurb_smsd_start       (QurbSmsd *smsd);
 void      qurb_smsd_stop        (QurbSmsd *smsd);
 void      qurb_smsd_free        (QurbSmsd *smsd);
-gboolean  qurb_smsd_poll_now    (QurbSmsd *smsd);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbSmsd, qurb_smsd_free)
 
