@@ -87,7 +87,7 @@ qurb_member_free (QurbMember *member)
 
 #define CLAIM_COLUMNS \
   "SELECT dossier_no, member_id, kind, deposited_on, status, status_date, amount_claimed," \
-  "       amount_paid, reason FROM claims"
+  "       amount_paid, reason, past_statuses FROM claims"
 
 static QurbClaim *
 claim_from_row (sqlite3_stmt *stmt)
@@ -104,6 +104,7 @@ claim_from_row (sqlite3_stmt *stmt)
   claim->amount_claimed = sqlite3_column_int64 (stmt, 6);
   claim->amount_paid = sqlite3_column_int64 (stmt, 7);
   claim->reason = column_dup (stmt, 8);
+  claim->past_statuses = column_dup (stmt, 9);
   return claim;
 }
 
@@ -152,7 +153,37 @@ qurb_claim_free (QurbClaim *claim)
   g_free (claim->deposited_on);
   g_free (claim->status_date);
   g_free (claim->reason);
+  g_free (claim->past_statuses);
   g_free (claim);
+}
+
+/* Pure: the statuses a claim went through, oldest first, ending with the
+ * current one. Lines that do not parse are skipped, not guessed at. */
+GArray *
+qurb_claim_timeline (const gchar *past_statuses, QurbClaimStatus status, const gchar *status_date)
+{
+  GArray *steps = g_array_new (FALSE, TRUE, sizeof (QurbClaimStep));
+  g_auto(GStrv) lines = g_strsplit (past_statuses ? past_statuses : "", "\n", -1);
+  QurbClaimStep current = { status };
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const gchar *space = strchr (lines[i], ' ');
+      g_autofree gchar *code = NULL;
+      QurbClaimStep step = { 0 };
+      gint y, m, d;
+
+      if (space == NULL || !qurb_parse_date (space + 1, &y, &m, &d))
+        continue;
+      code = g_strndup (lines[i], space - lines[i]);
+      if (!qurb_claim_status_parse (code, &step.status))
+        continue;
+      g_strlcpy (step.date, space + 1, sizeof step.date);
+      g_array_append_val (steps, step);
+    }
+  g_strlcpy (current.date, status_date ? status_date : "", sizeof current.date);
+  g_array_append_val (steps, current);
+  return steps;
 }
 
 void
@@ -170,6 +201,7 @@ qurb_caravan_free (QurbCaravan *caravan)
   g_free (caravan->date);
   g_free (caravan->start_time);
   g_free (caravan->end_time);
+  g_clear_pointer (&caravan->slots, g_array_unref);
   g_free (caravan);
 }
 
@@ -183,6 +215,17 @@ finish_caravan (QurbCaravan *caravan, GArray *slots, const gchar *today, gint no
   };
 
   caravan->seats_left = qurb_caravan_seats_left (&state, today, now_minute);
+  caravan->slots = g_array_sized_new (FALSE, TRUE, sizeof (QurbCaravanSlot), slots->len);
+  for (guint i = 0; i < slots->len; i++)
+    {
+      const QurbSlotState *slot = &g_array_index (slots, QurbSlotState, i);
+      QurbCaravanSlot view = { "", MAX (slot->seats - slot->booked, 0) };
+
+      g_snprintf (view.start_time, sizeof view.start_time, "%02d:%02d",
+                  slot->start_minute / 60, slot->start_minute % 60);
+      view.open = qurb_booking_slot_open (&state, i, today, now_minute);
+      g_array_append_val (caravan->slots, view);
+    }
   g_array_set_size (slots, 0);
 }
 

@@ -27,7 +27,21 @@ typedef struct {
   gint64 amount_claimed;
   gint64 amount_paid;
   gchar *reason;
+  gchar *past_statuses;  /* "STATUS YYYY-MM-DD\n" per status left, oldest first */
 } QurbClaim;
+
+/* One step of a claim's timeline. */
+typedef struct {
+  QurbClaimStatus status;
+  gchar date[11];
+} QurbClaimStep;
+
+/* A caravan's slot as members see it. */
+typedef struct {
+  gchar start_time[6];
+  gint seats_left;
+  gboolean open;       /* bookable now: not past, not too close */
+} QurbCaravanSlot;
 
 typedef struct {
   gint64 id;
@@ -39,6 +53,7 @@ typedef struct {
   gchar *date;
   gchar *start_time, *end_time;
   gint seats_left;   /* in slots still open for booking */
+  GArray *slots;     /* of QurbCaravanSlot, by start time */
 } QurbCaravan;
 
 QurbMember *qurb_member_find_by_no    (QurbDb       *db,
@@ -56,6 +71,9 @@ GPtrArray  *qurb_claims_for_member    (QurbDb   *db,
                                        guint     limit,
                                        GError  **error);
 void        qurb_claim_free           (QurbClaim *claim);
+GArray     *qurb_claim_timeline       (const gchar     *past_statuses,
+                                       QurbClaimStatus  status,
+                                       const gchar     *status_date);
 GPtrArray  *qurb_caravans_upcoming    (QurbDb   *db,
                                        GError  **error);
 gchar      *qurb_caravan_site         (QurbDb       *db,

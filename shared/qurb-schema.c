@@ -175,6 +175,15 @@ static const gchar *const migrations[] = {
   "CREATE INDEX messages_unanswered ON messages (id) WHERE dir = 'in' AND state = 'received';\n"
   /* The day-before reminder, sent once. */
   "ALTER TABLE bookings ADD COLUMN reminded_at TEXT;\n",
+
+  /* 3 → 4: failed identifications, per member number at the kiosk (and
+   * per staff console), and what locks them out for a while. */
+  "CREATE TABLE lockouts (\n"
+  "  subject         TEXT PRIMARY KEY,\n"   /* 'member:100001', 'staff:SALE-01' */
+  "  failures        INTEGER NOT NULL,\n"   /* since the last success or lock */
+  "  last_failure_at TEXT NOT NULL,\n"
+  "  locked_until    TEXT\n"
+  ") WITHOUT ROWID;\n",
 };
 
 gint

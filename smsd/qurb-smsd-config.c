@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qurb-clock.h"
+#include "qurb-config.h"
 #include "qurb-i18n.h"
 #include "qurb-smsd-config.h"
 
@@ -27,49 +28,6 @@ qurb_smsd_config_free (QurbSmsdConfig *config)
   g_free (config->db_path);
   g_ptr_array_unref (config->modems);
   g_free (config);
-}
-
-/* A value without the "; comment" the example file puts after it. */
-static gchar *
-value (GKeyFile *file, const gchar *group, const gchar *key)
-{
-  g_autofree gchar *raw = g_key_file_get_value (file, group, key, NULL);
-  gchar *comment;
-
-  if (raw == NULL)
-    return NULL;
-  for (comment = strchr (raw, ';'); comment != NULL; comment = strchr (comment + 1, ';'))
-    if (comment == raw || comment[-1] == ' ' || comment[-1] == '\t')
-      {
-        *comment = '\0';
-        break;
-      }
-  return g_strdup (g_strstrip (raw));
-}
-
-static gboolean
-number (GKeyFile *file, const gchar *group, const gchar *key, guint fallback, guint min,
-        guint max, guint *out, const gchar *origin, GError **error)
-{
-  g_autofree gchar *text = value (file, group, key);
-  gchar *end = NULL;
-  guint64 n;
-
-  if (text == NULL || *text == '\0')
-    {
-      *out = fallback;
-      return TRUE;
-    }
-  n = g_ascii_strtoull (text, &end, 10);
-  if (*end != '\0' || n < min || n > max)
-    {
-      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
-                   _("%s: [%s] %s must be a whole number from %u to %u, not “%s”"),
-                   origin, group, key, min, max, text);
-      return FALSE;
-    }
-  *out = n;
-  return TRUE;
 }
 
 static gboolean
@@ -100,11 +58,11 @@ qurb_smsd_config_parse (const gchar *data, const gchar *origin, GError **error)
       g_prefix_error (error, "%s: ", origin);
       return NULL;
     }
-  config->db_path = value (file, "database", "path");
-  if (!number (file, "sms", "max-replies-per-hour", 10, 0, 100000, &config->max_replies_per_hour,
+  config->db_path = qurb_config_value (file, "database", "path");
+  if (!qurb_config_number (file, "sms", "max-replies-per-hour", 10, 0, 100000, &config->max_replies_per_hour,
                origin, error))
     return NULL;
-  quiet = value (file, "sms", "quiet-hours");
+  quiet = qurb_config_value (file, "sms", "quiet-hours");
   if (!parse_quiet_hours (quiet, &config->quiet_start, &config->quiet_end))
     {
       g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
@@ -122,10 +80,10 @@ qurb_smsd_config_parse (const gchar *data, const gchar *origin, GError **error)
       modem = g_new0 (QurbModemConfig, 1);
       g_ptr_array_add (config->modems, modem);
       modem->name = g_strdup (groups[i]);
-      modem->device = value (file, groups[i], "device");
-      modem->connection = value (file, groups[i], "connection");
-      modem->model = value (file, groups[i], "model");
-      modem->capture_dir = value (file, groups[i], "capture-dir");
+      modem->device = qurb_config_value (file, groups[i], "device");
+      modem->connection = qurb_config_value (file, groups[i], "connection");
+      modem->model = qurb_config_value (file, groups[i], "model");
+      modem->capture_dir = qurb_config_value (file, groups[i], "capture-dir");
       if (modem->capture_dir != NULL && *modem->capture_dir == '\0')
         g_clear_pointer (&modem->capture_dir, g_free);
       if (modem->device == NULL || *modem->device == '\0')
@@ -135,12 +93,12 @@ qurb_smsd_config_parse (const gchar *data, const gchar *origin, GError **error)
           return NULL;
         }
       {
-        g_autofree gchar *reports = value (file, groups[i], "delivery-reports");
+        g_autofree gchar *reports = qurb_config_value (file, groups[i], "delivery-reports");
         modem->delivery_reports = reports == NULL || g_ascii_strcasecmp (reports, "no") != 0;
       }
-      if (!number (file, groups[i], "poll-interval-ms", 2000, 50, 3600000, &modem->poll_interval_ms,
+      if (!qurb_config_number (file, groups[i], "poll-interval-ms", 2000, 50, 3600000, &modem->poll_interval_ms,
                    origin, error) ||
-          !number (file, groups[i], "send-interval-ms", 3000, 0, 3600000, &modem->send_interval_ms,
+          !qurb_config_number (file, groups[i], "send-interval-ms", 3000, 0, 3600000, &modem->send_interval_ms,
                    origin, error))
         return NULL;
     }

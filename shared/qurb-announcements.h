@@ -1,0 +1,31 @@
+/* qurb-announcements.h — open-day announcements: the kiosk banner and broadcasts */
+#pragma once
+
+#include "qurb-db.h"
+
+G_BEGIN_DECLS
+
+/* A banner with no end date is shown this many days after it is sent. */
+#define QURB_BANNER_DEFAULT_DAYS 14
+
+typedef struct {
+  gint64 id;
+  gchar *title_fr, *title_ar;
+  gchar *text_fr, *text_ar;
+  gchar *audience;
+  gchar *send_at;
+  gchar *banner_until;   /* NULL: QURB_BANNER_DEFAULT_DAYS after send_at */
+  gchar *state;
+} QurbAnnouncement;
+
+const gchar *qurb_announcement_title (const QurbAnnouncement *announcement,
+                                      const gchar            *lang);
+const gchar *qurb_announcement_text  (const QurbAnnouncement *announcement,
+                                      const gchar            *lang);
+GPtrArray   *qurb_announcements_on_banner (QurbDb  *db,
+                                           GError **error);
+void         qurb_announcement_free  (QurbAnnouncement *announcement);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbAnnouncement, qurb_announcement_free)
+
+G_END_DECLS

@@ -1,0 +1,76 @@
+/* qurb-identify.c — a member proves who they are at the kiosk */
+#include "config.h"
+
+#include <string.h>
+
+#include "qurb-identify.h"
+
+/* "ab 123456" → "AB123456": what a CIN is, whatever was typed. */
+gchar *
+qurb_cin_normalize (const gchar *cin)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const gchar *p = cin ? cin : ""; *p; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (out, g_ascii_toupper (*p));
+  return g_string_free (out, FALSE);
+}
+
+typedef struct {
+  const gchar *member_no;
+  const gchar *cin;
+  QurbIdentifyResult *result;
+} IdentifyJob;
+
+static gboolean
+identify_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  IdentifyJob *job = user_data;
+  g_autofree gchar *subject = g_strconcat ("member:", job->member_no, NULL);
+  g_autoptr(QurbMember) member = NULL;
+  g_autofree gchar *typed = NULL, *registered = NULL;
+  gboolean match;
+
+  if (!qurb_lockout_check (db, subject, &job->result->lockout, error))
+    return FALSE;
+  if (job->result->lockout.locked)
+    {
+      job->result->outcome = QURB_IDENTIFY_LOCKED;
+      return TRUE;
+    }
+
+  member = qurb_member_find_by_no (db, job->member_no, error);
+  if (member == NULL && error != NULL && *error != NULL)
+    return FALSE;
+  typed = qurb_cin_normalize (job->cin);
+  registered = qurb_cin_normalize (member ? member->cin : NULL);
+  match = member != NULL && *typed != '\0' && strcmp (typed, registered) == 0;
+
+  if (!qurb_lockout_record (db, subject, match, &job->result->lockout, error))
+    return FALSE;
+  if (match)
+    {
+      job->result->outcome = QURB_IDENTIFY_OK;
+      job->result->member = g_steal_pointer (&member);
+    }
+  else
+    job->result->outcome = job->result->lockout.locked ? QURB_IDENTIFY_LOCKED : QURB_IDENTIFY_WRONG;
+  return TRUE;
+}
+
+gboolean
+qurb_member_identify (QurbDb *db, const gchar *member_no, const gchar *cin,
+                      QurbIdentifyResult *result, GError **error)
+{
+  g_autofree gchar *number = g_strstrip (g_strdup (member_no ? member_no : ""));
+  IdentifyJob job = { number, cin, result };
+
+  memset (result, 0, sizeof *result);
+  if (!qurb_db_transact (db, identify_in_transaction, &job, error))
+    {
+      g_clear_pointer (&result->member, qurb_member_free);
+      return FALSE;
+    }
+  return TRUE;
+}

@@ -1,0 +1,168 @@
+/* test-identify.c — lockout rules, kiosk identification, claim timelines */
+#include "config.h"
+
+#include <stdlib.h>
+
+#include "qurb-clock.h"
+#include "qurb-identify.h"
+#include "qurb-test-util.h"
+
+static void
+test_lockout_rule (void)
+{
+  static const struct {
+    gint failures; const gchar *last_failure; const gchar *locked_until;
+    gboolean locked; gint minutes_left; gint attempts_left;
+  } cases[] = {
+    { 0, NULL, NULL, FALSE, 0, 5 },
+    { 3, "2027-01-15T09:58:00", NULL, FALSE, 0, 2 },
+    { 4, "2027-01-15T09:59:59", NULL, FALSE, 0, 1 },
+    { 4, "2027-01-15T09:45:00", NULL, FALSE, 0, 5 },     /* old mistakes are forgotten */
+    { 0, "2027-01-15T09:50:00", "2027-01-15T10:05:00", TRUE, 5, 0 },
+    { 0, "2027-01-15T09:50:00", "2027-01-15T10:00:01", TRUE, 1, 0 },  /* rounded up */
+    { 0, "2027-01-15T09:45:00", "2027-01-15T10:00:00", FALSE, 0, 5 }, /* ended */
+    { 9, "2027-01-15T09:59:00", NULL, FALSE, 0, 0 },
+  };
+  g_autoptr(GDateTime) now = qurb_now ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      QurbLockoutRecord record = { cases[i].failures, cases[i].last_failure, cases[i].locked_until };
+      QurbLockoutState state = qurb_lockout_state (&record, now);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpint (state.locked, ==, cases[i].locked);
+      g_assert_cmpint (state.minutes_left, ==, cases[i].minutes_left);
+      g_assert_cmpint (state.attempts_left, ==, cases[i].attempts_left);
+    }
+}
+
+static void
+test_cin_normalize (void)
+{
+  static const gchar *const cases[][2] = {
+    { "AB123456", "AB123456" }, { " ab 123456 ", "AB123456" }, { "j-987654", "J987654" },
+    { "", "" }, { "ب123", "123" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree gchar *got = qurb_cin_normalize (cases[i][0]);
+      g_assert_cmpstr (got, ==, cases[i][1]);
+    }
+}
+
+static QurbIdentifyOutcome
+identify (QurbFixture *fixture, const gchar *member_no, const gchar *cin, gint *attempts_left)
+{
+  g_autoptr(GError) error = NULL;
+  QurbIdentifyResult result;
+
+  g_assert_true (qurb_member_identify (fixture->db, member_no, cin, &result, &error));
+  g_assert_no_error (error);
+  g_assert_true ((result.member != NULL) == (result.outcome == QURB_IDENTIFY_OK));
+  if (result.member)
+    g_assert_cmpstr (result.member->member_no, ==, member_no);
+  qurb_member_free (result.member);
+  if (attempts_left)
+    *attempts_left = result.lockout.attempts_left;
+  return result.outcome;
+}
+
+static void
+test_identify (QurbFixture *fixture, gconstpointer data)
+{
+  gint left = -1;
+
+  qurb_fixture_load_corpus (fixture);
+  g_assert_cmpint (identify (fixture, "100001", "ab123456", NULL), ==, QURB_IDENTIFY_OK);
+  g_assert_cmpint (identify (fixture, "100001", "AB123457", &left), ==, QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (left, ==, 4);
+  g_assert_cmpint (identify (fixture, "100001", "", &left), ==, QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (left, ==, 3);
+  /* A success wipes the slate. */
+  g_assert_cmpint (identify (fixture, "100001", "AB 123456", NULL), ==, QURB_IDENTIFY_OK);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM lockouts"), ==, 0);
+
+  /* An unknown number is "wrong", like a wrong CIN, and counts the same. */
+  g_assert_cmpint (identify (fixture, "999999", "AB123456", &left), ==, QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (left, ==, 4);
+}
+
+static void
+test_identify_lockout (QurbFixture *fixture, gconstpointer data)
+{
+  gint left = -1;
+
+  qurb_fixture_load_corpus (fixture);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (identify (fixture, "100002", "XX000000", &left), ==, QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (left, ==, 1);
+  g_assert_cmpint (identify (fixture, "100002", "XX000000", NULL), ==, QURB_IDENTIFY_LOCKED);
+  /* Locked: even the right CIN is refused, and the lock is not extended. */
+  g_assert_cmpint (identify (fixture, "100002", "BE654321", NULL), ==, QURB_IDENTIFY_LOCKED);
+  qurb_assert_query_text (fixture->db, "SELECT locked_until FROM lockouts WHERE subject = 'member:100002'",
+                          "2027-01-15T10:15:00");
+  /* Other members are not affected. */
+  g_assert_cmpint (identify (fixture, "100001", "AB123456", NULL), ==, QURB_IDENTIFY_OK);
+
+  /* Fifteen minutes later the member gets in again. */
+  g_setenv ("QURB_NOW", "2027-01-15T10:15:00", TRUE);
+  g_assert_cmpint (identify (fixture, "100002", "BE654321", NULL), ==, QURB_IDENTIFY_OK);
+  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
+}
+
+static void
+test_timeline (void)
+{
+  g_autoptr(GArray) steps = qurb_claim_timeline (
+      "RECU 2025-01-05\nbogus line\nEN_COURS 2025-01-06\nNOPE 2025-01-07\n",
+      QURB_CLAIM_PAYE, "2025-02-01");
+  g_autoptr(GArray) alone = qurb_claim_timeline ("", QURB_CLAIM_RECU, "2025-01-05");
+
+  g_assert_cmpuint (steps->len, ==, 3);
+  g_assert_cmpint (g_array_index (steps, QurbClaimStep, 0).status, ==, QURB_CLAIM_RECU);
+  g_assert_cmpstr (g_array_index (steps, QurbClaimStep, 1).date, ==, "2025-01-06");
+  g_assert_cmpint (g_array_index (steps, QurbClaimStep, 2).status, ==, QURB_CLAIM_PAYE);
+  g_assert_cmpstr (g_array_index (steps, QurbClaimStep, 2).date, ==, "2025-02-01");
+  g_assert_cmpuint (alone->len, ==, 1);
+}
+
+static void
+test_caravan_slots (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) caravans = NULL;
+  const QurbCaravan *sma = NULL;
+
+  qurb_fixture_load_corpus (fixture);
+  caravans = qurb_caravans_upcoming (fixture->db, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < caravans->len; i++)
+    if (g_str_equal (((QurbCaravan *) caravans->pdata[i])->code, "SMA1"))
+      sma = caravans->pdata[i];
+  g_assert_nonnull (sma);
+  /* 09:00–11:00 in 30-minute slots of 2 seats. */
+  g_assert_cmpuint (sma->slots->len, ==, 4);
+  g_assert_cmpstr (g_array_index (sma->slots, QurbCaravanSlot, 0).start_time, ==, "09:00");
+  g_assert_cmpstr (g_array_index (sma->slots, QurbCaravanSlot, 3).start_time, ==, "10:30");
+  g_assert_cmpint (g_array_index (sma->slots, QurbCaravanSlot, 3).seats_left, ==, 2);
+  g_assert_true (g_array_index (sma->slots, QurbCaravanSlot, 3).open);
+  g_assert_cmpint (sma->seats_left, ==, 8);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/lockout/rule", test_lockout_rule);
+  g_test_add_func ("/identify/cin-normalize", test_cin_normalize);
+  g_test_add ("/identify/member", QurbFixture, NULL, qurb_fixture_setup, test_identify,
+              qurb_fixture_teardown);
+  g_test_add ("/identify/lockout", QurbFixture, NULL, qurb_fixture_setup, test_identify_lockout,
+              qurb_fixture_teardown);
+  g_test_add_func ("/claims/timeline", test_timeline);
+  g_test_add ("/caravans/slots", QurbFixture, NULL, qurb_fixture_setup, test_caravan_slots,
+              qurb_fixture_teardown);
+  return g_test_run ();
+}
