@@ -284,6 +284,16 @@ qurb_caravans_upcoming (QurbDb *db, GError **error)
   return g_steal_pointer (&caravans);
 }
 
+/* The caravan with that code in a list from qurb_caravans_upcoming(). */
+const QurbCaravan *
+qurb_caravan_lookup (GPtrArray *caravans, const gchar *code)
+{
+  for (guint i = 0; caravans != NULL && i < caravans->len; i++)
+    if (g_strcmp0 (((QurbCaravan *) caravans->pdata[i])->code, code) == 0)
+      return caravans->pdata[i];
+  return NULL;
+}
+
 /* Where the caravan stops, in lang; "" for an unknown code. */
 gchar *
 qurb_caravan_site (QurbDb *db, const gchar *code, const gchar *lang, GError **error)

@@ -80,6 +80,8 @@ gchar      *qurb_caravan_site         (QurbDb       *db,
                                        const gchar  *code,
                                        const gchar  *lang,
                                        GError      **error);
+const QurbCaravan *qurb_caravan_lookup (GPtrArray   *caravans,
+                                       const gchar *code);
 void        qurb_caravan_free         (QurbCaravan *caravan);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbMember, qurb_member_free)

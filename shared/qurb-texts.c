@@ -25,6 +25,32 @@ qurb_claim_status_label (const gchar *lang, QurbClaimStatus status)
   return qurb_dgettext (lang, status_labels[status]);
 }
 
+static const struct {
+  const gchar *code;
+  const gchar *label;
+} kind_labels[] = {
+  /* TRANSLATORS: kind of claim file */
+  { "MALADIE", N_("Medical care") },
+  /* TRANSLATORS: kind of claim file */
+  { "OPTIQUE", N_("Optical") },
+  /* TRANSLATORS: kind of claim file */
+  { "DENTAIRE", N_("Dental") },
+  /* TRANSLATORS: kind of claim file */
+  { "HOSPITALISATION", N_("Hospital stay") },
+  /* TRANSLATORS: kind of claim file */
+  { "MATERNITE", N_("Maternity") },
+};
+
+/* A claim kind as members read it; an unknown code is shown as it is. */
+const gchar *
+qurb_claim_kind_label (const gchar *lang, const gchar *kind)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (kind_labels); i++)
+    if (g_strcmp0 (kind, kind_labels[i].code) == 0)
+      return qurb_dgettext (lang, kind_labels[i].label);
+  return kind;
+}
+
 /* "812,50 DH" / "812,50 درهم": a comma for decimals, as both languages
  * write amounts in Morocco, and the digits stay Western. */
 gchar *

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 
 const gchar *qurb_claim_status_label   (const gchar     *lang,
                                         QurbClaimStatus  status);
+const gchar *qurb_claim_kind_label     (const gchar     *lang,
+                                        const gchar     *kind);
 gchar       *qurb_format_amount        (const gchar *lang,
                                         gint64       centimes);
 gchar       *qurb_compose_claim_notice (const gchar     *lang,

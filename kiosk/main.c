@@ -1,0 +1,112 @@
+/* main.c — qurb-kiosk: the touch kiosk in an agency lobby */
+#include "config.h"
+
+#include <locale.h>
+
+#include "qurb-config.h"
+#include "qurb-i18n.h"
+#include "qurb-kiosk-window.h"
+#include "qurb-schema.h"
+
+typedef struct {
+  gchar *db_option;
+  gchar *config_path;
+  gboolean windowed;
+  gchar *db_path;       /* resolved */
+  guint idle_seconds;
+  gchar *lang;
+  QurbDb *db;
+} Kiosk;
+
+/* [database] path, [kiosk] idle-seconds and language; a missing file is
+ * not an error (everything has a default), a broken one is. */
+static gboolean
+load_config (Kiosk *kiosk, GError **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  const gchar *path = kiosk->config_path ? kiosk->config_path : QURB_DEFAULT_CONFIG;
+  g_autofree gchar *config_db = NULL, *lang = NULL;
+
+  kiosk->idle_seconds = 60;
+  kiosk->lang = g_strdup ("ar");
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local_error))
+    {
+      if (kiosk->config_path == NULL && g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return TRUE;
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      return FALSE;
+    }
+  config_db = qurb_config_value (file, "database", "path");
+  if (kiosk->db_option == NULL && config_db != NULL && *config_db != '\0' && g_getenv ("QURB_DB") == NULL)
+    kiosk->db_option = g_steal_pointer (&config_db);
+  if (!qurb_config_number (file, "kiosk", "idle-seconds", 60, 10, 3600, &kiosk->idle_seconds, path, error))
+    return FALSE;
+  lang = qurb_config_value (file, "kiosk", "language");
+  if (lang != NULL && (g_str_equal (lang, "fr") || g_str_equal (lang, "ar")))
+    {
+      g_free (kiosk->lang);
+      kiosk->lang = g_steal_pointer (&lang);
+    }
+  return TRUE;
+}
+
+static void
+activate (GtkApplication *app, Kiosk *kiosk)
+{
+  g_autoptr(QurbKioskSession) session = NULL;
+  QurbKioskWindow *window;
+
+  qurb_kiosk_init_resources ();
+  session = qurb_kiosk_session_new (kiosk->db, kiosk->lang, kiosk->idle_seconds);
+  window = qurb_kiosk_window_new (session, !kiosk->windowed);
+  gtk_window_set_application (GTK_WINDOW (window), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static gint
+handle_local_options (GApplication *app, GVariantDict *options, Kiosk *kiosk)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!load_config (kiosk, &error))
+    {
+      g_printerr ("qurb-kiosk: %s\n", error->message);
+      return 1;
+    }
+  kiosk->db_path = g_strdup (qurb_db_resolve_path (kiosk->db_option));
+  kiosk->db = qurb_db_open (kiosk->db_path, &error);
+  if (kiosk->db == NULL || !qurb_schema_repair (kiosk->db, &error))
+    {
+      g_printerr ("qurb-kiosk: %s\n", error->message);
+      return 1;
+    }
+  return -1;  /* go on */
+}
+
+int
+main (int argc, char **argv)
+{
+  Kiosk kiosk = { 0 };
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &kiosk.db_option, "The database (default: $QURB_DB, then the configuration)", "PATH" },
+    { "config", 0, 0, G_OPTION_ARG_FILENAME, &kiosk.config_path, "The configuration file (default: " QURB_DEFAULT_CONFIG ")", "PATH" },
+    { "windowed", 0, 0, G_OPTION_ARG_NONE, &kiosk.windowed, "A window that can be closed, not the locked-down full screen", NULL },
+    { NULL }
+  };
+  g_autoptr(GtkApplication) app = NULL;
+  gint status;
+
+  setlocale (LC_ALL, "");
+  app = gtk_application_new ("ma.qurb.Kiosk", G_APPLICATION_NON_UNIQUE);
+  g_application_add_main_option_entries (G_APPLICATION (app), entries);
+  g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options), &kiosk);
+  g_signal_connect (app, "activate", G_CALLBACK (activate), &kiosk);
+  status = g_application_run (G_APPLICATION (app), argc, argv);
+  qurb_db_close (kiosk.db);
+  g_free (kiosk.db_option);
+  g_free (kiosk.config_path);
+  g_free (kiosk.db_path);
+  g_free (kiosk.lang);
+  return status;
+}

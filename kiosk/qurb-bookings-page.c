@@ -1,0 +1,153 @@
+/* qurb-bookings-page.c — the member's upcoming bookings, each with Cancel
+ *
+ * Cancelling asks once more on the same card ("Yes, cancel it" / "Keep
+ * it"): a touch screen is easy to brush. */
+#include "config.h"
+
+#include "qurb-kiosk-pages.h"
+
+struct _QurbBookingsPage {
+  QurbKioskListPage parent_instance;
+
+  gchar *cancelled;   /* the code just cancelled, for the message */
+};
+
+G_DEFINE_FINAL_TYPE (QurbBookingsPage, qurb_bookings_page, QURB_TYPE_KIOSK_LIST_PAGE)
+
+static void
+cancel_confirmed (GtkButton *button, QurbBookingsPage *self)
+{
+  QurbKioskPage *page = QURB_KIOSK_PAGE (self);
+  const QurbMember *member = qurb_kiosk_session_get_member (qurb_kiosk_page_get_session (page));
+  const gchar *code = g_object_get_data (G_OBJECT (button), "code");
+  g_autoptr(GError) error = NULL;
+  QurbBookingResult result;
+
+  if (!qurb_booking_cancel (qurb_kiosk_page_get_db (page), member->id, code, &result, &error))
+    {
+      qurb_kiosk_page_failed (page, error);
+      return;
+    }
+  g_free (self->cancelled);
+  self->cancelled = g_strdup (code);
+  if (!qurb_kiosk_page_enter (page, &error))
+    qurb_kiosk_page_failed (page, error);
+}
+
+/* First touch on Cancel: the card asks to be sure. */
+static void
+cancel_clicked (GtkButton *button, QurbBookingsPage *self)
+{
+  GtkWidget *actions = g_object_get_data (G_OBJECT (button), "actions");
+  GtkWidget *confirm = g_object_get_data (G_OBJECT (button), "confirm");
+
+  gtk_widget_set_visible (GTK_WIDGET (button), FALSE);
+  gtk_widget_set_visible (actions, TRUE);
+  gtk_widget_grab_focus (confirm);
+}
+
+static void
+keep_clicked (GtkButton *button, GtkWidget *cancel)
+{
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (button)), FALSE);
+  gtk_widget_set_visible (cancel, TRUE);
+}
+
+static GtkWidget *
+booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray *caravans,
+                  const gchar *lang)
+{
+  const QurbCaravan *caravan = qurb_caravan_lookup (caravans, booking->caravan_code);
+  g_autofree gchar *code = qurb_kiosk_ltr (lang, booking->code);
+  g_autofree gchar *title = g_strdup_printf (T_("Booking %s"), code);
+  g_autofree gchar *summary = caravan ? qurb_kiosk_caravan_summary (caravan, lang) : g_strdup (booking->caravan_code);
+  g_autofree gchar *when = g_strdup_printf (T_("%s at %s"), summary, booking->start_time);
+  g_autofree gchar *cancel_name = g_strdup_printf (T_("Cancel booking %s"), booking->code);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *cancel = qurb_kiosk_button_new (T_("Cancel this booking"), "danger");
+  GtkWidget *confirm = qurb_kiosk_button_new (T_("Yes, cancel it"), "danger");
+  GtkWidget *keep = qurb_kiosk_button_new (T_("No, keep it"), NULL);
+
+  gtk_widget_add_css_class (card, "card");
+  qurb_kiosk_set_name (card, title);
+  qurb_kiosk_set_name (cancel, cancel_name);
+  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (title, "card-title"));
+  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (when, NULL));
+  gtk_box_append (GTK_BOX (card), cancel);
+  gtk_box_set_homogeneous (GTK_BOX (actions), TRUE);
+  gtk_box_append (GTK_BOX (actions), confirm);
+  gtk_box_append (GTK_BOX (actions), keep);
+  gtk_widget_set_visible (actions, FALSE);
+  gtk_box_append (GTK_BOX (card), actions);
+
+  g_object_set_data (G_OBJECT (cancel), "actions", actions);
+  g_object_set_data (G_OBJECT (cancel), "confirm", confirm);
+  g_object_set_data_full (G_OBJECT (confirm), "code", g_strdup (booking->code), g_free);
+  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked), self);
+  g_signal_connect (confirm, "clicked", G_CALLBACK (cancel_confirmed), self);
+  g_signal_connect (keep, "clicked", G_CALLBACK (keep_clicked), cancel);
+  return card;
+}
+
+static gboolean
+qurb_bookings_page_enter (QurbKioskPage *page, GError **error)
+{
+  QurbBookingsPage *self = QURB_BOOKINGS_PAGE (page);
+  QurbKioskListPage *list = QURB_KIOSK_LIST_PAGE (page);
+  const gchar *lang = qurb_kiosk_page_get_lang (page);
+  const QurbMember *member = qurb_kiosk_session_get_member (qurb_kiosk_page_get_session (page));
+  g_autoptr(GArray) bookings = qurb_bookings_upcoming (qurb_kiosk_page_get_db (page), member->id, error);
+  g_autoptr(GPtrArray) caravans = bookings ? qurb_caravans_upcoming (qurb_kiosk_page_get_db (page), error) : NULL;
+  g_autofree gchar *message = NULL;
+
+  if (caravans == NULL)
+    return FALSE;
+  qurb_kiosk_list_page_clear (list);
+  for (guint i = 0; i < bookings->len; i++)
+    qurb_kiosk_list_page_add (list, booking_card_new (self, &g_array_index (bookings, QurbBooking, i),
+                                                      caravans, lang));
+  if (self->cancelled != NULL)
+    message = g_strdup_printf (T_("Booking %s is cancelled."), self->cancelled);
+  else if (bookings->len == 0)
+    message = g_strdup (T_("You have no upcoming booking."));
+  g_clear_pointer (&self->cancelled, g_free);
+  qurb_kiosk_list_page_set_message (list, message);
+  return TRUE;
+}
+
+static void
+qurb_bookings_page_relabel (QurbKioskPage *page, const gchar *lang)
+{
+  qurb_kiosk_list_page_set_intro (QURB_KIOSK_LIST_PAGE (page), T_("Your upcoming bookings."));
+}
+
+static const gchar *
+qurb_bookings_page_title (QurbKioskPage *page, const gchar *lang)
+{
+  return T_("My bookings");
+}
+
+static void
+qurb_bookings_page_finalize (GObject *object)
+{
+  g_free (QURB_BOOKINGS_PAGE (object)->cancelled);
+  G_OBJECT_CLASS (qurb_bookings_page_parent_class)->finalize (object);
+}
+
+static void
+qurb_bookings_page_class_init (QurbBookingsPageClass *klass)
+{
+  QurbKioskPageClass *page_class = QURB_KIOSK_PAGE_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = qurb_bookings_page_finalize;
+  page_class->enter = qurb_bookings_page_enter;
+  page_class->relabel = qurb_bookings_page_relabel;
+  page_class->title = qurb_bookings_page_title;
+  page_class->needs_member = TRUE;
+}
+
+static void
+qurb_bookings_page_init (QurbBookingsPage *self)
+{
+}

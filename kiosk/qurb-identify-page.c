@@ -1,0 +1,207 @@
+/* qurb-identify-page.c — member number and CIN on the keypad
+ *
+ * Nothing typed here survives the page: the fields are cleared each time
+ * it is entered. A wrong pair says only "wrong", not which half. */
+#include "config.h"
+
+#include <string.h>
+
+#include "qurb-identify.h"
+#include "qurb-kiosk-keypad.h"
+#include "qurb-kiosk-pages.h"
+
+#define MEMBER_NO_MAX 12
+#define CIN_MAX       10
+
+struct _QurbIdentifyPage {
+  QurbKioskPage parent_instance;
+
+  GtkWidget *intro_label, *body_box;
+  GtkWidget *member_no_field, *member_no_caption, *member_no_value;
+  GtkWidget *cin_field, *cin_caption, *cin_value;
+  GtkWidget *message_label, *continue_button;
+  GtkWidget *keypad;
+
+  GString *member_no, *cin;
+};
+
+G_DEFINE_FINAL_TYPE (QurbIdentifyPage, qurb_identify_page, QURB_TYPE_KIOSK_PAGE)
+
+static gboolean
+typing_cin (QurbIdentifyPage *self)
+{
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->cin_field));
+}
+
+static void
+show_values (QurbIdentifyPage *self)
+{
+  gtk_label_set_text (GTK_LABEL (self->member_no_value), self->member_no->str);
+  gtk_label_set_text (GTK_LABEL (self->cin_value), self->cin->str);
+  gtk_widget_set_sensitive (self->continue_button, self->member_no->len > 0 && self->cin->len > 0);
+}
+
+static void
+field_toggled (GtkToggleButton *field, QurbIdentifyPage *self)
+{
+  qurb_kiosk_keypad_set_letters_allowed (QURB_KIOSK_KEYPAD (self->keypad), typing_cin (self));
+  /* A CIN begins with its letters. */
+  qurb_kiosk_keypad_show_letters (QURB_KIOSK_KEYPAD (self->keypad), typing_cin (self) && self->cin->len == 0);
+}
+
+static void
+key_typed (QurbKioskKeypad *keypad, const gchar *key, QurbIdentifyPage *self)
+{
+  GString *value = typing_cin (self) ? self->cin : self->member_no;
+
+  if (value->len < (typing_cin (self) ? CIN_MAX : MEMBER_NO_MAX))
+    g_string_append (value, key);
+  show_values (self);
+}
+
+static void
+key_erased (QurbKioskKeypad *keypad, QurbIdentifyPage *self)
+{
+  GString *value = typing_cin (self) ? self->cin : self->member_no;
+
+  if (value->len > 0)
+    g_string_truncate (value, value->len - 1);
+  show_values (self);
+}
+
+static void
+show_message (QurbIdentifyPage *self, const gchar *text)
+{
+  qurb_kiosk_set_text (self->message_label, text);
+  gtk_widget_set_visible (self->message_label, TRUE);
+}
+
+static void
+continue_clicked (GtkButton *button, QurbIdentifyPage *self)
+{
+  QurbKioskPage *page = QURB_KIOSK_PAGE (self);
+  QurbKioskSession *session = qurb_kiosk_page_get_session (page);
+  const gchar *lang = qurb_kiosk_page_get_lang (page);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *text = NULL;
+  QurbIdentifyResult result;
+
+  if (!qurb_member_identify (qurb_kiosk_page_get_db (page), self->member_no->str, self->cin->str,
+                             &result, &error))
+    {
+      qurb_kiosk_page_failed (page, error);
+      return;
+    }
+  switch (result.outcome)
+    {
+    case QURB_IDENTIFY_OK:
+      qurb_kiosk_session_set_member (session, result.member);
+      qurb_kiosk_page_navigate (page, qurb_kiosk_session_get_errand (session)->target ?: "claims",
+                                QURB_KIOSK_NAV_REPLACE);
+      return;
+    case QURB_IDENTIFY_WRONG:
+      text = g_strdup_printf (qurb_dngettext (lang,
+          "The member number or the CIN is not right. You may try %d more time.",
+          "The member number or the CIN is not right. You may try %d more times.",
+          result.lockout.attempts_left), result.lockout.attempts_left);
+      g_string_truncate (self->cin, 0);
+      break;
+    case QURB_IDENTIFY_LOCKED:
+      text = g_strdup_printf (qurb_dngettext (lang,
+          "Too many wrong attempts: this member number is locked. Try again in %d minute or ask at the desk.",
+          "Too many wrong attempts: this member number is locked. Try again in %d minutes or ask at the desk.",
+          result.lockout.minutes_left), result.lockout.minutes_left);
+      g_string_truncate (self->cin, 0);
+      break;
+    }
+  show_message (self, text);
+  show_values (self);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->cin_field), TRUE);
+  field_toggled (NULL, self);
+}
+
+static gboolean
+qurb_identify_page_enter (QurbKioskPage *page, GError **error)
+{
+  QurbIdentifyPage *self = QURB_IDENTIFY_PAGE (page);
+
+  g_string_truncate (self->member_no, 0);
+  g_string_truncate (self->cin, 0);
+  gtk_widget_set_visible (self->message_label, FALSE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->member_no_field), TRUE);
+  field_toggled (NULL, self);
+  show_values (self);
+  return TRUE;
+}
+
+static void
+qurb_identify_page_relabel (QurbKioskPage *page, const gchar *lang)
+{
+  QurbIdentifyPage *self = QURB_IDENTIFY_PAGE (page);
+
+  qurb_kiosk_set_text (self->intro_label,
+                       T_("Type your member number and your national identity card (CIN) number."));
+  qurb_kiosk_set_text (self->member_no_caption, T_("Member number"));
+  qurb_kiosk_set_name (self->member_no_field, T_("Member number"));
+  qurb_kiosk_set_text (self->cin_caption, T_("CIN number"));
+  qurb_kiosk_set_name (self->cin_field, T_("CIN number"));
+  qurb_kiosk_set_text (self->continue_button, T_("Continue"));
+  /* TRANSLATORS: the on-screen keypad, as a whole */
+  qurb_kiosk_set_name (self->keypad, T_("Keypad"));
+  qurb_kiosk_keypad_relabel (QURB_KIOSK_KEYPAD (self->keypad), lang);
+  gtk_widget_set_visible (self->message_label, FALSE);
+}
+
+static const gchar *
+qurb_identify_page_title (QurbKioskPage *page, const gchar *lang)
+{
+  return T_("Who are you?");
+}
+
+static void
+qurb_identify_page_finalize (GObject *object)
+{
+  QurbIdentifyPage *self = QURB_IDENTIFY_PAGE (object);
+
+  g_string_free (self->member_no, TRUE);
+  g_string_free (self->cin, TRUE);
+  G_OBJECT_CLASS (qurb_identify_page_parent_class)->finalize (object);
+}
+
+static void
+qurb_identify_page_class_init (QurbIdentifyPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  QurbKioskPageClass *page_class = QURB_KIOSK_PAGE_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = qurb_identify_page_finalize;
+  page_class->enter = qurb_identify_page_enter;
+  page_class->relabel = qurb_identify_page_relabel;
+  page_class->title = qurb_identify_page_title;
+  g_type_ensure (QURB_TYPE_KIOSK_KEYPAD);
+  gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-identify-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, intro_label);
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, body_box);
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, member_no_field);
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, member_no_caption);
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, member_no_value);
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, cin_field);
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, cin_caption);
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, cin_value);
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, message_label);
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, continue_button);
+  gtk_widget_class_bind_template_child (widget_class, QurbIdentifyPage, keypad);
+  gtk_widget_class_bind_template_callback (widget_class, field_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, key_typed);
+  gtk_widget_class_bind_template_callback (widget_class, key_erased);
+  gtk_widget_class_bind_template_callback (widget_class, continue_clicked);
+}
+
+static void
+qurb_identify_page_init (QurbIdentifyPage *self)
+{
+  self->member_no = g_string_new (NULL);
+  self->cin = g_string_new (NULL);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  qurb_kiosk_page_flip_with_screen (QURB_KIOSK_PAGE (self), self->body_box);
+}

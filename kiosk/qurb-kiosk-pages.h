@@ -1,0 +1,27 @@
+/* qurb-kiosk-pages.h — the kiosk's screens (DESIGN.md section 4) */
+#pragma once
+
+#include "qurb-kiosk-list-page.h"
+
+G_BEGIN_DECLS
+
+#define QURB_TYPE_HOME_PAGE (qurb_home_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbHomePage, qurb_home_page, QURB, HOME_PAGE, QurbKioskPage)
+#define QURB_TYPE_IDENTIFY_PAGE (qurb_identify_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbIdentifyPage, qurb_identify_page, QURB, IDENTIFY_PAGE, QurbKioskPage)
+#define QURB_TYPE_CLAIMS_PAGE (qurb_claims_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbClaimsPage, qurb_claims_page, QURB, CLAIMS_PAGE, QurbKioskPage)
+#define QURB_TYPE_PROVINCES_PAGE (qurb_provinces_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbProvincesPage, qurb_provinces_page, QURB, PROVINCES_PAGE, QurbKioskPage)
+#define QURB_TYPE_CARAVANS_PAGE (qurb_caravans_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbCaravansPage, qurb_caravans_page, QURB, CARAVANS_PAGE, QurbKioskPage)
+#define QURB_TYPE_SLOTS_PAGE (qurb_slots_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbSlotsPage, qurb_slots_page, QURB, SLOTS_PAGE, QurbKioskPage)
+#define QURB_TYPE_CONFIRM_PAGE (qurb_confirm_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbConfirmPage, qurb_confirm_page, QURB, CONFIRM_PAGE, QurbKioskPage)
+#define QURB_TYPE_BOOKED_PAGE (qurb_booked_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbBookedPage, qurb_booked_page, QURB, BOOKED_PAGE, QurbKioskPage)
+#define QURB_TYPE_BOOKINGS_PAGE (qurb_bookings_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbBookingsPage, qurb_bookings_page, QURB, BOOKINGS_PAGE, QurbKioskPage)
+
+G_END_DECLS

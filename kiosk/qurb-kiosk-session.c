@@ -1,0 +1,169 @@
+/* qurb-kiosk-session.c — who is at the kiosk, in which language, on which errand */
+#include "config.h"
+
+#include <string.h>
+
+#include "qurb-kiosk-session.h"
+
+struct _QurbKioskSession {
+  GObject parent_instance;
+
+  QurbDb *db;               /* borrowed: outlives the session */
+  gchar *lang;
+  gchar *default_lang;
+  guint idle_seconds;
+  QurbMember *member;       /* NULL until identified */
+  QurbKioskErrand errand;
+};
+
+G_DEFINE_FINAL_TYPE (QurbKioskSession, qurb_kiosk_session, G_TYPE_OBJECT)
+
+enum { PROP_0, PROP_LANG, PROP_MEMBER, N_PROPS };
+static GParamSpec *props[N_PROPS];
+
+static void
+errand_clear (QurbKioskErrand *errand)
+{
+  g_free (errand->target);
+  g_free (errand->province);
+  g_free (errand->caravan_code);
+  memset (errand, 0, sizeof *errand);
+}
+
+static void
+qurb_kiosk_session_finalize (GObject *object)
+{
+  QurbKioskSession *self = QURB_KIOSK_SESSION (object);
+
+  errand_clear (&self->errand);
+  qurb_member_free (self->member);
+  g_free (self->lang);
+  g_free (self->default_lang);
+  G_OBJECT_CLASS (qurb_kiosk_session_parent_class)->finalize (object);
+}
+
+static void
+qurb_kiosk_session_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  QurbKioskSession *self = QURB_KIOSK_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_LANG:
+      g_value_set_string (value, self->lang);
+      break;
+    case PROP_MEMBER:
+      g_value_set_boolean (value, self->member != NULL);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+qurb_kiosk_session_class_init (QurbKioskSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = qurb_kiosk_session_finalize;
+  object_class->get_property = qurb_kiosk_session_get_property;
+  props[PROP_LANG] = g_param_spec_string ("lang", NULL, NULL, "ar",
+                                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  props[PROP_MEMBER] = g_param_spec_boolean ("identified", NULL, NULL, FALSE,
+                                             G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, props);
+}
+
+static void
+qurb_kiosk_session_init (QurbKioskSession *self)
+{
+}
+
+static const gchar *
+known_lang (const gchar *lang)
+{
+  return g_strcmp0 (lang, "fr") == 0 ? "fr" : "ar";
+}
+
+QurbKioskSession *
+qurb_kiosk_session_new (QurbDb *db, const gchar *default_lang, guint idle_seconds)
+{
+  QurbKioskSession *self = g_object_new (QURB_TYPE_KIOSK_SESSION, NULL);
+
+  self->db = db;
+  self->default_lang = g_strdup (known_lang (default_lang));
+  self->lang = g_strdup (self->default_lang);
+  self->idle_seconds = idle_seconds;
+  return self;
+}
+
+QurbDb *
+qurb_kiosk_session_get_db (QurbKioskSession *self)
+{
+  return self->db;
+}
+
+const gchar *
+qurb_kiosk_session_get_lang (QurbKioskSession *self)
+{
+  return self->lang;
+}
+
+void
+qurb_kiosk_session_set_lang (QurbKioskSession *self, const gchar *lang)
+{
+  lang = known_lang (lang);
+  if (g_str_equal (self->lang, lang))
+    return;
+  g_free (self->lang);
+  self->lang = g_strdup (lang);
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_LANG]);
+}
+
+const gchar *
+qurb_kiosk_session_get_default_lang (QurbKioskSession *self)
+{
+  return self->default_lang;
+}
+
+guint
+qurb_kiosk_session_get_idle_seconds (QurbKioskSession *self)
+{
+  return self->idle_seconds;
+}
+
+void
+qurb_kiosk_session_set_idle_seconds (QurbKioskSession *self, guint seconds)
+{
+  self->idle_seconds = seconds;
+}
+
+const QurbMember *
+qurb_kiosk_session_get_member (QurbKioskSession *self)
+{
+  return self->member;
+}
+
+/* Takes ownership of member. */
+void
+qurb_kiosk_session_set_member (QurbKioskSession *self, QurbMember *member)
+{
+  qurb_member_free (self->member);
+  self->member = member;
+  g_object_notify_by_pspec (G_OBJECT (self), props[PROP_MEMBER]);
+}
+
+QurbKioskErrand *
+qurb_kiosk_session_get_errand (QurbKioskSession *self)
+{
+  return &self->errand;
+}
+
+/* Leaves nothing of the last member: who they were, what they chose. */
+void
+qurb_kiosk_session_forget (QurbKioskSession *self)
+{
+  errand_clear (&self->errand);
+  if (self->member != NULL)
+    qurb_kiosk_session_set_member (self, NULL);
+}

@@ -1,0 +1,44 @@
+/* qurb-kiosk-session.h — who is at the kiosk, in which language, on which errand
+ *
+ * One per kiosk window. Everything personal lives here so that "forget"
+ * (Home, idle time-out) is one call that leaves nothing behind. */
+#pragma once
+
+#include <glib-object.h>
+
+#include "qurb-booking.h"
+#include "qurb-db.h"
+#include "qurb-queries.h"
+
+G_BEGIN_DECLS
+
+#define QURB_TYPE_KIOSK_SESSION (qurb_kiosk_session_get_type ())
+G_DECLARE_FINAL_TYPE (QurbKioskSession, qurb_kiosk_session, QURB, KIOSK_SESSION, GObject)
+
+/* The member's errand in progress: what each screen chose. */
+typedef struct {
+  gchar *target;            /* where identification leads */
+  gchar *province;          /* caravans: the province picked */
+  gchar *caravan_code;      /* the caravan picked */
+  gchar slot_time[6];       /* the slot picked, "HH:MM" */
+  QurbBooking booking;      /* the booking just taken */
+} QurbKioskErrand;
+
+QurbKioskSession *qurb_kiosk_session_new          (QurbDb           *db,
+                                                   const gchar      *default_lang,
+                                                   guint             idle_seconds);
+QurbDb           *qurb_kiosk_session_get_db       (QurbKioskSession *self);
+const gchar      *qurb_kiosk_session_get_lang     (QurbKioskSession *self);
+void              qurb_kiosk_session_set_lang     (QurbKioskSession *self,
+                                                   const gchar      *lang);
+const gchar      *qurb_kiosk_session_get_default_lang (QurbKioskSession *self);
+guint             qurb_kiosk_session_get_idle_seconds (QurbKioskSession *self);
+void              qurb_kiosk_session_set_idle_seconds (QurbKioskSession *self,
+                                                       guint             seconds);
+const QurbMember *qurb_kiosk_session_get_member   (QurbKioskSession *self);
+void              qurb_kiosk_session_set_member   (QurbKioskSession *self,
+                                                   QurbMember       *member);
+QurbKioskErrand  *qurb_kiosk_session_get_errand   (QurbKioskSession *self);
+void              qurb_kiosk_session_forget       (QurbKioskSession *self);
+
+G_END_DECLS

@@ -1,0 +1,113 @@
+/* qurb-kiosk-widgets.c — small helpers every kiosk screen uses */
+#include "config.h"
+
+#include "qurb-kiosk-widgets.h"
+#include "qurb-provinces.h"
+#include "qurb-texts.h"
+
+/* Sets what a label or button shows and what it is called. */
+void
+qurb_kiosk_set_text (GtkWidget *widget, const gchar *text)
+{
+  if (GTK_IS_LABEL (widget))
+    gtk_label_set_text (GTK_LABEL (widget), text);
+  else if (GTK_IS_BUTTON (widget))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+      /* A button made with a wrapping label keeps it. */
+      if (GTK_IS_LABEL (child))
+        gtk_label_set_text (GTK_LABEL (child), text);
+      else
+        gtk_button_set_label (GTK_BUTTON (widget), text);
+    }
+  qurb_kiosk_set_name (widget, text);
+}
+
+/* GTK 4.8 cannot read an accessible property back; a copy is kept on the
+ * widget for test clients, which check it against GTK's own record. */
+void
+qurb_kiosk_set_name (GtkWidget *widget, const gchar *name)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  g_object_set_data_full (G_OBJECT (widget), QURB_KIOSK_NAME_KEY, g_strdup (name), g_free);
+}
+
+GtkWidget *
+qurb_kiosk_label_new (const gchar *text, const gchar *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* A button whose text wraps rather than widening the screen. */
+GtkWidget *
+qurb_kiosk_button_new (const gchar *text, const gchar *css_class)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (button, css_class);
+  qurb_kiosk_set_name (button, text);
+  return button;
+}
+
+void
+qurb_kiosk_remove_children (GtkWidget *container)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (container)) != NULL)
+    {
+      if (GTK_IS_BOX (container))
+        gtk_box_remove (GTK_BOX (container), child);
+      else if (GTK_IS_FLOW_BOX (container))
+        gtk_flow_box_remove (GTK_FLOW_BOX (container), child);
+      else if (GTK_IS_GRID (container))
+        gtk_grid_remove (GTK_GRID (container), child);
+      else
+        gtk_widget_unparent (child);
+    }
+}
+
+/* Numbers, codes and dates read left to right inside Arabic text: wrap
+ * them in a left-to-right isolate (U+2066 … U+2069). */
+gchar *
+qurb_kiosk_ltr (const gchar *lang, const gchar *text)
+{
+  if (g_strcmp0 (lang, "ar") != 0)
+    return g_strdup (text);
+  return g_strconcat ("\u2066", text, "\u2069", NULL);
+}
+
+const gchar *
+qurb_kiosk_province_name (const gchar *lang, const gchar *province)
+{
+  const gchar *arabic = g_strcmp0 (lang, "ar") == 0 ? qurb_province_arabic (province) : NULL;
+
+  return arabic ? arabic : province;
+}
+
+/* Title, place and day of a caravan, one per line. */
+gchar *
+qurb_kiosk_caravan_summary (const QurbCaravan *caravan, const gchar *lang)
+{
+  gboolean ar = g_strcmp0 (lang, "ar") == 0;
+  g_autofree gchar *day = qurb_format_date (caravan->date);
+  g_autofree gchar *day_ltr = qurb_kiosk_ltr (lang, day);
+
+  return g_strdup_printf ("%s\n%s, %s\n%s", ar ? caravan->title_ar : caravan->title_fr,
+                          ar ? caravan->site_ar : caravan->site_fr,
+                          qurb_kiosk_province_name (lang, caravan->province), day_ltr);
+}

@@ -1,0 +1,415 @@
+/* qurb-kiosk-window.c — the kiosk's one window: header, screens, idle reset
+ *
+ * Invariants: a screen that shows a member's data is only ever shown with
+ * a member identified; Home, the idle time-out and "Done" all go through
+ * qurb_kiosk_window_go_home(), which forgets the member. */
+#include "config.h"
+
+#include "qurb-kiosk-pages.h"
+#include "qurb-kiosk-resources.h"
+#include "qurb-kiosk-window.h"
+
+struct _QurbKioskWindow {
+  GtkWindow parent_instance;
+
+  GtkWidget *header, *back_button, *title_label, *member_label, *home_button;
+  GtkWidget *stack, *busy_label;
+
+  QurbKioskSession *session;
+  gboolean locked_down;
+  GPtrArray *history;        /* screen names Back returns to, oldest first */
+  gchar *current;            /* the screen shown, or being retried */
+  gint64 last_touch;         /* monotonic µs */
+  guint idle_source, retry_source;
+};
+
+G_DEFINE_FINAL_TYPE (QurbKioskWindow, qurb_kiosk_window, GTK_TYPE_WINDOW)
+
+static const struct {
+  const gchar *name;
+  GType (*get_type) (void);
+} screens[] = {
+  { "home", qurb_home_page_get_type },
+  { "identify", qurb_identify_page_get_type },
+  { "claims", qurb_claims_page_get_type },
+  { "provinces", qurb_provinces_page_get_type },
+  { "caravans", qurb_caravans_page_get_type },
+  { "slots", qurb_slots_page_get_type },
+  { "confirm", qurb_confirm_page_get_type },
+  { "booked", qurb_booked_page_get_type },
+  { "bookings", qurb_bookings_page_get_type },
+};
+
+static void enter_screen (QurbKioskWindow *self, const gchar *name);
+
+QurbKioskPage *
+qurb_kiosk_window_get_page (QurbKioskWindow *self, const gchar *name)
+{
+  GtkWidget *child = gtk_stack_get_child_by_name (GTK_STACK (self->stack), name);
+
+  return QURB_IS_KIOSK_PAGE (child) ? QURB_KIOSK_PAGE (child) : NULL;
+}
+
+const gchar *
+qurb_kiosk_window_get_screen (QurbKioskWindow *self)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+}
+
+QurbKioskSession *
+qurb_kiosk_window_get_session (QurbKioskWindow *self)
+{
+  return self->session;
+}
+
+static void
+note_touch (QurbKioskWindow *self)
+{
+  self->last_touch = g_get_monotonic_time ();
+}
+
+static void
+update_header (QurbKioskWindow *self, QurbKioskPage *page)
+{
+  const QurbMember *member = qurb_kiosk_session_get_member (self->session);
+  gboolean at_home = QURB_IS_HOME_PAGE (page);
+
+  gtk_widget_set_visible (self->back_button, !at_home);
+  gtk_widget_set_visible (self->home_button, !at_home);
+  gtk_label_set_text (GTK_LABEL (self->title_label), page ? qurb_kiosk_page_title (page) : "");
+  if (member != NULL)
+    {
+      gboolean ar = g_str_equal (qurb_kiosk_session_get_lang (self->session), "ar") &&
+                    *member->first_name_ar != '\0';
+      g_autofree gchar *name = g_strdup_printf ("%s %s", ar ? member->first_name_ar : member->first_name,
+                                                ar ? member->last_name_ar : member->last_name);
+      gtk_label_set_text (GTK_LABEL (self->member_label), name);
+    }
+  gtk_widget_set_visible (self->member_label, member != NULL);
+}
+
+static gboolean
+retry_tick (gpointer user_data)
+{
+  QurbKioskWindow *self = user_data;
+  g_autofree gchar *name = g_strdup (self->current);
+
+  self->retry_source = 0;
+  enter_screen (self, name);
+  return G_SOURCE_REMOVE;
+}
+
+/* The database did not answer: say so calmly, in the member's language,
+ * and try the same screen again shortly. The error itself goes to the log
+ * only — never a raw message on the screen. */
+static void
+show_busy (QurbKioskWindow *self, const GError *error)
+{
+  const gchar *lang = qurb_kiosk_session_get_lang (self->session);
+
+  g_warning ("screen %s: %s", self->current, error->message);
+  qurb_kiosk_set_text (self->busy_label,
+                       T_("One moment, please: the service is busy. We are trying again…"));
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "busy");
+  update_header (self, NULL);
+  if (self->retry_source == 0)
+    self->retry_source = g_timeout_add_seconds (QURB_KIOSK_RETRY_SECONDS, retry_tick, self);
+}
+
+static void
+enter_screen (QurbKioskWindow *self, const gchar *name)
+{
+  QurbKioskPage *page = qurb_kiosk_window_get_page (self, name);
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (page != NULL);
+  if (QURB_KIOSK_PAGE_GET_CLASS (page)->needs_member && qurb_kiosk_session_get_member (self->session) == NULL)
+    {
+      qurb_kiosk_window_go_home (self);
+      return;
+    }
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  if (name != self->current)
+    {
+      g_free (self->current);
+      self->current = g_strdup (name);
+    }
+  if (!qurb_kiosk_page_enter (page, &error))
+    {
+      show_busy (self, error);
+      return;
+    }
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), GTK_WIDGET (page));
+  update_header (self, page);
+}
+
+void
+qurb_kiosk_window_show_screen (QurbKioskWindow *self, const gchar *name)
+{
+  note_touch (self);
+  if (g_strcmp0 (name, "home") == 0)
+    {
+      qurb_kiosk_window_go_home (self);
+      return;
+    }
+  if (self->current != NULL)
+    g_ptr_array_add (self->history, g_strdup (self->current));
+  enter_screen (self, name);
+}
+
+void
+qurb_kiosk_window_go_home (QurbKioskWindow *self)
+{
+  note_touch (self);
+  qurb_kiosk_session_forget (self->session);
+  g_ptr_array_set_size (self->history, 0);
+  enter_screen (self, "home");
+}
+
+void
+qurb_kiosk_window_go_back (QurbKioskWindow *self)
+{
+  g_autofree gchar *previous = NULL;
+
+  note_touch (self);
+  if (self->history->len == 0)
+    {
+      qurb_kiosk_window_go_home (self);
+      return;
+    }
+  previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
+  if (g_str_equal (previous, "home"))
+    qurb_kiosk_window_go_home (self);
+  else
+    enter_screen (self, previous);
+}
+
+static void
+page_navigate (QurbKioskPage *page, const gchar *name, gint how, QurbKioskWindow *self)
+{
+  if (how == QURB_KIOSK_NAV_REPLACE)
+    g_clear_pointer (&self->current, g_free);
+  qurb_kiosk_window_show_screen (self, name);
+}
+
+static void
+page_failed (QurbKioskPage *page, const GError *error, QurbKioskWindow *self)
+{
+  note_touch (self);
+  show_busy (self, error);
+}
+
+static void
+back_clicked (GtkButton *button, QurbKioskWindow *self)
+{
+  qurb_kiosk_window_go_back (self);
+}
+
+static void
+home_clicked (GtkButton *button, QurbKioskWindow *self)
+{
+  qurb_kiosk_window_go_home (self);
+}
+
+/* Idle: no touch for idle-seconds while someone's errand is open. */
+static gboolean
+idle_tick (gpointer user_data)
+{
+  QurbKioskWindow *self = user_data;
+  guint idle_seconds = qurb_kiosk_session_get_idle_seconds (self->session);
+  gboolean at_rest = g_strcmp0 (self->current, "home") == 0 &&
+                     qurb_kiosk_session_get_member (self->session) == NULL &&
+                     g_str_equal (qurb_kiosk_session_get_lang (self->session),
+                                  qurb_kiosk_session_get_default_lang (self->session));
+
+  if (idle_seconds > 0 && !at_rest &&
+      g_get_monotonic_time () - self->last_touch >= (gint64) idle_seconds * G_USEC_PER_SEC)
+    {
+      g_debug ("idle for %u s: back to the home screen", idle_seconds);
+      qurb_kiosk_session_set_lang (self->session, qurb_kiosk_session_get_default_lang (self->session));
+      qurb_kiosk_window_go_home (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+any_event (GtkEventControllerLegacy *controller, GdkEvent *event, QurbKioskWindow *self)
+{
+  note_touch (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
+/* No way out by keyboard: shortcuts with a modifier, function keys and
+ * Escape never reach GTK's own handlers. */
+static gboolean
+key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
+             GdkModifierType state, QurbKioskWindow *self)
+{
+  if (!self->locked_down)
+    return GDK_EVENT_PROPAGATE;
+  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK | GDK_HYPER_MASK))
+    return GDK_EVENT_STOP;
+  if ((keyval >= GDK_KEY_F1 && keyval <= GDK_KEY_F35) || keyval == GDK_KEY_Escape ||
+      keyval == GDK_KEY_Menu)
+    return GDK_EVENT_STOP;
+  return GDK_EVENT_PROPAGATE;
+}
+
+static gboolean
+close_request (GtkWindow *window)
+{
+  return QURB_KIOSK_WINDOW (window)->locked_down;
+}
+
+static void
+relabel (QurbKioskWindow *self)
+{
+  const gchar *lang = qurb_kiosk_session_get_lang (self->session);
+  gboolean ar = g_str_equal (lang, "ar");
+  GtkWidget *child;
+
+  gtk_widget_set_default_direction (ar ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  gtk_widget_remove_css_class (GTK_WIDGET (self), ar ? "lang-fr" : "lang-ar");
+  gtk_widget_add_css_class (GTK_WIDGET (self), ar ? "lang-ar" : "lang-fr");
+  qurb_kiosk_set_text (self->back_button, T_("Back"));
+  qurb_kiosk_set_text (self->home_button, T_("Home"));
+  for (child = gtk_widget_get_first_child (self->stack); child; child = gtk_widget_get_next_sibling (child))
+    if (QURB_IS_KIOSK_PAGE (child))
+      qurb_kiosk_page_relabel (QURB_KIOSK_PAGE (child));
+}
+
+static void
+lang_changed (QurbKioskSession *session, GParamSpec *pspec, QurbKioskWindow *self)
+{
+  g_autofree gchar *name = g_strdup (self->current);
+
+  relabel (self);
+  if (name != NULL)
+    enter_screen (self, name);
+}
+
+static void
+surface_resized (GdkSurface *surface, GParamSpec *pspec, QurbKioskWindow *self)
+{
+  gboolean landscape = gdk_surface_get_width (surface) > gdk_surface_get_height (surface);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (self->stack); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (QURB_IS_KIOSK_PAGE (child))
+      qurb_kiosk_page_set_landscape (QURB_KIOSK_PAGE (child), landscape);
+}
+
+static void
+qurb_kiosk_window_realize (GtkWidget *widget)
+{
+  GdkSurface *surface;
+
+  GTK_WIDGET_CLASS (qurb_kiosk_window_parent_class)->realize (widget);
+  surface = gtk_native_get_surface (GTK_NATIVE (widget));
+  g_signal_connect_object (surface, "notify::width", G_CALLBACK (surface_resized), widget, 0);
+  g_signal_connect_object (surface, "notify::height", G_CALLBACK (surface_resized), widget, 0);
+}
+
+static void
+qurb_kiosk_window_dispose (GObject *object)
+{
+  QurbKioskWindow *self = QURB_KIOSK_WINDOW (object);
+
+  g_clear_handle_id (&self->idle_source, g_source_remove);
+  g_clear_handle_id (&self->retry_source, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  G_OBJECT_CLASS (qurb_kiosk_window_parent_class)->dispose (object);
+}
+
+static void
+qurb_kiosk_window_finalize (GObject *object)
+{
+  QurbKioskWindow *self = QURB_KIOSK_WINDOW (object);
+
+  g_ptr_array_unref (self->history);
+  g_free (self->current);
+  G_OBJECT_CLASS (qurb_kiosk_window_parent_class)->finalize (object);
+}
+
+static void
+qurb_kiosk_window_class_init (QurbKioskWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = qurb_kiosk_window_dispose;
+  G_OBJECT_CLASS (klass)->finalize = qurb_kiosk_window_finalize;
+  widget_class->realize = qurb_kiosk_window_realize;
+  GTK_WINDOW_CLASS (klass)->close_request = close_request;
+  gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-kiosk-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, header);
+  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, member_label);
+  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, home_button);
+  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, busy_label);
+  gtk_widget_class_bind_template_callback (widget_class, back_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, home_clicked);
+}
+
+static void
+qurb_kiosk_window_init (QurbKioskWindow *self)
+{
+  GtkEventController *controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->history = g_ptr_array_new_with_free_func (g_free);
+
+  controller = gtk_event_controller_legacy_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "event", G_CALLBACK (any_event), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
+QurbKioskWindow *
+qurb_kiosk_window_new (QurbKioskSession *session, gboolean locked_down)
+{
+  QurbKioskWindow *self = g_object_new (QURB_TYPE_KIOSK_WINDOW, NULL);
+
+  self->session = g_object_ref (session);
+  self->locked_down = locked_down;
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    {
+      GtkWidget *page = g_object_new (screens[i].get_type (), "session", session, NULL);
+
+      gtk_stack_add_named (GTK_STACK (self->stack), page, screens[i].name);
+      g_signal_connect (page, "navigate", G_CALLBACK (page_navigate), self);
+      g_signal_connect (page, "failed", G_CALLBACK (page_failed), self);
+    }
+  g_signal_connect (session, "notify::lang", G_CALLBACK (lang_changed), self);
+  relabel (self);
+  qurb_kiosk_window_go_home (self);
+  self->idle_source = g_timeout_add_seconds (1, idle_tick, self);
+  if (locked_down)
+    gtk_window_fullscreen (GTK_WINDOW (self));
+  return self;
+}
+
+void
+qurb_kiosk_init_resources (void)
+{
+  static gsize done;
+
+  if (g_once_init_enter (&done))
+    {
+      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+      qurb_kiosk_register_resource ();
+      gtk_css_provider_load_from_resource (css, "/ma/qurb/Kiosk/kiosk.css");
+      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      g_once_init_leave (&done, 1);
+    }
+}

@@ -1,0 +1,40 @@
+/* kiosk-driver.h — drives the real kiosk window as a member would
+ *
+ * Controls are found by their accessible name in the current language
+ * (checked against GTK's accessibility record), never by position; taps
+ * activate them as a touch does. Shared by the UI tests and the bench. */
+#pragma once
+
+#include "qurb-kiosk-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  QurbKioskWindow *window;
+  QurbKioskSession *session;
+} KioskDriver;
+
+void        kiosk_driver_start      (KioskDriver *driver,
+                                     QurbDb      *db,
+                                     const gchar *lang,
+                                     gint         width,
+                                     gint         height,
+                                     gboolean     locked_down);
+void        kiosk_driver_stop       (KioskDriver *driver);
+void        kiosk_driver_settle     (KioskDriver *driver);
+GtkWidget  *kiosk_driver_find       (KioskDriver *driver,
+                                     const gchar *name_prefix);
+gboolean    kiosk_driver_has_text   (KioskDriver *driver,
+                                     const gchar *fragment);
+void        kiosk_driver_tap        (KioskDriver *driver,
+                                     const gchar *name_prefix);
+void        kiosk_driver_type       (KioskDriver *driver,
+                                     const gchar *keys);
+void        kiosk_driver_identify   (KioskDriver *driver,
+                                     const gchar *member_no,
+                                     const gchar *cin);
+const gchar *kiosk_driver_screen    (KioskDriver *driver);
+gchar      *kiosk_driver_screenshot (KioskDriver *driver,
+                                     const gchar *name);
+
+G_END_DECLS
