@@ -107,7 +107,8 @@ qurb_kiosk_caravan_summary (const QurbCaravan *caravan, const gchar *lang)
   g_autofree gchar *day = qurb_format_date (caravan->date);
   g_autofree gchar *day_ltr = qurb_kiosk_ltr (lang, day);
 
-  return g_strdup_printf ("%s\n%s, %s\n%s", ar ? caravan->title_ar : caravan->title_fr,
-                          ar ? caravan->site_ar : caravan->site_fr,
+  /* The Arabic comma (U+060C) in Arabic text. */
+  return g_strdup_printf ("%s\n%s%s %s\n%s", ar ? caravan->title_ar : caravan->title_fr,
+                          ar ? caravan->site_ar : caravan->site_fr, ar ? "،" : ",",
                           qurb_kiosk_province_name (lang, caravan->province), day_ltr);
 }

@@ -1,28 +1,112 @@
 /* book-worker.c — one of several processes racing for the same seats
  *
- * book-worker DB CARAVAN FIRST_MEMBER_NO COUNT START_US: from START_US
- * (real time, µs) on, books COUNT members one after another and prints
- * "ok=N full=N other=N errors=N". Used by test-concurrency. */
+ * book-worker DB CARAVAN FIRST_MEMBER_NO COUNT START_US CHANNEL: from
+ * START_US (real time, µs) on, books COUNT members one after another and
+ * prints "ok=N full=N other=N errors=N". CHANNEL is how they book:
+ *   direct — qurb_booking_take() itself;
+ *   kiosk  — as the kiosk does it: identify by member number and CIN,
+ *            then book the earliest slot with an SMS confirmation;
+ *   sms    — as a text to the daemon: "RESERVER CARAVAN" stored and
+ *            answered through qurb_sms_receive() and qurb_sms_process().
+ * Used by test-concurrency. */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "qurb-booking.h"
+#include "qurb-identify.h"
 #include "qurb-queries.h"
+#include "qurb-sms.h"
+
+typedef struct {
+  guint ok, full, other, errors;
+} Tally;
+
+static void
+count_outcome (Tally *tally, QurbBookingOutcome outcome)
+{
+  if (outcome == QURB_BOOKING_OK)
+    tally->ok++;
+  else if (outcome == QURB_BOOKING_CARAVAN_FULL)
+    tally->full++;
+  else
+    tally->other++;
+}
+
+static gboolean
+book_direct (QurbDb *db, const QurbMember *member, const gchar *caravan, const gchar *channel,
+             Tally *tally, GError **error)
+{
+  QurbBookingResult result;
+  QurbBookingRequest request = { member->id, caravan, -1, channel, g_str_equal (channel, "kiosk") };
+
+  if (!qurb_booking_take (db, &request, &result, error))
+    return FALSE;
+  count_outcome (tally, result.outcome);
+  return TRUE;
+}
+
+static gboolean
+book_at_kiosk (QurbDb *db, const gchar *member_no, const gchar *cin, const gchar *caravan,
+               Tally *tally, GError **error)
+{
+  QurbIdentifyResult who;
+  gboolean ok;
+
+  if (!qurb_member_identify (db, member_no, cin, &who, error))
+    return FALSE;
+  if (who.outcome != QURB_IDENTIFY_OK)
+    {
+      tally->other++;
+      return TRUE;
+    }
+  ok = book_direct (db, who.member, caravan, "kiosk", tally, error);
+  qurb_member_free (who.member);
+  return ok;
+}
+
+/* The reply tells the outcome; the booking row is what counts, read back
+ * by the test. Here: whether a booking of this member now exists. */
+static gboolean
+book_by_sms (QurbDb *db, const QurbMember *member, const gchar *caravan, Tally *tally,
+             GError **error)
+{
+  g_autofree gchar *text = g_strdup_printf ("RESERVER %s", caravan);
+  QurbSmsPolicy policy = QURB_SMS_POLICY_DEFAULT;
+  QurbSmsResult result = { 0 };
+  gint64 id;
+  gint booked;
+
+  if (!qurb_sms_receive (db, member->phone, text, &id, error) ||
+      !qurb_sms_process (db, id, &policy, &result, error))
+    return FALSE;
+  qurb_sms_result_clear (&result);
+  booked = qurb_db_query_exists (db, error,
+      "SELECT 1 FROM bookings WHERE member_id = ? AND state = 'active' AND channel = 'sms'",
+      "I", member->id);
+  if (booked < 0)
+    return FALSE;
+  if (booked)
+    tally->ok++;
+  else
+    tally->full++;
+  return TRUE;
+}
 
 int
 main (int argc, char **argv)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(QurbDb) db = NULL;
-  guint ok = 0, full = 0, other = 0, errors = 0;
+  const gchar *channel = argc > 6 ? argv[6] : "direct";
+  Tally tally = { 0 };
   guint first, count;
   gint64 start;
 
-  if (argc != 6)
+  if (argc < 6 || argc > 7)
     {
-      g_printerr ("usage: book-worker DB CARAVAN FIRST_MEMBER_NO COUNT START_US\n");
+      g_printerr ("usage: book-worker DB CARAVAN FIRST_MEMBER_NO COUNT START_US [direct|kiosk|sms]\n");
       return 2;
     }
   first = atoi (argv[3]);
@@ -42,30 +126,28 @@ main (int argc, char **argv)
     {
       g_autofree gchar *member_no = g_strdup_printf ("%u", first + i);
       g_autoptr(QurbMember) member = qurb_member_find_by_no (db, member_no, &error);
-      QurbBookingResult result;
-      QurbBookingRequest request = { 0, argv[2], -1, "sms", FALSE };
+      gboolean done;
 
       if (member == NULL)
         {
           g_printerr ("book-worker: member %s: %s\n", member_no, error ? error->message : "missing");
           g_clear_error (&error);
-          errors++;
+          tally.errors++;
           continue;
         }
-      request.member_id = member->id;
-      if (!qurb_booking_take (db, &request, &result, &error))
+      if (g_str_equal (channel, "kiosk"))
+        done = book_at_kiosk (db, member_no, member->cin, argv[2], &tally, &error);
+      else if (g_str_equal (channel, "sms"))
+        done = book_by_sms (db, member, argv[2], &tally, &error);
+      else
+        done = book_direct (db, member, argv[2], "sms", &tally, &error);
+      if (!done)
         {
           g_printerr ("book-worker: %s\n", error->message);
           g_clear_error (&error);
-          errors++;
+          tally.errors++;
         }
-      else if (result.outcome == QURB_BOOKING_OK)
-        ok++;
-      else if (result.outcome == QURB_BOOKING_CARAVAN_FULL)
-        full++;
-      else
-        other++;
     }
-  printf ("ok=%u full=%u other=%u errors=%u\n", ok, full, other, errors);
-  return errors ? 1 : 0;
+  printf ("ok=%u full=%u other=%u errors=%u\n", tally.ok, tally.full, tally.other, tally.errors);
+  return tally.errors ? 1 : 0;
 }
