@@ -37,15 +37,17 @@ QURBCTL    := $(BUILD)/qurbctl/qurbctl --db $(DEMO_DB)
 INJECT     := $(BUILD)/smsd/qurb-sms-inject --device $(MODEM_DIR)
 
 # The demo database, the SMS daemon on a simulated modem (Gammu's dummy
-# driver) in the background, and two texts "sent" to it.
+# driver) in the background, two texts "sent" to it, and the kiosk on the
+# same database (a window, or a browser page through Broadway).
 run: stop demo
 	@mkdir -p $(MODEM_DIR) $(DEMO_DIR)/sent
-	@printf '[database]\npath=%s\n[modem]\ndevice=%s\nconnection=none\nmodel=dummy\npoll-interval-ms=500\nsend-interval-ms=200\ncapture-dir=%s\n[sms]\nmax-replies-per-hour=10\nquiet-hours=21:30-08:00\n' \
+	@printf '[database]\npath=%s\n[modem]\ndevice=%s\nconnection=none\nmodel=dummy\npoll-interval-ms=500\nsend-interval-ms=200\ncapture-dir=%s\n[sms]\nmax-replies-per-hour=10\nquiet-hours=21:30-08:00\n[kiosk]\nidle-seconds=60\nlanguage=ar\n' \
 	  "$(CURDIR)/$(DEMO_DB)" "$(MODEM_DIR)" "$(CURDIR)/$(DEMO_DIR)/sent" > $(SMSD_CONF)
 	@$(BUILD)/smsd/qurb-smsd --config $(SMSD_CONF) > $(DEMO_DIR)/qurb-smsd.log 2>&1 & echo $$! > $(SMSD_PID)
 	@$(INJECT) --from 0612345678 "حالة"
 	@$(INJECT) --from 0612345678 "caravane guelmim"
 	@echo "qurb-smsd runs on a simulated modem (pid $$(cat $(SMSD_PID)), log $(DEMO_DIR)/qurb-smsd.log)."
+	@./scripts/run-kiosk.sh $(BUILD) $(DEMO_DIR) $(DEMO_DB) $(SMSD_CONF)
 	@sleep 3
 	@echo
 	@echo "Upcoming caravans (seats left):"
@@ -61,10 +63,13 @@ run: stop demo
 	@echo "  $(INJECT) --from 0612345678 'RESERVER LAA3'"
 	@echo "  $(QURBCTL) messages --last 2"
 	@echo "Or ask without the modem:  $(QURBCTL) sms-simulate --from 0612345678 --json 'مواعيدي'"
-	@echo "Stop the daemon with: make stop"
+	@echo "At the kiosk: member 100001, CIN AB123456."
+	@echo "Stop the daemon and the kiosk with: make stop"
 
 stop:
-	@if [ -f $(SMSD_PID) ]; then kill $$(cat $(SMSD_PID)) 2>/dev/null || true; rm -f $(SMSD_PID); fi
+	@for pid in $(SMSD_PID) $(DEMO_DIR)/qurb-kiosk.pid $(DEMO_DIR)/broadwayd.pid; do \
+	  if [ -f $$pid ]; then kill $$(cat $$pid) 2>/dev/null || true; rm -f $$pid; fi; \
+	done
 
 test: unit-tests
 	$(MAKE) fuzz FUZZ_SECONDS=15

@@ -248,6 +248,25 @@ demo_bookings (QurbDb *db, GRand *rand, guint n_members, guint *n_booked, GError
   return TRUE;
 }
 
+/* An open day announced yesterday, on the lobby banner for a week. */
+static gboolean
+demo_announcement (QurbDb *db, GDateTime *now, GError **error)
+{
+  g_autoptr(GDateTime) sent = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) until = g_date_time_add_days (now, 7);
+  g_autofree gchar *sent_iso = qurb_datetime_iso (sent);
+  g_autofree gchar *until_iso = qurb_datetime_iso (until);
+
+  return qurb_db_transact_exec (db, error,
+      "INSERT INTO announcements (title_fr, title_ar, text_fr, text_ar, audience, send_at,"
+      "  banner_until, state, created_by, created_at)"
+      " VALUES (?, ?, ?, ?, 'all', ?, ?, 'done', 'demo', ?)",
+      "ttttttt", "Journée portes ouvertes", "يوم الأبواب المفتوحة",
+      "Qualité des services, notre responsabilité : l'agence vous accueille samedi de 9 h à 16 h.",
+      "جودة الخدمات مسؤوليتنا: الوكالة تستقبلكم يوم السبت من 9 إلى 16.",
+      sent_iso, until_iso, sent_iso);
+}
+
 gboolean
 qurb_demo_load (QurbDb *db, guint n_members, QurbDemoStats *stats, GError **error)
 {
@@ -283,7 +302,8 @@ qurb_demo_load (QurbDb *db, guint n_members, QurbDemoStats *stats, GError **erro
     goto out;
   local.caravans = import_stats.inserted + import_stats.updated + import_stats.unchanged;
 
-  if (!demo_bookings (db, rand, n_members, &local.bookings, error))
+  if (!demo_bookings (db, rand, n_members, &local.bookings, error) ||
+      !demo_announcement (db, now, error))
     goto out;
 
   g_string_truncate (csv, 0);
