@@ -84,6 +84,7 @@ test-sanitize: deps
 	ninja -C $(SAN_BUILD)
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp \
 	  $(MESON_TEST) $(SAN_BUILD) --print-errorlogs --timeout-multiplier 3
 
 # libFuzzer on the SMS language and the CSV reader, from the corpus seeds;

@@ -12,6 +12,7 @@ typedef struct {
   gchar *db_option;
   gchar *config_path;
   gboolean windowed;
+  gboolean first_frame;  /* benchmarks: print the time of the first frame, quit */
   gchar *db_path;       /* resolved */
   guint idle_seconds;
   gchar *lang;
@@ -52,6 +53,21 @@ load_config (Kiosk *kiosk, GError **error)
 }
 
 static void
+first_frame_painted (GdkFrameClock *clock, GtkWindow *window)
+{
+  g_print ("first-frame-us=%" G_GINT64_FORMAT "\n", g_get_real_time ());
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, window);
+  g_application_quit (G_APPLICATION (gtk_window_get_application (window)));
+}
+
+static void
+window_mapped (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_painted), window);
+}
+
+static void
 activate (GtkApplication *app, Kiosk *kiosk)
 {
   g_autoptr(QurbKioskSession) session = NULL;
@@ -61,6 +77,8 @@ activate (GtkApplication *app, Kiosk *kiosk)
   session = qurb_kiosk_session_new (kiosk->db, kiosk->lang, kiosk->idle_seconds);
   window = qurb_kiosk_window_new (session, !kiosk->windowed);
   gtk_window_set_application (GTK_WINDOW (window), app);
+  if (kiosk->first_frame)
+    g_signal_connect (window, "map", G_CALLBACK (window_mapped), NULL);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -92,6 +110,7 @@ main (int argc, char **argv)
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &kiosk.db_option, "The database (default: $QURB_DB, then the configuration)", "PATH" },
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &kiosk.config_path, "The configuration file (default: " QURB_DEFAULT_CONFIG ")", "PATH" },
     { "windowed", 0, 0, G_OPTION_ARG_NONE, &kiosk.windowed, "A window that can be closed, not the locked-down full screen", NULL },
+    { "bench-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &kiosk.first_frame, "Print when the first frame is painted, then quit (bench/)", NULL },
     { NULL }
   };
   g_autoptr(GtkApplication) app = NULL;

@@ -1,0 +1,50 @@
+#!/bin/bash
+# Writes the kiosk's section of bench/RESULTS.md from kiosk-bench.sh's
+# key=value output (stdin), replacing the section if it is there.
+# Usage: bench/kiosk-bench.sh BUILD DB | bench/kiosk-results.sh DB_DESCRIPTION
+set -euo pipefail
+cd "$(dirname "$0")/.."
+RESULTS=bench/RESULTS.md
+out=$(cat)
+f() { echo "$out" | sed -n "s/^$1=//p"; }
+ratio=$(awk "BEGIN { printf \"%.2f\", $(f kiosk_start_ms) / $(f empty_start_ms) }")
+growth=$(( $(f rss_last_kb) - $(f rss_tenth_kb) ))
+
+section=$(cat <<MD
+## Kiosk (GTK 4 under Xvfb, software rendering)
+
+Measured on $(date -u +%Y-%m-%d) under one Xvfb (1920×1920), \`GDK_BACKEND=x11 GSK_RENDERER=cairo\`,
+a 1080×1920 window, on $1.
+
+| | result | goal |
+|---|---:|---:|
+| empty GTK 4 window, exec → first frame (baseline) | $(f empty_start_ms) ms | |
+| \`qurb-kiosk\`, exec → first frame | $(f kiosk_start_ms) ms (**${ratio}×**) | ≤ 1.5× |
+| touch "Continue" → the member's claims painted, median | $(f claims_p50_ms) ms | ≤ 50 ms |
+| … 99th percentile | $(f claims_p99_ms) ms | |
+| … of which database and building the screen, median | $(f claims_work_p50_ms) ms | |
+| touch "Home" → home screen painted, median | $(f home_p50_ms) ms | |
+| resident memory after walk 1 / 10 / $(f walks) | $(( $(f rss_first_kb) / 1024 )) / $(( $(f rss_tenth_kb) / 1024 )) / $(( $(f rss_last_kb) / 1024 )) MB | ≤ 90 MB, flat |
+
+A walk is every screen once: identify, claims, home, identify, province, caravan, slot,
+confirm, booking code, done, identify, bookings, cancel, confirm the cancel, home.
+Growth from walk 10 to walk $(f walks): ${growth} kB.
+Touch times run from the tap to the end of the first frame painted after it
+(\`GdkFrameClock::after-paint\`): the kiosk's own work is the line "database and building the
+screen", layout and paint take 3–6 ms more, the rest is waiting for GDK's X11 frame clock,
+which paces frames to the display refresh and sometimes needs a second frame.
+MD
+)
+
+if grep -q '^## Kiosk' "$RESULTS" 2>/dev/null; then
+  # Replace from the heading to the next "## " heading (or the end).
+  awk -v section="$section" '
+    /^## Kiosk/ { print section; skip = 1; next }
+    skip && /^## / { skip = 0; print "" }
+    !skip { print }
+  ' "$RESULTS" > "$RESULTS.new"
+  mv "$RESULTS.new" "$RESULTS"
+else
+  printf '\n%s\n' "$section" >> "$RESULTS"
+fi
+echo "$section"
