@@ -53,6 +53,9 @@ kiosk_driver_settle (KioskDriver *driver)
       while (!painted && g_get_monotonic_time () < deadline)
         g_main_context_iteration (NULL, TRUE);
       g_signal_handler_disconnect (clock, handler);
+      /* Painted is not yet shown: wait until the display server has the
+       * frame, so that the next tap does not queue behind it. */
+      gdk_display_sync (gtk_widget_get_display (GTK_WIDGET (driver->window)));
     }
   while (g_main_context_iteration (NULL, FALSE))
     ;
