@@ -7,8 +7,6 @@ typedef struct {
   GtkWidget *intro_label;
   GtkWidget *message_label;
   GtkWidget *list;
-  GtkWidget *grid;
-  gboolean use_grid;
 } QurbKioskListPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (QurbKioskListPage, qurb_kiosk_list_page, QURB_TYPE_KIOSK_PAGE)
@@ -22,7 +20,6 @@ qurb_kiosk_list_page_class_init (QurbKioskListPageClass *klass)
   gtk_widget_class_bind_template_child_private (widget_class, QurbKioskListPage, intro_label);
   gtk_widget_class_bind_template_child_private (widget_class, QurbKioskListPage, message_label);
   gtk_widget_class_bind_template_child_private (widget_class, QurbKioskListPage, list);
-  gtk_widget_class_bind_template_child_private (widget_class, QurbKioskListPage, grid);
 }
 
 static void
@@ -53,18 +50,13 @@ qurb_kiosk_list_page_set_message (QurbKioskListPage *self, const gchar *text)
 void
 qurb_kiosk_list_page_clear (QurbKioskListPage *self)
 {
-  qurb_kiosk_remove_children (PRIV (self)->use_grid ? PRIV (self)->grid : PRIV (self)->list);
+  qurb_kiosk_remove_children (PRIV (self)->list);
 }
 
 void
 qurb_kiosk_list_page_add (QurbKioskListPage *self, GtkWidget *item)
 {
-  if (!PRIV (self)->use_grid)
-    {
-      gtk_box_append (GTK_BOX (PRIV (self)->list), item);
-      return;
-    }
-  gtk_flow_box_append (GTK_FLOW_BOX (PRIV (self)->grid), item);
+  gtk_flow_box_append (GTK_FLOW_BOX (PRIV (self)->list), item);
   /* The flow box's own child is only a holder: not a stop for touch or
    * assistive technology. */
   gtk_widget_set_focusable (gtk_widget_get_parent (item), FALSE);
@@ -74,7 +66,6 @@ qurb_kiosk_list_page_add (QurbKioskListPage *self, GtkWidget *item)
 void
 qurb_kiosk_list_page_set_grid (QurbKioskListPage *self, gboolean grid)
 {
-  PRIV (self)->use_grid = grid;
-  gtk_widget_set_visible (PRIV (self)->grid, grid);
-  gtk_widget_set_visible (PRIV (self)->list, !grid);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (PRIV (self)->list), grid ? 4 : 1);
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (PRIV (self)->list), grid ? 2 : 1);
 }
