@@ -9,6 +9,7 @@
 #include "kiosk-driver.h"
 #include "qurb-booking.h"
 #include "qurb-kiosk-widgets.h"
+#include "qurb-texts.h"
 #include "qurb-test-util.h"
 
 typedef struct {
@@ -27,6 +28,10 @@ kiosk_setup (KioskFixture *f, gconstpointer data)
       "  created_by, created_at) VALUES ('Journée portes ouvertes', 'يوم الأبواب المفتوحة',"
       "  'Samedi 23 janvier à l''agence de Laâyoune', 'السبت 23 يناير بوكالة العيون', 'all',"
       "  '2027-01-14T09:00:00', 'done', 'test', '2027-01-14T08:00:00')", NULL));
+  /* A file with a history: its timeline has four steps. */
+  g_assert_true (qurb_db_exec (f->db.db,
+      "UPDATE claims SET past_statuses = 'RECU 2024-11-02' || char(10) || 'EN_COURS 2024-11-05'"
+      "  || char(10) || 'TRANSMIS 2024-11-20' || char(10) WHERE dossier_no = '2024001234'", NULL));
   f->lang = data;
   kiosk_driver_start (&f->kiosk, f->db.db, f->lang, 1080, 1920, FALSE);
 }
@@ -114,6 +119,8 @@ test_claims (KioskFixture *f, gconstpointer data)
   g_assert_true (kiosk_driver_has_text (&f->kiosk, g_str_equal (lang, "ar") ? "812,50 درهم" : "812,50 DH"));
   g_assert_true (kiosk_driver_has_text (&f->kiosk, "Devis du dentiste manquant"));
   g_assert_nonnull (kiosk_driver_find (&f->kiosk, T_("Timeline")));
+  g_assert_true (kiosk_driver_has_text (&f->kiosk, "20/11/2024"));
+  g_assert_true (kiosk_driver_has_text (&f->kiosk, qurb_claim_status_label (lang, QURB_CLAIM_TRANSMIS)));
   /* Another member's file is not there. */
   g_assert_false (kiosk_driver_has_text (&f->kiosk, "2024005678"));
   assert_mirrored (f, T_("Back"), T_("Home"));
