@@ -29,11 +29,13 @@ qurb_announcement_free (QurbAnnouncement *announcement)
   g_free (announcement->send_at);
   g_free (announcement->banner_until);
   g_free (announcement->state);
+  g_free (announcement->queued_at);
   g_free (announcement);
 }
 
 #define ANNOUNCEMENT_COLUMNS \
-  "SELECT id, title_fr, title_ar, text_fr, text_ar, audience, send_at, banner_until, state" \
+  "SELECT id, title_fr, title_ar, text_fr, text_ar, audience, send_at, banner_until, state," \
+  "       queued_at, coalesce(recipients, -1)" \
   " FROM announcements"
 
 static QurbAnnouncement *
@@ -50,6 +52,8 @@ announcement_from_row (sqlite3_stmt *stmt)
   a->send_at = g_strdup ((const gchar *) sqlite3_column_text (stmt, 6));
   a->banner_until = g_strdup ((const gchar *) sqlite3_column_text (stmt, 7));
   a->state = g_strdup ((const gchar *) sqlite3_column_text (stmt, 8));
+  a->queued_at = g_strdup ((const gchar *) sqlite3_column_text (stmt, 9));
+  a->recipients = sqlite3_column_int64 (stmt, 10);
   return a;
 }
 
@@ -73,4 +77,38 @@ qurb_announcements_on_banner (QurbDb *db, GError **error)
     g_ptr_array_add (list, announcement_from_row (stmt));
   sqlite3_reset (stmt);
   return step == 0 ? g_steal_pointer (&list) : NULL;
+}
+
+/* Every announcement, newest first; limit 0 means all. */
+GPtrArray *
+qurb_announcements_all (QurbDb *db, guint limit, GError **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_announcement_free);
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      ANNOUNCEMENT_COLUMNS " ORDER BY id DESC LIMIT ?", error);
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "I", limit > 0 ? (gint64) limit : (gint64) -1))
+    return NULL;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    g_ptr_array_add (list, announcement_from_row (stmt));
+  sqlite3_reset (stmt);
+  return step == 0 ? g_steal_pointer (&list) : NULL;
+}
+
+/* NULL with no error when there is none. */
+QurbAnnouncement *
+qurb_announcement_find (QurbDb *db, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db, ANNOUNCEMENT_COLUMNS " WHERE id = ?", error);
+  QurbAnnouncement *found = NULL;
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "I", id) ||
+      (step = qurb_db_step_row (db, stmt, error)) < 0)
+    return NULL;
+  if (step > 0)
+    found = announcement_from_row (stmt);
+  sqlite3_reset (stmt);
+  return found;
 }

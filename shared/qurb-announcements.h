@@ -16,6 +16,8 @@ typedef struct {
   gchar *send_at;
   gchar *banner_until;   /* NULL: QURB_BANNER_DEFAULT_DAYS after send_at */
   gchar *state;
+  gchar *queued_at;      /* NULL until queued */
+  gint64 recipients;     /* -1 until queued */
 } QurbAnnouncement;
 
 const gchar *qurb_announcement_title (const QurbAnnouncement *announcement,
@@ -24,6 +26,12 @@ const gchar *qurb_announcement_text  (const QurbAnnouncement *announcement,
                                       const gchar            *lang);
 GPtrArray   *qurb_announcements_on_banner (QurbDb  *db,
                                            GError **error);
+GPtrArray   *qurb_announcements_all  (QurbDb  *db,
+                                      guint    limit,
+                                      GError **error);
+QurbAnnouncement *qurb_announcement_find (QurbDb  *db,
+                                          gint64   id,
+                                          GError **error);
 void         qurb_announcement_free  (QurbAnnouncement *announcement);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbAnnouncement, qurb_announcement_free)

@@ -8,6 +8,7 @@
 #include "qurb-clock.h"
 #include "qurb-db.h"
 #include "qurb-i18n.h"
+#include "qurb-provinces.h"
 #include "qurb-schema.h"
 
 /* How long one attempt waits on another writer, and how many attempts a
@@ -268,6 +269,12 @@ qurb_db_open (const gchar *path, GError **error)
       !qurb_db_exec (db, "PRAGMA foreign_keys=ON", error) ||
       !qurb_db_exec (db, "PRAGMA temp_store=MEMORY", error))
     return NULL;
+  rc = qurb_province_sql_register (db->handle);
+  if (rc != SQLITE_OK)
+    {
+      qurb_db_fail (db, rc, "qurb_province()", error);
+      return NULL;
+    }
 
   if (!qurb_schema_migrate (db, error))
     return NULL;

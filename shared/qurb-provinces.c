@@ -244,6 +244,19 @@ qurb_province_arabic (const gchar *canonical)
   return NULL;
 }
 
+/* The canonical name of a free-text province ("laayoune", "العيون" →
+ * "Laâyoune"), or NULL when the whole text is not one province. */
+const gchar *
+qurb_province_canonical (const gchar *text)
+{
+  g_autofree gchar *folded = qurb_fold (text);
+  g_autoptr(GPtrArray) tokens = qurb_tokenize (folded);
+  guint count = 0;
+  const gchar *found = qurb_province_find (tokens, NULL, &count);
+
+  return found != NULL && count == tokens->len ? found : NULL;
+}
+
 /* Whether two free-text province names are the same place: "Laayoune",
  * "Laâyoune" and "العيون" are. */
 gboolean
@@ -260,4 +273,42 @@ qurb_province_same (const gchar *a, const gchar *b)
   pa = qurb_province_find (ta, NULL, &na);
   pb = qurb_province_find (tb, NULL, &nb);
   return pa != NULL && pa == pb && na == ta->len && nb == tb->len;
+}
+
+/* SQL qurb_province(text): the canonical province of a free-text one, or
+ * NULL. Members' provinces come as the central system spells them; the
+ * few distinct spellings are folded once per connection, then remembered. */
+static void
+province_sql (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  GHashTable *cache = sqlite3_user_data (context);
+  const gchar *text = (const gchar *) sqlite3_value_text (argv[0]);
+  const gchar *canonical;
+  gpointer found;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  if (!g_hash_table_lookup_extended (cache, text, NULL, &found))
+    {
+      found = (gpointer) qurb_province_canonical (text);
+      g_hash_table_insert (cache, g_strdup (text), found);
+    }
+  canonical = found;
+  if (canonical != NULL)
+    sqlite3_result_text (context, canonical, -1, SQLITE_STATIC);
+  else
+    sqlite3_result_null (context);
+}
+
+gint
+qurb_province_sql_register (sqlite3 *handle)
+{
+  GHashTable *cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return sqlite3_create_function_v2 (handle, "qurb_province", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     cache, province_sql, NULL, NULL,
+                                     (void (*) (void *)) g_hash_table_unref);
 }

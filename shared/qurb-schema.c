@@ -184,6 +184,20 @@ static const gchar *const migrations[] = {
   "  last_failure_at TEXT NOT NULL,\n"
   "  locked_until    TEXT\n"
   ") WITHOUT ROWID;\n",
+
+  /* 4 → 5: broadcasts — each announcement reaches a member once, its
+   * progress is counted from its messages, staff settings (the PIN). */
+  "CREATE UNIQUE INDEX messages_announcement ON messages (announcement_id, member_id)\n"
+  "  WHERE announcement_id IS NOT NULL;\n"
+  "CREATE INDEX messages_announcement_state ON messages (announcement_id, state)\n"
+  "  WHERE announcement_id IS NOT NULL;\n"
+  "ALTER TABLE announcements ADD COLUMN queued_at TEXT;\n"
+  "ALTER TABLE announcements ADD COLUMN recipients INTEGER;\n"
+  "CREATE TABLE settings (\n"
+  "  key        TEXT PRIMARY KEY,\n"
+  "  value      TEXT NOT NULL,\n"
+  "  updated_at TEXT NOT NULL\n"
+  ") WITHOUT ROWID;\n",
 };
 
 gint

@@ -1,0 +1,477 @@
+/* qurb-broadcast.c — open-day announcements sent by SMS to an audience */
+#include "config.h"
+
+#include <gio/gio.h>
+#include <string.h>
+
+#include "qurb-broadcast.h"
+#include "qurb-clock.h"
+#include "qurb-i18n.h"
+#include "qurb-outbox.h"
+#include "qurb-provinces.h"
+
+#define AUDIENCE_ALL      "all"
+#define AUDIENCE_PROVINCE "province:"
+#define AUDIENCE_CARAVAN  "caravan:"
+
+static gboolean
+invalid (GError **error, const gchar *message)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, message);
+  return FALSE;
+}
+
+/* "all", "province:A,B" (any spelling of each; written back canonical)
+ * or "caravan:CODE" (upper case). */
+gchar *
+qurb_audience_normalize (const gchar *audience, GError **error)
+{
+  g_autofree gchar *text = g_strstrip (g_strdup (audience ? audience : ""));
+
+  if (g_ascii_strcasecmp (text, AUDIENCE_ALL) == 0)
+    return g_strdup (AUDIENCE_ALL);
+  if (g_str_has_prefix (text, AUDIENCE_PROVINCE))
+    {
+      g_auto(GStrv) names = g_strsplit (text + strlen (AUDIENCE_PROVINCE), ",", -1);
+      g_autoptr(GString) out = g_string_new (AUDIENCE_PROVINCE);
+      guint n = 0;
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          const gchar *canonical;
+
+          if (*g_strstrip (names[i]) == '\0')
+            continue;
+          canonical = qurb_province_canonical (names[i]);
+          if (canonical == NULL)
+            {
+              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                           _("“%s” is not a province or prefecture of Morocco"), names[i]);
+              return NULL;
+            }
+          g_string_append_printf (out, "%s%s", n++ ? "," : "", canonical);
+        }
+      if (n > 0)
+        return g_string_free (g_steal_pointer (&out), FALSE);
+    }
+  if (g_str_has_prefix (text, AUDIENCE_CARAVAN) && text[strlen (AUDIENCE_CARAVAN)] != '\0')
+    {
+      g_autofree gchar *code = g_ascii_strup (g_strstrip (text + strlen (AUDIENCE_CARAVAN)), -1);
+      return g_strconcat (AUDIENCE_CARAVAN, code, NULL);
+    }
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+               _("the audience must be “all”, “province:NAME[,NAME…]” or “caravan:CODE”, not “%s”"),
+               text);
+  return NULL;
+}
+
+/* The audience as the three parameters of AUDIENCE_MEMBERS. */
+typedef struct {
+  const gchar *kind;     /* "all", "province", "caravan" */
+  gchar *provinces;      /* "\nA\nB\n" */
+  gchar *caravan;
+} AudienceQuery;
+
+static void
+audience_query_clear (AudienceQuery *query)
+{
+  g_free (query->provinces);
+  g_free (query->caravan);
+}
+
+static gboolean
+audience_query (const gchar *audience, AudienceQuery *query, GError **error)
+{
+  g_autofree gchar *normalized = qurb_audience_normalize (audience, error);
+
+  memset (query, 0, sizeof *query);
+  if (normalized == NULL)
+    return FALSE;
+  if (g_str_has_prefix (normalized, AUDIENCE_PROVINCE))
+    {
+      g_auto(GStrv) names = g_strsplit (normalized + strlen (AUDIENCE_PROVINCE), ",", -1);
+      g_autofree gchar *joined = g_strjoinv ("\n", names);
+
+      query->kind = "province";
+      query->provinces = g_strconcat ("\n", joined, "\n", NULL);
+    }
+  else if (g_str_has_prefix (normalized, AUDIENCE_CARAVAN))
+    {
+      query->kind = "caravan";
+      query->caravan = g_strdup (normalized + strlen (AUDIENCE_CARAVAN));
+    }
+  else
+    query->kind = "all";
+  return TRUE;
+}
+
+/* The members an audience reaches: with a phone, not opted out (STOP), and
+ * one per phone (a family sharing one gets it once, in the language of
+ * whoever registered first). Parameters ?1 kind, ?2 provinces, ?3 caravan. */
+#define AUDIENCE_MEMBERS \
+  "SELECT min(id) FROM members WHERE broadcasts = 1 AND phone IS NOT NULL AND (" \
+  "   ?1 = 'all'" \
+  "   OR (?1 = 'province' AND instr(?2, char(10) || qurb_province(province) || char(10)) > 0)" \
+  "   OR (?1 = 'caravan' AND id IN (SELECT b.member_id FROM bookings b" \
+  "        JOIN caravans c ON c.id = b.caravan_id WHERE c.code = ?3 AND b.state = 'active')))" \
+  " GROUP BY phone"
+
+gboolean
+qurb_broadcast_estimate (QurbDb *db, const gchar *audience, const gchar *text_fr,
+                         const gchar *text_ar, QurbBroadcastEstimate *estimate, GError **error)
+{
+  AudienceQuery query;
+  sqlite3_stmt *stmt;
+  gint step;
+
+  memset (estimate, 0, sizeof *estimate);
+  qurb_sms_segments (text_fr ? text_fr : "", &estimate->fr);
+  qurb_sms_segments (text_ar ? text_ar : "", &estimate->ar);
+  if (!audience_query (audience, &query, error))
+    return FALSE;
+  stmt = qurb_db_statement (db,
+      "SELECT lang, count(*) FROM members WHERE id IN (" AUDIENCE_MEMBERS ") GROUP BY lang", error);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "ttt", query.kind, query.provinces, query.caravan))
+    {
+      audience_query_clear (&query);
+      return FALSE;
+    }
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    {
+      guint n = sqlite3_column_int (stmt, 1);
+
+      if (g_strcmp0 ((const gchar *) sqlite3_column_text (stmt, 0), "ar") == 0)
+        estimate->recipients_ar += n;
+      else
+        estimate->recipients_fr += n;
+    }
+  sqlite3_reset (stmt);
+  audience_query_clear (&query);
+  estimate->total_parts = (guint64) estimate->recipients_fr * estimate->fr.parts +
+                          (guint64) estimate->recipients_ar * estimate->ar.parts;
+  return step == 0;
+}
+
+/* "2027-01-23" → "2027-01-23T23:59:59"; a date-time stays as it is. */
+static gchar *
+normalize_time (const gchar *text, gboolean end_of_day, GError **error)
+{
+  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
+  g_autoptr(GDateTime) dt = NULL;
+  gint y, m, d;
+
+  g_autofree gchar *iso = g_strstrip (g_strdup (text));
+
+  if (qurb_parse_date (iso, &y, &m, &d) && strlen (iso) == 10)
+    return g_strdup_printf ("%sT%s", iso, end_of_day ? "23:59:59" : "00:00:00");
+  /* "2027-01-23 09:00" and "2027-01-23T09:00" as well as with seconds. */
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  if (strlen (iso) == 16)
+    {
+      gchar *with_seconds = g_strconcat (iso, ":00", NULL);
+      g_free (iso);
+      iso = with_seconds;
+    }
+  dt = g_date_time_new_from_iso8601 (iso, zone);
+  if (dt == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)"), text);
+      return NULL;
+    }
+  return qurb_datetime_iso (dt);
+}
+
+typedef struct {
+  const QurbAnnouncementDraft *draft;
+  const gchar *audience, *send_at, *banner_until;
+  gint64 id;
+} CreateJob;
+
+static gboolean
+create_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  CreateJob *job = user_data;
+  g_autofree gchar *now = qurb_now_iso ();
+  g_autofree gchar *detail = NULL;
+
+  if (g_str_has_prefix (job->audience, AUDIENCE_CARAVAN))
+    {
+      gint known = qurb_db_query_exists (db, error, "SELECT 1 FROM caravans WHERE code = ?", "t",
+                                         job->audience + strlen (AUDIENCE_CARAVAN));
+      if (known < 0)
+        return FALSE;
+      if (known == 0)
+        return invalid (error, _("there is no caravan with that code"));
+    }
+  if (!qurb_db_transact_exec (db, error,
+        "INSERT INTO announcements (title_fr, title_ar, text_fr, text_ar, audience, send_at,"
+        "  banner_until, state, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)",
+        "ttttttttt", job->draft->title_fr, job->draft->title_ar, job->draft->text_fr,
+        job->draft->text_ar, job->audience, job->send_at, job->banner_until,
+        job->draft->created_by ? job->draft->created_by : "staff", now))
+    return FALSE;
+  job->id = sqlite3_last_insert_rowid (qurb_db_handle (db));
+  detail = g_strdup_printf ("id=%" G_GINT64_FORMAT " audience=%s send_at=%s", job->id, job->audience, job->send_at);
+  return qurb_db_audit (db, job->draft->created_by ? job->draft->created_by : "staff",
+                        "announcement-create", NULL, detail, error);
+}
+
+static gboolean
+blank (const gchar *text)
+{
+  g_autofree gchar *copy = g_strstrip (g_strdup (text ? text : ""));
+  return *copy == '\0';
+}
+
+gboolean
+qurb_announcement_create (QurbDb *db, const QurbAnnouncementDraft *draft, gint64 *id, GError **error)
+{
+  g_autofree gchar *audience = NULL, *send_at = NULL, *banner_until = NULL;
+  CreateJob job = { draft };
+
+  if (blank (draft->text_fr) || blank (draft->text_ar))
+    return invalid (error, _("an announcement needs its text in French and in Arabic"));
+  if (blank (draft->title_fr) || blank (draft->title_ar))
+    return invalid (error, _("an announcement needs its title in French and in Arabic"));
+  audience = qurb_audience_normalize (draft->audience, error);
+  if (audience == NULL)
+    return FALSE;
+  send_at = draft->send_at ? normalize_time (draft->send_at, FALSE, error) : qurb_now_iso ();
+  if (send_at == NULL)
+    return FALSE;
+  if (draft->banner_until != NULL &&
+      (banner_until = normalize_time (draft->banner_until, TRUE, error)) == NULL)
+    return FALSE;
+  job.audience = audience;
+  job.send_at = send_at;
+  job.banner_until = banner_until;
+  if (!qurb_db_transact (db, create_in_transaction, &job, error))
+    return FALSE;
+  if (id)
+    *id = job.id;
+  return TRUE;
+}
+
+/* One announcement's messages, in one statement: at a million members
+ * this is what keeps queueing to seconds. */
+static gboolean
+queue_one (QurbDb *db, gint64 id, const gchar *audience, const gchar *text_fr, const gchar *text_ar,
+           const gchar *now, guint *messages, GError **error)
+{
+  AudienceQuery query;
+  sqlite3_stmt *stmt;
+  gboolean ok;
+  gint n;
+
+  if (!audience_query (audience, &query, error))
+    return FALSE;
+  stmt = qurb_db_statement (db,
+      "INSERT INTO messages (dir, peer, text, state, at, kind, priority, member_id, announcement_id,"
+      "                      lang, updated_at)"
+      " SELECT 'out', phone, CASE lang WHEN 'ar' THEN ?4 ELSE ?5 END, 'queued', ?6, 'broadcast',"
+      "        ?8, id, ?7, lang, ?6"
+      " FROM members WHERE id IN (" AUDIENCE_MEMBERS ") ORDER BY id", error);
+  ok = stmt != NULL &&
+       qurb_db_bind (db, stmt, error, "ttttttIi", query.kind, query.provinces, query.caravan,
+                     text_ar, text_fr, now, id, (gint) QURB_PRIORITY_BROADCAST) &&
+       qurb_db_step_done (db, stmt, error);
+  audience_query_clear (&query);
+  if (!ok)
+    return FALSE;
+  n = sqlite3_changes (qurb_db_handle (db));
+  *messages += n;
+  g_message ("announcement %" G_GINT64_FORMAT ": %d messages queued", id, n);
+  return qurb_db_transact_exec (db, error,
+      "UPDATE announcements SET state = 'queued', queued_at = ?, recipients = ? WHERE id = ?",
+      "tiI", now, n, id);
+}
+
+static gboolean
+queue_due_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  guint *messages = user_data;
+  g_autofree gchar *now = qurb_now_iso ();
+  g_autoptr(GArray) due = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "SELECT id FROM announcements WHERE state = 'scheduled' AND send_at <= ? ORDER BY send_at, id", error);
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", now))
+    return FALSE;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (due, id);
+    }
+  sqlite3_reset (stmt);
+  if (step < 0)
+    return FALSE;
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      g_autoptr(QurbAnnouncement) a = qurb_announcement_find (db, g_array_index (due, gint64, i), error);
+
+      if (a == NULL ||
+          !queue_one (db, a->id, a->audience, a->text_fr, a->text_ar, now, messages, error))
+        return FALSE;
+    }
+  /* Sent to the last one (or withdrawn): done. */
+  return qurb_db_transact_exec (db, error,
+      "UPDATE announcements SET state = 'done' WHERE state = 'queued' AND NOT EXISTS"
+      " (SELECT 1 FROM messages WHERE announcement_id = announcements.id AND state IN ('queued', 'sending'))",
+      "");
+}
+
+/* Queues every announcement whose time has come. Takes the write lock only
+ * when there is something to do. */
+gboolean
+qurb_broadcasts_queue_due (QurbDb *db, guint *messages, GError **error)
+{
+  g_autofree gchar *now = qurb_now_iso ();
+  guint local = 0;
+  gint pending = qurb_db_query_exists (db, error,
+      "SELECT 1 FROM announcements a WHERE (a.state = 'scheduled' AND a.send_at <= ?1)"
+      " OR (a.state = 'queued' AND NOT EXISTS (SELECT 1 FROM messages m"
+      "      WHERE m.announcement_id = a.id AND m.state IN ('queued', 'sending')))", "t", now);
+
+  if (messages)
+    *messages = 0;
+  if (pending <= 0)
+    return pending == 0;
+  if (!qurb_db_transact (db, queue_due_in_transaction, &local, error))
+    return FALSE;
+  if (messages)
+    *messages = local;
+  return TRUE;
+}
+
+typedef struct {
+  gint64 id;
+  guint withdrawn;
+} CancelJob;
+
+static gboolean
+cancel_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  CancelJob *job = user_data;
+  g_autoptr(QurbAnnouncement) a = qurb_announcement_find (db, job->id, error);
+  g_autofree gchar *now = qurb_now_iso ();
+  g_autofree gchar *detail = NULL;
+
+  if (a == NULL)
+    {
+      if (error == NULL || *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                     _("there is no announcement %" G_GINT64_FORMAT), job->id);
+      return FALSE;
+    }
+  if (g_str_equal (a->state, "done") || g_str_equal (a->state, "cancelled"))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   g_str_equal (a->state, "done") ? _("announcement %" G_GINT64_FORMAT " has been sent already")
+                                                  : _("announcement %" G_GINT64_FORMAT " is cancelled already"),
+                   job->id);
+      return FALSE;
+    }
+  /* What a modem holds ("sending") goes out; the rest is withdrawn. */
+  if (!qurb_db_transact_exec (db, error,
+        "UPDATE messages SET state = 'withdrawn', updated_at = ? WHERE announcement_id = ? AND state = 'queued'",
+        "tI", now, job->id))
+    return FALSE;
+  job->withdrawn = sqlite3_changes (qurb_db_handle (db));
+  detail = g_strdup_printf ("id=%" G_GINT64_FORMAT " withdrawn=%u", job->id, job->withdrawn);
+  return qurb_db_transact_exec (db, error, "UPDATE announcements SET state = 'cancelled' WHERE id = ?",
+                                "I", job->id) &&
+         qurb_db_audit (db, "staff", "announcement-cancel", NULL, detail, error);
+}
+
+gboolean
+qurb_broadcast_cancel (QurbDb *db, gint64 id, guint *withdrawn, GError **error)
+{
+  CancelJob job = { id, 0 };
+
+  if (!qurb_db_transact (db, cancel_in_transaction, &job, error))
+    return FALSE;
+  if (withdrawn)
+    *withdrawn = job.withdrawn;
+  return TRUE;
+}
+
+gboolean
+qurb_broadcast_progress (QurbDb *db, gint64 id, QurbBroadcastProgress *progress, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "SELECT state, count(*) FROM messages WHERE announcement_id = ? GROUP BY state", error);
+  gint step;
+
+  memset (progress, 0, sizeof *progress);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "I", id))
+    return FALSE;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    {
+      const gchar *state = (const gchar *) sqlite3_column_text (stmt, 0);
+      gint64 n = sqlite3_column_int64 (stmt, 1);
+
+      progress->total += n;
+      if (g_str_equal (state, "queued"))
+        progress->queued = n;
+      else if (g_str_equal (state, "sending"))
+        progress->sending = n;
+      else if (g_str_equal (state, "sent"))
+        progress->sent = n;
+      else if (g_str_equal (state, "delivered"))
+        progress->delivered = n;
+      else if (g_str_equal (state, "failed"))
+        progress->failed = n;
+      else if (g_str_equal (state, "withdrawn"))
+        progress->withdrawn = n;
+    }
+  sqlite3_reset (stmt);
+  return step == 0;
+}
+
+/* Pure: the share of messages that need nothing more, 0 to 1. */
+gdouble
+qurb_broadcast_progress_done (const QurbBroadcastProgress *p)
+{
+  if (p->total == 0)
+    return 0.0;
+  return (gdouble) (p->sent + p->delivered + p->failed + p->withdrawn) / p->total;
+}
+
+/* Broadcast messages the network took, per day, over the last days
+ * (oldest first, days without any included). */
+GArray *
+qurb_broadcast_sent_per_day (QurbDb *db, guint days, GError **error)
+{
+  g_autoptr(GArray) counts = g_array_new (FALSE, TRUE, sizeof (QurbDayCount));
+  g_autoptr(GDateTime) now = qurb_now ();
+  g_autoptr(GDateTime) first = g_date_time_add_days (now, 1 - (gint) days);
+  g_autofree gchar *since = g_date_time_format (first, "%Y-%m-%d");
+  sqlite3_stmt *stmt;
+  gint step;
+
+  for (guint i = 0; i < days; i++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, i);
+      g_autofree gchar *iso = g_date_time_format (day, "%Y-%m-%d");
+      QurbDayCount count = { "", 0 };
+
+      g_strlcpy (count.day, iso, sizeof count.day);
+      g_array_append_val (counts, count);
+    }
+  stmt = qurb_db_statement (db,
+      "SELECT substr(updated_at, 1, 10), count(*) FROM messages"
+      " WHERE kind = 'broadcast' AND state IN ('sent', 'delivered') AND updated_at >= ?"
+      " GROUP BY 1", error);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", since))
+    return NULL;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    for (guint i = 0; i < counts->len; i++)
+      if (g_strcmp0 (g_array_index (counts, QurbDayCount, i).day, (const gchar *) sqlite3_column_text (stmt, 0)) == 0)
+        g_array_index (counts, QurbDayCount, i).sent = sqlite3_column_int (stmt, 1);
+  sqlite3_reset (stmt);
+  return step == 0 ? g_steal_pointer (&counts) : NULL;
+}
