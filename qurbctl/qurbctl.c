@@ -24,6 +24,8 @@ static const Command commands[] = {
   { "cancel",   qurbctl_cmd_cancel,   N_("Cancel a member's booking") },
   { "messages", qurbctl_cmd_messages, N_("Show the SMS log, newest last") },
   { "sms-simulate", qurbctl_cmd_sms_simulate, N_("Answer a text as the SMS daemon would") },
+  { "broadcast", qurbctl_cmd_broadcast, N_("Create, list, follow or cancel announcements by SMS") },
+  { "staff-pin", qurbctl_cmd_staff_pin, N_("Set the staff console's PIN (read from standard input)") },
 };
 
 QurbDb *

@@ -12,6 +12,7 @@
 
 #include "qurb-clock.h"
 #include "qurb-phone.h"
+#include "qurb-broadcast.h"
 #include "qurb-reminders.h"
 #include "qurb-sms-store.h"
 #include "qurb-sms.h"
@@ -221,6 +222,11 @@ poll_tick (gpointer user_data)
       if (!qurb_reminders_queue (db, NULL, &error))
         g_warning ("reminders: %s", error->message);
     }
+  /* Announcements whose time has come join the outbox (any hour: the
+   * outbox itself holds broadcasts through the quiet hours). */
+  g_clear_error (&error);
+  if (!qurb_broadcasts_queue_due (db, NULL, &error))
+    g_warning ("broadcasts: %s", error->message);
   return G_SOURCE_CONTINUE;
 }
 
