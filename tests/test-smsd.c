@@ -7,6 +7,10 @@
 
 #include <glib/gstdio.h>
 
+#include <string.h>
+
+#include "qurb-broadcast.h"
+#include "qurb-import.h"
 #include "qurb-modem-gammu.h"
 #include "qurb-outbox.h"
 #include "qurb-smsd.h"
@@ -319,6 +323,82 @@ test_two_daemons_share_the_outbox (SmsdFixture *f, gconstpointer data)
   g_assert_cmpuint (parts_b, >, 0);
 }
 
+#define BROADCAST_MEMBERS 1000
+#define BROADCAST_FR "Portes ouvertes samedi 23 janvier a l'agence, de 9h a 16h."
+#define BROADCAST_AR "جودة الخدمات مسؤوليتنا: أبواب مفتوحة يوم السبت 23 يناير بالوكالة، من التاسعة إلى الرابعة."
+
+/* An announcement to every member, through the daemon on two modems:
+ * each member gets exactly one message, in their own language. */
+static void
+test_broadcast_to_1000_members (SmsdFixture *f, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new (
+      "member_no,cin,last_name,first_name,last_name_ar,first_name_ar,birth_date,phone,lang,province\n");
+  g_autofree gchar *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QurbSmsd) smsd = NULL;
+  g_autoptr(GHashTable) sent = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  QurbAnnouncementDraft draft = { "Portes ouvertes", "أبواب مفتوحة", BROADCAST_FR, BROADCAST_AR,
+                                  "all", NULL, NULL, "test" };
+  QurbBroadcastProgress progress;
+  QurbImportStats stats;
+  sqlite3_stmt *stmt = NULL;
+  guint parts[2], members = 0;
+  gint64 id;
+
+  for (guint i = 0; i < BROADCAST_MEMBERS; i++)
+    g_string_append_printf (csv, "%u,BR%u,NOM,Prenom,,,1980-01-01,0670%06u,%s,Tata\n",
+                            300000 + i, i, i, i % 3 ? "fr" : "ar");
+  path = qurb_fixture_write (&f->base, "members-1000.csv", csv->str);
+  g_assert_true (qurb_import_file (f->base.db, QURB_IMPORT_MEMBERS, path, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_true (qurb_announcement_create (f->base.db, &draft, &id, &error));
+
+  smsd = new_daemon (f, 0, 2);
+  qurb_smsd_start (smsd);
+  run_until_quiet (f, 120);
+
+  /* What each phone received, over both modems. */
+  for (guint m = 0; m < 2; m++)
+    {
+      g_autoptr(GHashTable) texts = captured_texts (f, m, &parts[m]);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, texts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          g_autofree gchar *phone = g_strndup (key, strchr (key, '#') - (gchar *) key);
+          /* Exactly one message per phone. */
+          g_assert_false (g_hash_table_contains (sent, phone));
+          g_hash_table_insert (sent, g_steal_pointer (&phone), g_strdup (value));
+        }
+    }
+  g_test_message ("modem 1 sent %u parts, modem 2 %u", parts[0], parts[1]);
+  g_assert_cmpuint (parts[0], >, 0);
+  g_assert_cmpuint (parts[1], >, 0);
+  g_assert_cmpint (sqlite3_prepare_v2 (qurb_db_handle (f->base.db),
+                   "SELECT phone, lang FROM members WHERE phone IS NOT NULL", -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const gchar *got = g_hash_table_lookup (sent, (const gchar *) sqlite3_column_text (stmt, 0));
+
+      g_assert_cmpstr (got, ==, g_str_equal ((const gchar *) sqlite3_column_text (stmt, 1), "ar")
+                                ? BROADCAST_AR : BROADCAST_FR);
+      members++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (members, ==, BROADCAST_MEMBERS + 6);   /* and the corpus's six with a phone */
+  g_assert_cmpuint (g_hash_table_size (sent), ==, members);
+
+  g_assert_true (qurb_broadcast_progress (f->base.db, id, &progress, &error));
+  g_assert_cmpint (progress.total, ==, members);
+  g_assert_cmpint (progress.sent + progress.delivered, ==, members);
+  g_assert_cmpfloat (qurb_broadcast_progress_done (&progress), ==, 1.0);
+  g_assert_true (qurb_broadcasts_queue_due (f->base.db, NULL, &error));
+  qurb_assert_query_text (f->base.db, "SELECT state FROM announcements", "done");
+}
+
 /* A modem that fails when told to, around a real one: the seam through
  * which timeouts, a device that vanished and refused sends are tried. */
 typedef struct {
@@ -477,6 +557,7 @@ main (int argc, char **argv)
   ADD ("/smsd/seen-twice-and-missing-part", test_seen_twice_and_missing_part);
   ADD ("/smsd/two-daemons-share-the-outbox", test_two_daemons_share_the_outbox);
   ADD ("/smsd/faults", test_faults);
+  ADD ("/smsd/broadcast-to-1000-members", test_broadcast_to_1000_members);
 #undef ADD
   return g_test_run ();
 }
