@@ -1,10 +1,10 @@
 #!/bin/bash
 # Writes the kiosk's section of bench/RESULTS.md from kiosk-bench.sh's
-# key=value output (stdin), replacing the section if it is there.
+# key=value output (stdin), replacing the section if it is there
+# (bench/put-section.sh).
 # Usage: bench/kiosk-bench.sh BUILD DB | bench/kiosk-results.sh DB_DESCRIPTION
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RESULTS=bench/RESULTS.md
 out=$(cat)
 f() { echo "$out" | sed -n "s/^$1=//p"; }
 ratio=$(awk "BEGIN { printf \"%.2f\", $(f kiosk_start_ms) / $(f empty_start_ms) }")
@@ -37,15 +37,4 @@ every width the layout tried, the same touch took 93 ms.
 MD
 )
 
-if grep -q '^## Kiosk' "$RESULTS" 2>/dev/null; then
-  # Replace from the heading to the next "## " heading (or the end).
-  awk -v section="$section" '
-    /^## Kiosk/ { print section; skip = 1; next }
-    skip && /^## / { skip = 0; print "" }
-    !skip { print }
-  ' "$RESULTS" > "$RESULTS.new"
-  mv "$RESULTS.new" "$RESULTS"
-else
-  printf '\n%s\n' "$section" >> "$RESULTS"
-fi
-echo "$section"
+printf '%s\n' "$section" | bench/put-section.sh

@@ -11,7 +11,9 @@
 #     against the bare dossier lookup and parsing alone.
 #  4. qurb-smsd against gammu-smsd on Gammu's dummy driver, and qurb-smsd's
 #     memory over 100 k texts (bench/smsd-bench.sh; needs gammu-smsd).
-#  5. The kiosk: cold start against an empty GTK window, touch → answer on
+#  5. Queueing a broadcast to every member, and the daemon's memory while it
+#     sends (bench/broadcast-bench.sh).
+#  6. The kiosk: cold start against an empty GTK window, touch → answer on
 #     the 6.3 M-claim database, memory over 100 walks (bench/kiosk-bench.sh).
 #
 # Data is generated once into bench/data/ (git-ignored, ~2 GB with the big
@@ -194,6 +196,9 @@ $(field status_p99_ms) ms (goal: lookups under a millisecond).
 
 $smsd_section
 MD
+echo "== broadcasts"
+bench/broadcast-bench.sh "$BUILD" $DATA/big.db 60 | bench/broadcast-results.sh \
+  "the 6.3 M-claim database (${big_size} MB)" >/dev/null
 if [ -x "$BUILD/bench/bench-kiosk" ]; then
   echo "== kiosk"
   bench/kiosk-bench.sh "$BUILD" $DATA/big.db | bench/kiosk-results.sh \

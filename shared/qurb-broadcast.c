@@ -65,7 +65,7 @@ qurb_audience_normalize (const gchar *audience, GError **error)
   return NULL;
 }
 
-/* The audience as the three parameters of AUDIENCE_MEMBERS. */
+/* The audience as the three parameters of AUDIENCE_ROWS. */
 typedef struct {
   const gchar *kind;     /* "all", "province", "caravan" */
   gchar *provinces;      /* "\nA\nB\n" */
@@ -107,9 +107,12 @@ audience_query (const gchar *audience, AudienceQuery *query, GError **error)
 
 /* The members an audience reaches: with a phone, not opted out (STOP), and
  * one per phone (a family sharing one gets it once, in the language of
- * whoever registered first). Parameters ?1 kind, ?2 provinces, ?3 caravan. */
-#define AUDIENCE_MEMBERS \
-  "SELECT min(id) FROM members WHERE broadcasts = 1 AND phone IS NOT NULL AND (" \
+ * whoever registered first: SQLite takes the other columns of a min()
+ * aggregate from the row that has the minimum). Parameters ?1 kind,
+ * ?2 provinces, ?3 caravan. */
+#define AUDIENCE_ROWS(columns) \
+  "SELECT min(id) AS id, " columns " FROM members" \
+  " WHERE broadcasts = 1 AND phone IS NOT NULL AND (" \
   "   ?1 = 'all'" \
   "   OR (?1 = 'province' AND instr(?2, char(10) || qurb_province(province) || char(10)) > 0)" \
   "   OR (?1 = 'caravan' AND id IN (SELECT b.member_id FROM bookings b" \
@@ -130,7 +133,7 @@ qurb_broadcast_estimate (QurbDb *db, const gchar *audience, const gchar *text_fr
   if (!audience_query (audience, &query, error))
     return FALSE;
   stmt = qurb_db_statement (db,
-      "SELECT lang, count(*) FROM members WHERE id IN (" AUDIENCE_MEMBERS ") GROUP BY lang", error);
+      "SELECT lang, count(*) FROM (" AUDIENCE_ROWS ("lang") ") GROUP BY lang", error);
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "ttt", query.kind, query.provinces, query.caravan))
     {
       audience_query_clear (&query);
@@ -254,11 +257,12 @@ qurb_announcement_create (QurbDb *db, const QurbAnnouncementDraft *draft, gint64
   return TRUE;
 }
 
-/* One announcement's messages, in one statement: at a million members
- * this is what keeps queueing to seconds. */
+/* One announcement's messages, in one statement and without their text
+ * (QURB_MESSAGE_TEXT_SQL): at a million members this is what keeps
+ * queueing to seconds. */
 static gboolean
-queue_one (QurbDb *db, gint64 id, const gchar *audience, const gchar *text_fr, const gchar *text_ar,
-           const gchar *now, guint *messages, GError **error)
+queue_one (QurbDb *db, gint64 id, const gchar *audience, const gchar *now, guint *messages,
+           GError **error)
 {
   AudienceQuery query;
   sqlite3_stmt *stmt;
@@ -268,14 +272,12 @@ queue_one (QurbDb *db, gint64 id, const gchar *audience, const gchar *text_fr, c
   if (!audience_query (audience, &query, error))
     return FALSE;
   stmt = qurb_db_statement (db,
-      "INSERT INTO messages (dir, peer, text, state, at, kind, priority, member_id, announcement_id,"
-      "                      lang, updated_at)"
-      " SELECT 'out', phone, CASE lang WHEN 'ar' THEN ?4 ELSE ?5 END, 'queued', ?6, 'broadcast',"
-      "        ?8, id, ?7, lang, ?6"
-      " FROM members WHERE id IN (" AUDIENCE_MEMBERS ") ORDER BY id", error);
+      "INSERT INTO messages (member_id, dir, peer, text, state, at, kind, priority, announcement_id,"
+      "                      lang, updated_at) "
+      AUDIENCE_ROWS ("'out', phone, '', 'queued', ?4, 'broadcast', ?6, ?5, lang, ?4"), error);
   ok = stmt != NULL &&
-       qurb_db_bind (db, stmt, error, "ttttttIi", query.kind, query.provinces, query.caravan,
-                     text_ar, text_fr, now, id, (gint) QURB_PRIORITY_BROADCAST) &&
+       qurb_db_bind (db, stmt, error, "ttttIi", query.kind, query.provinces, query.caravan,
+                     now, id, (gint) QURB_PRIORITY_BROADCAST) &&
        qurb_db_step_done (db, stmt, error);
   audience_query_clear (&query);
   if (!ok)
@@ -314,7 +316,7 @@ queue_due_in_transaction (QurbDb *db, gpointer user_data, GError **error)
       g_autoptr(QurbAnnouncement) a = qurb_announcement_find (db, g_array_index (due, gint64, i), error);
 
       if (a == NULL ||
-          !queue_one (db, a->id, a->audience, a->text_fr, a->text_ar, now, messages, error))
+          !queue_one (db, a->id, a->audience, now, messages, error))
         return FALSE;
     }
   /* Sent to the last one (or withdrawn): done. */
@@ -330,6 +332,7 @@ gboolean
 qurb_broadcasts_queue_due (QurbDb *db, guint *messages, GError **error)
 {
   g_autofree gchar *now = qurb_now_iso ();
+  gboolean outside, ok;
   guint local = 0;
   gint pending = qurb_db_query_exists (db, error,
       "SELECT 1 FROM announcements a WHERE (a.state = 'scheduled' AND a.send_at <= ?1)"
@@ -340,11 +343,19 @@ qurb_broadcasts_queue_due (QurbDb *db, guint *messages, GError **error)
     *messages = 0;
   if (pending <= 0)
     return pending == 0;
-  if (!qurb_db_transact (db, queue_due_in_transaction, &local, error))
+  /* Every message is made from a members row and the announcement being
+   * queued, so the per-row foreign-key lookups could only ever pass: off
+   * for this statement, as for a bulk import (settable outside a
+   * transaction only). */
+  outside = !qurb_db_in_transaction (db);
+  if (outside && !qurb_db_exec (db, "PRAGMA foreign_keys=OFF", error))
     return FALSE;
-  if (messages)
+  ok = qurb_db_transact (db, queue_due_in_transaction, &local, error);
+  if (outside && !qurb_db_exec (db, "PRAGMA foreign_keys=ON", ok ? error : NULL))
+    ok = FALSE;
+  if (ok && messages)
     *messages = local;
-  return TRUE;
+  return ok;
 }
 
 typedef struct {

@@ -3,6 +3,7 @@
 
 #include "qurb-json.h"
 #include "qurb-messages.h"
+#include "qurb-outbox.h"
 
 /* Oldest first; last_n > 0 keeps only the newest last_n. */
 gboolean
@@ -10,7 +11,7 @@ qurb_messages_foreach (QurbDb *db, guint last_n, QurbMessageFunc func, gpointer 
                        GError **error)
 {
   sqlite3_stmt *stmt = qurb_db_statement (db,
-      "SELECT * FROM (SELECT id, dir, peer, text, state, at, reply_to, kind FROM messages"
+      "SELECT * FROM (SELECT id, dir, peer, " QURB_MESSAGE_TEXT_SQL ", state, at, reply_to, kind FROM messages"
       "  ORDER BY id DESC LIMIT ?) ORDER BY id", error);
   gint step;
 

@@ -26,6 +26,13 @@ typedef struct {
   const gchar *not_before;    /* ISO, or NULL to send at once */
 } QurbOutgoing;
 
+/* A message's text in SQL over `messages`: a broadcast's rows keep ''
+ * and read their text from the announcement, in the row's language — a
+ * million copies of one text would be most of what queueing writes. */
+#define QURB_MESSAGE_TEXT_SQL \
+  "coalesce(nullif(messages.text, ''), (SELECT CASE messages.lang WHEN 'ar' THEN a.text_ar" \
+  " ELSE a.text_fr END FROM announcements a WHERE a.id = messages.announcement_id), '')"
+
 gboolean qurb_outbox_queue (QurbDb             *db,
                             const QurbOutgoing *message,
                             gint64             *id,

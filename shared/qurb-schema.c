@@ -185,10 +185,8 @@ static const gchar *const migrations[] = {
   "  locked_until    TEXT\n"
   ") WITHOUT ROWID;\n",
 
-  /* 4 → 5: broadcasts — each announcement reaches a member once, its
-   * progress is counted from its messages, staff settings (the PIN). */
-  "CREATE UNIQUE INDEX messages_announcement ON messages (announcement_id, member_id)\n"
-  "  WHERE announcement_id IS NOT NULL;\n"
+  /* 4 → 5: broadcasts — progress counted from an announcement's
+   * messages, staff settings (the PIN). */
   "CREATE INDEX messages_announcement_state ON messages (announcement_id, state)\n"
   "  WHERE announcement_id IS NOT NULL;\n"
   "ALTER TABLE announcements ADD COLUMN queued_at TEXT;\n"

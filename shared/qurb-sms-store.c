@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qurb-clock.h"
+#include "qurb-outbox.h"
 #include "qurb-sms-store.h"
 
 /* Retries of a message the modem refused: 1, 2, 4, … minutes apart. */
@@ -222,7 +223,7 @@ claim_in_transaction (QurbDb *db, gpointer user_data, GError **error)
       "             AND (not_before IS NULL OR not_before <= ?2)"
       "             AND (?3 OR kind IS NOT 'broadcast')"
       "             ORDER BY priority, id LIMIT 1)"
-      " RETURNING id, peer, text, reference, attempts,"
+      " RETURNING id, peer, " QURB_MESSAGE_TEXT_SQL ", reference, attempts,"
       "  (SELECT count(*) FROM sms_sent_parts p WHERE p.message_id = messages.id)", error);
   if (stmt == NULL ||
       !qurb_db_bind (db, stmt, error, "tti", job->modem, now, (gint) job->broadcasts_allowed) ||
