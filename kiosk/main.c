@@ -6,12 +6,14 @@
 #include "qurb-config.h"
 #include "qurb-i18n.h"
 #include "qurb-kiosk-window.h"
+#include "qurb-staff-console.h"
 #include "qurb-schema.h"
 
 typedef struct {
   gchar *db_option;
   gchar *config_path;
   gboolean windowed;
+  gboolean staff;
   gboolean first_frame;  /* benchmarks: print the time of the first frame, quit */
   gchar *db_path;       /* resolved */
   guint idle_seconds;
@@ -71,11 +73,13 @@ static void
 activate (GtkApplication *app, Kiosk *kiosk)
 {
   g_autoptr(QurbKioskSession) session = NULL;
-  QurbKioskWindow *window;
+  GtkWidget *window;
 
   qurb_kiosk_init_resources ();
   session = qurb_kiosk_session_new (kiosk->db, kiosk->lang, kiosk->idle_seconds);
-  window = qurb_kiosk_window_new (session, !kiosk->windowed);
+  /* The staff console is a window on the staff's desk, not the lobby's. */
+  window = kiosk->staff ? GTK_WIDGET (qurb_staff_window_new (session))
+                        : GTK_WIDGET (qurb_kiosk_window_new (session, !kiosk->windowed));
   gtk_window_set_application (GTK_WINDOW (window), app);
   if (kiosk->first_frame)
     g_signal_connect (window, "map", G_CALLBACK (window_mapped), NULL);
@@ -109,6 +113,7 @@ main (int argc, char **argv)
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &kiosk.db_option, "The database (default: $QURB_DB, then the configuration)", "PATH" },
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &kiosk.config_path, "The configuration file (default: " QURB_DEFAULT_CONFIG ")", "PATH" },
+    { "staff", 0, 0, G_OPTION_ARG_NONE, &kiosk.staff, "The staff console (PIN): compose and follow announcements", NULL },
     { "windowed", 0, 0, G_OPTION_ARG_NONE, &kiosk.windowed, "A window that can be closed, not the locked-down full screen", NULL },
     { "bench-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &kiosk.first_frame, "Print when the first frame is painted, then quit (bench/)", NULL },
     { NULL }

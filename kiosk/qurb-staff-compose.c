@@ -1,0 +1,321 @@
+/* qurb-staff-compose.c — writing an announcement in both languages
+ *
+ * The counters are the segment maths the daemon sends with (qurb-segments):
+ * characters, encoding and SMS per member for each language, the number of
+ * recipients of the audience and the SMS in all — the bill — before
+ * anything is scheduled. Recipients are counted again only when the
+ * audience changes; a keystroke only redoes the (pure) segment maths. */
+#include "config.h"
+
+#include "qurb-broadcast.h"
+#include "qurb-clock.h"
+#include "qurb-kiosk-widgets.h"
+#include "qurb-staff-console.h"
+
+struct _QurbStaffCompose {
+  GtkBox parent_instance;
+
+  GtkWidget *fr_heading, *ar_heading, *title_fr, *title_ar, *text_fr, *text_ar;
+  GtkWidget *count_fr, *count_ar, *ucs2_box, *ucs2_label, *fold_button;
+  GtkWidget *audience_label, *audience, *send_at_label, *send_at, *until_label, *banner_until;
+  GtkWidget *summary_label, *message_label, *schedule_button;
+
+  QurbKioskSession *session;
+  GPtrArray *audiences;          /* codes, parallel to the drop-down's strings */
+  QurbBroadcastEstimate estimate;
+};
+
+G_DEFINE_FINAL_TYPE (QurbStaffCompose, qurb_staff_compose, GTK_TYPE_BOX)
+
+enum { SIGNAL_SCHEDULED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static gchar *
+buffer_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static const gchar *
+lang_of (QurbStaffCompose *self)
+{
+  return qurb_kiosk_session_get_lang (self->session);
+}
+
+static gchar *
+counter_text (const gchar *lang, const QurbSegments *s)
+{
+  return g_strdup_printf (qurb_dngettext (lang, "%u characters · %s · %u SMS per member",
+                                          "%u characters · %s · %u SMS per member", s->parts),
+                          s->units, qurb_encoding_name (s->encoding), s->parts);
+}
+
+/* The first character of text that GSM-7 lacks, as a string. */
+static gchar *
+first_outside_gsm7 (const gchar *text)
+{
+  for (const gchar *p = text; *p; p = g_utf8_next_char (p))
+    {
+      guint septets;
+
+      if (!qurb_gsm7_char (g_utf8_get_char (p), &septets))
+        return g_strndup (p, g_utf8_next_char (p) - p);
+    }
+  return NULL;
+}
+
+static void
+update_counters (QurbStaffCompose *self)
+{
+  const gchar *lang = lang_of (self);
+  g_autofree gchar *fr = buffer_text (self->text_fr), *ar = buffer_text (self->text_ar);
+  g_autofree gchar *count_fr = NULL, *count_ar = NULL, *summary = NULL, *odd = NULL;
+  QurbBroadcastEstimate *e = &self->estimate;
+
+  qurb_sms_segments (fr, &e->fr);
+  qurb_sms_segments (ar, &e->ar);
+  e->total_parts = (guint64) e->recipients_fr * e->fr.parts + (guint64) e->recipients_ar * e->ar.parts;
+  count_fr = counter_text (lang, &e->fr);
+  count_ar = counter_text (lang, &e->ar);
+  qurb_kiosk_set_text (self->count_fr, count_fr);
+  qurb_kiosk_set_text (self->count_ar, count_ar);
+
+  odd = e->fr.encoding == QURB_ENCODING_UCS2 ? first_outside_gsm7 (fr) : NULL;
+  if (odd != NULL)
+    {
+      g_autofree gchar *folded = qurb_gsm7_fold (fr);
+      g_autofree gchar *warning = NULL;
+      QurbSegments s;
+
+      qurb_sms_segments (folded, &s);
+      warning = g_strdup_printf (T_("“%s” is not in the GSM alphabet: the French text goes as UCS-2, "
+                                    "%u SMS per member. Without accents it would take %u."),
+                                 odd, e->fr.parts, s.parts);
+      qurb_kiosk_set_text (self->ucs2_label, warning);
+    }
+  gtk_widget_set_visible (self->ucs2_box, odd != NULL);
+
+  summary = g_strdup_printf (T_("%u recipients (%u in French, %u in Arabic) · %" G_GUINT64_FORMAT " SMS in all"),
+                             e->recipients_fr + e->recipients_ar, e->recipients_fr, e->recipients_ar,
+                             e->total_parts);
+  qurb_kiosk_set_text (self->summary_label, summary);
+}
+
+static void
+text_changed (QurbStaffCompose *self)
+{
+  if (self->session == NULL)
+    return;
+  gtk_widget_set_visible (self->message_label, FALSE);
+  update_counters (self);
+}
+
+static void
+fold_clicked (QurbStaffCompose *self)
+{
+  g_autofree gchar *fr = buffer_text (self->text_fr);
+  g_autofree gchar *folded = qurb_gsm7_fold (fr);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_fr)), folded, -1);
+}
+
+static const gchar *
+selected_audience (QurbStaffCompose *self)
+{
+  guint i = gtk_drop_down_get_selected (GTK_DROP_DOWN (self->audience));
+
+  return i < self->audiences->len ? self->audiences->pdata[i] : "all";
+}
+
+static void
+show_message (QurbStaffCompose *self, const gchar *text)
+{
+  qurb_kiosk_set_text (self->message_label, text);
+  gtk_widget_set_visible (self->message_label, TRUE);
+}
+
+static void
+audience_changed (QurbStaffCompose *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL)
+    return;
+  if (!qurb_broadcast_estimate (qurb_kiosk_session_get_db (self->session), selected_audience (self),
+                                "", "", &self->estimate, &error))
+    {
+      const gchar *lang = lang_of (self);
+      g_warning ("counting recipients: %s", error->message);
+      show_message (self, T_("One moment, please: the service is busy. We are trying again…"));
+    }
+  update_counters (self);
+}
+
+static void
+schedule_clicked (QurbStaffCompose *self)
+{
+  const gchar *lang = lang_of (self);
+  g_autofree gchar *fr = buffer_text (self->text_fr), *ar = buffer_text (self->text_ar);
+  const gchar *at = gtk_editable_get_text (GTK_EDITABLE (self->send_at));
+  const gchar *until = gtk_editable_get_text (GTK_EDITABLE (self->banner_until));
+  QurbAnnouncementDraft draft = {
+    gtk_editable_get_text (GTK_EDITABLE (self->title_fr)),
+    gtk_editable_get_text (GTK_EDITABLE (self->title_ar)),
+    fr, ar, selected_audience (self), *at ? at : NULL, *until ? until : NULL, "staff-console",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *done = NULL;
+  gint64 id;
+
+  if (!qurb_announcement_create (qurb_kiosk_session_get_db (self->session), &draft, &id, &error))
+    {
+      /* Refusals are written for staff: shown as they are. */
+      show_message (self, error->message);
+      return;
+    }
+  done = g_strdup_printf (T_("Announcement %" G_GINT64_FORMAT " is scheduled."), id);
+  show_message (self, done);
+  g_signal_emit (self, signals[SIGNAL_SCHEDULED], 0, id);
+}
+
+static void
+fill_audiences (QurbStaffCompose *self, GError **error)
+{
+  const gchar *lang = lang_of (self);
+  QurbDb *db = qurb_kiosk_session_get_db (self->session);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (db, error);
+  sqlite3_stmt *stmt;
+
+  g_ptr_array_set_size (self->audiences, 0);
+  gtk_string_list_append (names, T_("All members"));
+  g_ptr_array_add (self->audiences, g_strdup ("all"));
+  stmt = qurb_db_statement (db, "SELECT DISTINCT qurb_province(province) AS p FROM members"
+                                " WHERE p IS NOT NULL ORDER BY p", error);
+  while (stmt != NULL && qurb_db_step_row (db, stmt, error) > 0)
+    {
+      const gchar *province = (const gchar *) sqlite3_column_text (stmt, 0);
+      g_autofree gchar *name = g_strdup_printf (T_("Members of %s"), qurb_kiosk_province_name (lang, province));
+
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (self->audiences, g_strconcat ("province:", province, NULL));
+    }
+  if (stmt != NULL)
+    sqlite3_reset (stmt);
+  for (guint i = 0; caravans != NULL && i < caravans->len; i++)
+    {
+      const QurbCaravan *c = caravans->pdata[i];
+      g_autofree gchar *name = g_strdup_printf (T_("Booked on caravan %s (%s)"), c->code,
+                                                qurb_kiosk_province_name (lang, c->province));
+
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (self->audiences, g_strconcat ("caravan:", c->code, NULL));
+    }
+  gtk_drop_down_set_model (GTK_DROP_DOWN (self->audience), G_LIST_MODEL (names));
+}
+
+/* Fresh choices (provinces, caravans) and counts. */
+gboolean
+qurb_staff_compose_reload (QurbStaffCompose *self, GError **error)
+{
+  g_autofree gchar *now = qurb_now_iso ();
+  g_autoptr(GError) local_error = NULL;
+
+  fill_audiences (self, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  /* "2027-01-15T10:00:00" → "2027-01-15 10:00", as staff type it. */
+  now[10] = ' ';
+  now[16] = '\0';
+  if (*gtk_editable_get_text (GTK_EDITABLE (self->send_at)) == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->send_at), now);
+  audience_changed (self);
+  return TRUE;
+}
+
+void
+qurb_staff_compose_relabel (QurbStaffCompose *self)
+{
+  const gchar *lang = lang_of (self);
+
+  qurb_kiosk_set_text (self->fr_heading, T_("In French"));
+  qurb_kiosk_set_text (self->ar_heading, T_("In Arabic"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->title_fr), T_("Title on the lobby screens"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->title_ar), T_("Title on the lobby screens"));
+  qurb_kiosk_set_name (self->title_fr, T_("Title in French"));
+  qurb_kiosk_set_name (self->title_ar, T_("Title in Arabic"));
+  qurb_kiosk_set_name (self->text_fr, T_("Text in French"));
+  qurb_kiosk_set_name (self->text_ar, T_("Text in Arabic"));
+  qurb_kiosk_set_text (self->fold_button, T_("Use the text without accents"));
+  qurb_kiosk_set_text (self->audience_label, T_("Audience"));
+  qurb_kiosk_set_name (self->audience, T_("Audience"));
+  qurb_kiosk_set_text (self->send_at_label, T_("Send on"));
+  qurb_kiosk_set_name (self->send_at, T_("Send on"));
+  qurb_kiosk_set_text (self->until_label, T_("On screen until"));
+  qurb_kiosk_set_name (self->banner_until, T_("On screen until"));
+  qurb_kiosk_set_text (self->schedule_button, T_("Schedule the announcement"));
+  update_counters (self);
+}
+
+void
+qurb_staff_compose_setup (QurbStaffCompose *self, QurbKioskSession *session)
+{
+  self->session = g_object_ref (session);
+  /* Each text box reads in its own direction, whatever the screen's. */
+  gtk_widget_set_direction (self->text_ar, GTK_TEXT_DIR_RTL);
+  gtk_widget_set_direction (self->title_ar, GTK_TEXT_DIR_RTL);
+  gtk_widget_set_direction (self->text_fr, GTK_TEXT_DIR_LTR);
+  gtk_widget_set_direction (self->title_fr, GTK_TEXT_DIR_LTR);
+}
+
+static void
+qurb_staff_compose_dispose (GObject *object)
+{
+  QurbStaffCompose *self = QURB_STAFF_COMPOSE (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->audiences, g_ptr_array_unref);
+  G_OBJECT_CLASS (qurb_staff_compose_parent_class)->dispose (object);
+}
+
+static void
+qurb_staff_compose_class_init (QurbStaffComposeClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = qurb_staff_compose_dispose;
+  /* scheduled (id): an announcement was created. */
+  signals[SIGNAL_SCHEDULED] = g_signal_new ("scheduled", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                            0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-staff-compose.ui");
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, QurbStaffCompose, name)
+  CHILD (fr_heading); CHILD (ar_heading); CHILD (title_fr); CHILD (title_ar);
+  CHILD (text_fr); CHILD (text_ar); CHILD (count_fr); CHILD (count_ar);
+  CHILD (ucs2_box); CHILD (ucs2_label); CHILD (fold_button);
+  CHILD (audience_label); CHILD (audience); CHILD (send_at_label); CHILD (send_at);
+  CHILD (until_label); CHILD (banner_until); CHILD (summary_label); CHILD (message_label);
+  CHILD (schedule_button);
+#undef CHILD
+  gtk_widget_class_bind_template_callback (widget_class, text_changed);
+  gtk_widget_class_bind_template_callback (widget_class, fold_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, audience_changed);
+  gtk_widget_class_bind_template_callback (widget_class, schedule_clicked);
+}
+
+static void
+qurb_staff_compose_init (QurbStaffCompose *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->audiences = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_fr)), "changed",
+                            G_CALLBACK (text_changed), self);
+  g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_ar)), "changed",
+                            G_CALLBACK (text_changed), self);
+}
