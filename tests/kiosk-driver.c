@@ -14,9 +14,20 @@ kiosk_driver_start (KioskDriver *driver, QurbDb *db, const gchar *lang, gint wid
 {
   qurb_kiosk_init_resources ();
   driver->session = qurb_kiosk_session_new (db, lang, 60);
-  driver->window = qurb_kiosk_window_new (driver->session, locked_down);
-  gtk_window_set_default_size (GTK_WINDOW (driver->window), width, height);
-  gtk_window_present (GTK_WINDOW (driver->window));
+  driver->window = GTK_WINDOW (qurb_kiosk_window_new (driver->session, locked_down));
+  gtk_window_set_default_size (driver->window, width, height);
+  gtk_window_present (driver->window);
+  kiosk_driver_settle (driver);
+}
+
+void
+kiosk_driver_start_staff (KioskDriver *driver, QurbDb *db, const gchar *lang)
+{
+  qurb_kiosk_init_resources ();
+  driver->session = qurb_kiosk_session_new (db, lang, 600);
+  driver->window = GTK_WINDOW (qurb_staff_window_new (driver->session));
+  gtk_window_set_default_size (driver->window, 1920, 1080);
+  gtk_window_present (driver->window);
   kiosk_driver_settle (driver);
 }
 
@@ -64,7 +75,9 @@ kiosk_driver_settle (KioskDriver *driver)
 const gchar *
 kiosk_driver_screen (KioskDriver *driver)
 {
-  return qurb_kiosk_window_get_screen (driver->window);
+  if (QURB_IS_STAFF_WINDOW (driver->window))
+    return qurb_staff_window_get_screen (QURB_STAFF_WINDOW (driver->window));
+  return qurb_kiosk_window_get_screen (QURB_KIOSK_WINDOW (driver->window));
 }
 
 static const gchar *

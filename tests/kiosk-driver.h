@@ -6,11 +6,12 @@
 #pragma once
 
 #include "qurb-kiosk-window.h"
+#include "qurb-staff-console.h"
 
 G_BEGIN_DECLS
 
 typedef struct {
-  QurbKioskWindow *window;
+  GtkWindow *window;          /* a QurbKioskWindow, or a QurbStaffWindow */
   QurbKioskSession *session;
 } KioskDriver;
 
@@ -20,6 +21,9 @@ void        kiosk_driver_start      (KioskDriver *driver,
                                      gint         width,
                                      gint         height,
                                      gboolean     locked_down);
+void        kiosk_driver_start_staff (KioskDriver *driver,
+                                      QurbDb      *db,
+                                      const gchar *lang);
 void        kiosk_driver_stop       (KioskDriver *driver);
 void        kiosk_driver_settle     (KioskDriver *driver);
 GtkWidget  *kiosk_driver_find       (KioskDriver *driver,
