@@ -113,7 +113,7 @@ show_busy (QurbKioskWindow *self, const GError *error)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "busy");
   update_header (self, NULL);
   if (self->retry_source == 0)
-    self->retry_source = g_timeout_add_seconds (QURB_KIOSK_RETRY_SECONDS, retry_tick, self);
+    self->retry_source = g_timeout_add (QURB_KIOSK_RETRY_SECONDS * 1000, retry_tick, self);
 }
 
 static void
@@ -391,7 +391,7 @@ qurb_kiosk_window_new (QurbKioskSession *session, gboolean locked_down)
   g_signal_connect (session, "notify::lang", G_CALLBACK (lang_changed), self);
   relabel (self);
   qurb_kiosk_window_go_home (self);
-  self->idle_source = g_timeout_add_seconds (1, idle_tick, self);
+  self->idle_source = g_timeout_add (500, idle_tick, self);
   if (locked_down)
     gtk_window_fullscreen (GTK_WINDOW (self));
   return self;

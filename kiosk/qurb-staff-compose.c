@@ -99,9 +99,9 @@ update_counters (QurbStaffCompose *self)
     }
   gtk_widget_set_visible (self->ucs2_box, odd != NULL);
 
-  summary = g_strdup_printf (T_("%u recipients (%u in French, %u in Arabic) · %" G_GUINT64_FORMAT " SMS in all"),
+  summary = g_strdup_printf (T_("%u recipients (%u in French, %u in Arabic) · %llu SMS in all"),
                              e->recipients_fr + e->recipients_ar, e->recipients_fr, e->recipients_ar,
-                             e->total_parts);
+                             (unsigned long long) e->total_parts);
   qurb_kiosk_set_text (self->summary_label, summary);
 }
 
@@ -177,7 +177,7 @@ schedule_clicked (QurbStaffCompose *self)
       show_message (self, error->message);
       return;
     }
-  done = g_strdup_printf (T_("Announcement %" G_GINT64_FORMAT " is scheduled."), id);
+  done = g_strdup_printf (T_("Announcement %lld is scheduled."), (long long) id);
   show_message (self, done);
   g_signal_emit (self, signals[SIGNAL_SCHEDULED], 0, id);
 }

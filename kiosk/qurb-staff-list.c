@@ -69,11 +69,12 @@ row_new (QurbStaffList *self, const QurbAnnouncement *a, const QurbBroadcastProg
   g_autofree gchar *title = g_strdup_printf ("%" G_GINT64_FORMAT " · %s", a->id,
                                              g_str_equal (lang, "ar") ? a->title_ar : a->title_fr);
   g_autofree gchar *when = g_strdup_printf (T_("%s · %s · sent on %s"), a->state, a->audience, a->send_at);
-  g_autofree gchar *counts = g_strdup_printf (T_("%" G_GINT64_FORMAT " messages: %" G_GINT64_FORMAT " queued, %"
-                                                 G_GINT64_FORMAT " sent, %" G_GINT64_FORMAT " delivered, %"
-                                                 G_GINT64_FORMAT " failed, %" G_GINT64_FORMAT " withdrawn"),
-                                              p->total, p->queued + p->sending, p->sent, p->delivered,
-                                              p->failed, p->withdrawn);
+  g_autofree gchar *counts = g_strdup_printf (T_("%lld messages: %lld queued, %lld"
+                                                 " sent, %lld delivered, %lld"
+                                                 " failed, %lld withdrawn"),
+                                              (long long) p->total, (long long) (p->queued + p->sending),
+                                              (long long) p->sent, (long long) p->delivered,
+                                              (long long) p->failed, (long long) p->withdrawn);
 
   gtk_widget_add_css_class (row, "card");
   qurb_kiosk_set_name (row, title);
@@ -81,7 +82,7 @@ row_new (QurbStaffList *self, const QurbAnnouncement *a, const QurbBroadcastProg
   gtk_widget_set_hexpand (gtk_widget_get_last_child (line), TRUE);
   if (g_str_equal (a->state, "scheduled") || g_str_equal (a->state, "queued"))
     {
-      g_autofree gchar *name = g_strdup_printf (T_("Cancel announcement %" G_GINT64_FORMAT), a->id);
+      g_autofree gchar *name = g_strdup_printf (T_("Cancel announcement %lld"), (long long) a->id);
       GtkWidget *cancel = qurb_kiosk_button_new (T_("Cancel"), "danger");
 
       qurb_kiosk_set_name (cancel, name);

@@ -270,6 +270,6 @@ qurb_staff_window_new (QurbKioskSession *session)
   qurb_staff_list_setup (QURB_STAFF_LIST (self->list), session);
   relabel (self);
   lock (self);
-  self->tick_source = g_timeout_add_seconds (QURB_STAFF_REFRESH_SECONDS, tick, self);
+  self->tick_source = g_timeout_add (QURB_STAFF_REFRESH_SECONDS * 1000, tick, self);
   return self;
 }

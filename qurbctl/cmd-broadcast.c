@@ -39,7 +39,7 @@ print_estimate (const QurbBroadcastEstimate *e, const gchar *text_fr)
            qurb_encoding_name (e->fr.encoding), e->fr.parts);
   g_print (_("Arabic: %u characters, %s, %u part(s) each\n"), e->ar.units,
            qurb_encoding_name (e->ar.encoding), e->ar.parts);
-  g_print (_("Total: %" G_GUINT64_FORMAT " SMS parts\n"), e->total_parts);
+  g_print (_("Total: %llu SMS parts\n"), (unsigned long long) e->total_parts);
   if (e->fr.encoding == QURB_ENCODING_UCS2)
     {
       g_autofree gchar *folded = qurb_gsm7_fold (text_fr);
@@ -94,7 +94,7 @@ broadcast_create (const QurbctlGlobals *globals, gint argc, gchar **argv)
   if (!qurb_announcement_create (db, &draft, &id, &error) ||
       !qurb_broadcast_estimate (db, draft.audience, text_fr, text_ar, &estimate, &error))
     return qurbctl_fail (error);
-  g_print (_("Announcement %" G_GINT64_FORMAT " created.\n"), id);
+  g_print (_("Announcement %lld created.\n"), (long long) id);
   print_estimate (&estimate, text_fr);
   return QURBCTL_OK;
 }
@@ -158,16 +158,17 @@ broadcast_progress (const QurbctlGlobals *globals, gint argc, gchar **argv)
   if (a == NULL)
     {
       if (error == NULL)
-        g_printerr (_("qurbctl: there is no announcement %" G_GINT64_FORMAT "\n"), id);
+        g_printerr (_("qurbctl: there is no announcement %lld\n"), (long long) id);
       return error ? qurbctl_fail (error) : QURBCTL_FAILED;
     }
   if (!qurb_broadcast_progress (db, id, &p, &error))
     return qurbctl_fail (error);
-  g_print (_("Announcement %" G_GINT64_FORMAT " (%s), %s: %s\n"), id, a->state, a->audience, a->title_fr);
-  g_print (_("messages %" G_GINT64_FORMAT ": queued %" G_GINT64_FORMAT ", sending %" G_GINT64_FORMAT
-             ", sent %" G_GINT64_FORMAT ", delivered %" G_GINT64_FORMAT ", failed %" G_GINT64_FORMAT
-             ", withdrawn %" G_GINT64_FORMAT " — %.0f%% done\n"),
-           p.total, p.queued, p.sending, p.sent, p.delivered, p.failed, p.withdrawn,
+  g_print (_("Announcement %lld (%s), %s: %s\n"), (long long) id, a->state, a->audience, a->title_fr);
+  g_print (_("messages %lld: queued %lld, sending %lld"
+             ", sent %lld, delivered %lld, failed %lld"
+             ", withdrawn %lld — %.0f%% done\n"),
+           (long long) p.total, (long long) p.queued, (long long) p.sending, (long long) p.sent,
+           (long long) p.delivered, (long long) p.failed, (long long) p.withdrawn,
            100 * qurb_broadcast_progress_done (&p));
   return QURBCTL_OK;
 }
@@ -188,7 +189,7 @@ broadcast_cancel (const QurbctlGlobals *globals, gint argc, gchar **argv)
     return QURBCTL_FAILED;
   if (!qurb_broadcast_cancel (db, id, &withdrawn, &error))
     return qurbctl_fail (error);
-  g_print (_("Announcement %" G_GINT64_FORMAT " cancelled; %u messages withdrawn.\n"), id, withdrawn);
+  g_print (_("Announcement %lld cancelled; %u messages withdrawn.\n"), (long long) id, withdrawn);
   return QURBCTL_OK;
 }
 

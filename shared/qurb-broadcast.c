@@ -375,15 +375,15 @@ cancel_in_transaction (QurbDb *db, gpointer user_data, GError **error)
     {
       if (error == NULL || *error == NULL)
         g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                     _("there is no announcement %" G_GINT64_FORMAT), job->id);
+                     _("there is no announcement %lld"), (long long) job->id);
       return FALSE;
     }
   if (g_str_equal (a->state, "done") || g_str_equal (a->state, "cancelled"))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   g_str_equal (a->state, "done") ? _("announcement %" G_GINT64_FORMAT " has been sent already")
-                                                  : _("announcement %" G_GINT64_FORMAT " is cancelled already"),
-                   job->id);
+                   g_str_equal (a->state, "done") ? _("announcement %lld has been sent already")
+                                                  : _("announcement %lld is cancelled already"),
+                   (long long) job->id);
       return FALSE;
     }
   /* What a modem holds ("sending") goes out; the rest is withdrawn. */

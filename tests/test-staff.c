@@ -126,8 +126,8 @@ counter (const gchar *lang, guint units, const gchar *encoding, guint parts)
 static gchar *
 summary (const gchar *lang, guint fr, guint ar, guint64 parts)
 {
-  return g_strdup_printf (T_("%u recipients (%u in French, %u in Arabic) · %" G_GUINT64_FORMAT " SMS in all"),
-                          fr + ar, fr, ar, parts);
+  return g_strdup_printf (T_("%u recipients (%u in French, %u in Arabic) · %llu SMS in all"),
+                          fr + ar, fr, ar, (unsigned long long) parts);
 }
 
 static void
@@ -218,10 +218,10 @@ test_progress (StaffFixture *f, gconstpointer data)
   enter_pin (f, PIN);
   kiosk_driver_tap (&f->kiosk, T_("Broadcasts"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "list");
-  before = g_strdup_printf (T_("%" G_GINT64_FORMAT " messages: %" G_GINT64_FORMAT " queued, %"
-                               G_GINT64_FORMAT " sent, %" G_GINT64_FORMAT " delivered, %"
-                               G_GINT64_FORMAT " failed, %" G_GINT64_FORMAT " withdrawn"),
-                            (gint64) 6, (gint64) 6, (gint64) 0, (gint64) 0, (gint64) 0, (gint64) 0);
+  before = g_strdup_printf (T_("%lld messages: %lld queued, %lld"
+                               " sent, %lld delivered, %lld"
+                               " failed, %lld withdrawn"),
+                            (long long) 6, (long long) 6, (long long) 0, (long long) 0, (long long) 0, (long long) 0);
   assert_shows (f, before);
 
   /* The daemon sends four, one is delivered. */
@@ -232,15 +232,15 @@ test_progress (StaffFixture *f, gconstpointer data)
   g_timeout_add ((QURB_STAFF_REFRESH_SECONDS + 0.5) * 1000, quit_loop, loop);
   g_main_loop_run (loop);
   kiosk_driver_settle (&f->kiosk);
-  after = g_strdup_printf (T_("%" G_GINT64_FORMAT " messages: %" G_GINT64_FORMAT " queued, %"
-                              G_GINT64_FORMAT " sent, %" G_GINT64_FORMAT " delivered, %"
-                              G_GINT64_FORMAT " failed, %" G_GINT64_FORMAT " withdrawn"),
-                           (gint64) 6, (gint64) 2, (gint64) 3, (gint64) 1, (gint64) 0, (gint64) 0);
+  after = g_strdup_printf (T_("%lld messages: %lld queued, %lld"
+                              " sent, %lld delivered, %lld"
+                              " failed, %lld withdrawn"),
+                           (long long) 6, (long long) 2, (long long) 3, (long long) 1, (long long) 0, (long long) 0);
   assert_shows (f, after);
   screenshot (f, "list");
 
   /* Cancelling the scheduled one from the list. */
-  cancel = g_strdup_printf (T_("Cancel announcement %" G_GINT64_FORMAT), later_id);
+  cancel = g_strdup_printf (T_("Cancel announcement %lld"), (long long) later_id);
   kiosk_driver_tap (&f->kiosk, cancel);
   qurb_assert_query_text (f->db.db, "SELECT group_concat(state, ' ') FROM announcements ORDER BY id",
                           "queued cancelled");
