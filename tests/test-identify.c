@@ -4,7 +4,10 @@
 #include <stdlib.h>
 
 #include "qurb-clock.h"
+#include <string.h>
+
 #include "qurb-identify.h"
+#include "qurb-staff-pin.h"
 #include "qurb-test-util.h"
 
 static void
@@ -151,6 +154,38 @@ test_caravan_slots (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpint (sma->seats_left, ==, 8);
 }
 
+static void
+test_staff_pin (QurbFixture *fixture, gconstpointer data)
+{
+  static const gchar *const valid[] = { "1234", "00000000", NULL };
+  static const gchar *const invalid[] = { "123", "123456789", "12a4", "", NULL };
+  g_autofree gchar *hashed = qurb_staff_pin_hash ("2468", "abcd", 1000);
+  g_autofree gchar *stored = NULL;
+  QurbLockoutState lockout;
+  gboolean accepted = TRUE;
+
+  for (guint i = 0; valid[i]; i++)
+    g_assert_true (qurb_staff_pin_valid (valid[i]));
+  for (guint i = 0; invalid[i]; i++)
+    g_assert_false (qurb_staff_pin_valid (invalid[i]));
+  g_assert_true (g_str_has_prefix (hashed, "sha256x$1000$abcd$"));
+  g_assert_true (qurb_staff_pin_matches ("2468", hashed));
+  g_assert_false (qurb_staff_pin_matches ("2469", hashed));
+  g_assert_false (qurb_staff_pin_matches ("2468", "plain-2468"));
+
+  /* No PIN set yet: nobody gets in. */
+  g_assert_true (qurb_staff_pin_check (fixture->db, "2468", &accepted, &lockout, NULL));
+  g_assert_false (accepted);
+  g_assert_false (qurb_staff_pin_set (fixture->db, "12", NULL));
+  g_assert_true (qurb_staff_pin_set (fixture->db, "2468", NULL));
+  /* Stored salted and stretched, never as typed. */
+  stored = qurb_test_query_text (fixture->db, "SELECT value FROM settings WHERE key = 'staff-pin'");
+  g_assert_true (g_str_has_prefix (stored, "sha256x$100000$"));
+  g_assert_cmpuint (strlen (stored), ==, strlen ("sha256x$100000$") + 32 + 1 + 64);
+  g_assert_true (qurb_staff_pin_check (fixture->db, "2468", &accepted, &lockout, NULL));
+  g_assert_true (accepted);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -162,6 +197,7 @@ main (int argc, char **argv)
   g_test_add ("/identify/lockout", QurbFixture, NULL, qurb_fixture_setup, test_identify_lockout,
               qurb_fixture_teardown);
   g_test_add_func ("/claims/timeline", test_timeline);
+  g_test_add ("/staff/pin", QurbFixture, NULL, qurb_fixture_setup, test_staff_pin, qurb_fixture_teardown);
   g_test_add ("/caravans/slots", QurbFixture, NULL, qurb_fixture_setup, test_caravan_slots,
               qurb_fixture_teardown);
   return g_test_run ();

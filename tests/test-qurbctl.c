@@ -214,6 +214,54 @@ test_demo (QurbFixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (member.out, "+212612345678"));
 }
 
+static void
+test_broadcast (QurbFixture *fixture, gconstpointer data)
+{
+  g_auto(Run) created = { 0 }, bad = { 0 }, listed = { 0 }, progress = { 0 }, cancelled = { 0 };
+  g_auto(Run) again = { 0 }, pin = { 0 };
+  g_autofree gchar *fr = qurb_fixture_write (fixture, "fr.txt", "Journée portes ouvertes : le cœur de l'agence.\n");
+  g_autofree gchar *ar = qurb_fixture_write (fixture, "ar.txt", "أبواب مفتوحة يوم السبت بالوكالة.\n");
+  gint64 id;
+
+  qurb_fixture_load_corpus (fixture);
+  run_qurbctl (&bad, fixture->db_path, NULL, "broadcast", "create", "--title-fr", "T", "--title-ar", "ت",
+               "--fr", fr, "--ar", ar, "--audience", "province:Gotham", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  g_assert_nonnull (strstr (bad.err, "Gotham"));
+
+  run_qurbctl (&created, fixture->db_path, NULL, "broadcast", "create", "--title-fr", "Portes ouvertes",
+               "--title-ar", "أبواب مفتوحة", "--fr", fr, "--ar", ar, "--audience", "province:laayoune",
+               "--at", "2027-01-16 09:00", NULL);
+  g_assert_cmpint (created.status, ==, 0);
+  g_assert_cmpint (sscanf (created.out, "Announcement %" G_GINT64_FORMAT " created.", &id), ==, 1);
+  /* The cost, and the folded alternative to UCS-2, before anything goes out. */
+  g_assert_nonnull (strstr (created.out, "Recipients: 1 in French, 1 in Arabic"));
+  g_assert_nonnull (strstr (created.out, "Total: 2 SMS parts"));
+  g_assert_nonnull (strstr (created.out, "le coeur de l'agence"));
+  qurb_assert_query_text (fixture->db, "SELECT audience || ' ' || send_at FROM announcements",
+                          "province:Laâyoune 2027-01-16T09:00:00");
+
+  run_qurbctl (&listed, fixture->db_path, NULL, "broadcast", "list", NULL);
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_nonnull (strstr (listed.out, "scheduled"));
+  run_qurbctl (&progress, fixture->db_path, NULL, "broadcast", "progress", "1", NULL);
+  g_assert_cmpint (progress.status, ==, 0);
+  g_assert_nonnull (strstr (progress.out, "messages 0"));
+
+  run_qurbctl (&cancelled, fixture->db_path, NULL, "broadcast", "cancel", "1", NULL);
+  g_assert_cmpint (cancelled.status, ==, 0);
+  run_qurbctl (&again, fixture->db_path, NULL, "broadcast", "cancel", "1", NULL);
+  g_assert_cmpint (again.status, ==, 1);
+  g_assert_nonnull (strstr (again.err, "cancelled already"));
+  qurb_assert_query_text (fixture->db, "SELECT state FROM announcements", "cancelled");
+
+  /* The staff PIN: four to eight digits, stored salted and stretched. */
+  run_qurbctl (&pin, fixture->db_path, NULL, "staff-pin", NULL);
+  g_assert_cmpint (pin.status, ==, 2);   /* nothing on standard input */
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM settings"), ==, 0);
+  (void) id;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -225,6 +273,7 @@ main (int argc, char **argv)
   ADD ("/qurbctl/messages-json", test_messages_json);
   ADD ("/qurbctl/member-book-cancel", test_member_book_cancel);
   ADD ("/qurbctl/demo", test_demo);
+  ADD ("/qurbctl/broadcast", test_broadcast);
 #undef ADD
   return g_test_run ();
 }
