@@ -47,6 +47,7 @@ run: stop demo
 	@$(INJECT) --from 0612345678 "حالة"
 	@$(INJECT) --from 0612345678 "caravane guelmim"
 	@echo "qurb-smsd runs on a simulated modem (pid $$(cat $(SMSD_PID)), log $(DEMO_DIR)/qurb-smsd.log)."
+	@echo 1234 | $(QURBCTL) staff-pin >/dev/null
 	@./scripts/run-kiosk.sh $(BUILD) $(DEMO_DIR) $(DEMO_DB) $(SMSD_CONF)
 	@sleep 3
 	@echo
@@ -64,6 +65,8 @@ run: stop demo
 	@echo "  $(QURBCTL) messages --last 2"
 	@echo "Or ask without the modem:  $(QURBCTL) sms-simulate --from 0612345678 --json 'مواعيدي'"
 	@echo "At the kiosk: member 100001, CIN AB123456."
+	@echo "The staff console (PIN 1234): $(BUILD)/kiosk/qurb-kiosk --db $(DEMO_DB) --staff"
+	@echo "  (without a display: GDK_BACKEND=broadway BROADWAY_DISPLAY=:5 in front, same browser page)"
 	@echo "Stop the daemon and the kiosk with: make stop"
 
 stop:
