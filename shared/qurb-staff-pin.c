@@ -104,23 +104,34 @@ qurb_staff_pin_set (QurbDb *db, const gchar *pin, GError **error)
 }
 
 typedef struct {
-  const gchar *pin;
-  gboolean *accepted;
+  gboolean accepted;
   QurbLockoutState *lockout;
-} CheckJob;
+} RecordJob;
 
 static gboolean
-check_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+record_in_transaction (QurbDb *db, gpointer user_data, GError **error)
 {
-  CheckJob *job = user_data;
+  RecordJob *job = user_data;
+
+  return qurb_lockout_record (db, QURB_STAFF_SUBJECT, job->accepted, job->lockout, error);
+}
+
+/* The PIN is stretched outside any transaction (the hashing takes tens of
+ * milliseconds, and the kiosk and the daemon must not wait for it); only
+ * the verdict is written under the lock. */
+gboolean
+qurb_staff_pin_check (QurbDb *db, const gchar *pin, gboolean *accepted, QurbLockoutState *lockout,
+                      GError **error)
+{
   sqlite3_stmt *stmt;
   g_autofree gchar *stored = NULL;
+  RecordJob job = { FALSE, lockout };
   gint step;
 
-  *job->accepted = FALSE;
-  if (!qurb_lockout_check (db, QURB_STAFF_SUBJECT, job->lockout, error))
+  *accepted = FALSE;
+  if (!qurb_lockout_check (db, QURB_STAFF_SUBJECT, lockout, error))
     return FALSE;
-  if (job->lockout->locked)
+  if (lockout->locked)
     return TRUE;
   stmt = qurb_db_statement (db, "SELECT value FROM settings WHERE key = '" PIN_SETTING "'", error);
   if (stmt == NULL || (step = qurb_db_step_row (db, stmt, error)) < 0)
@@ -129,15 +140,9 @@ check_in_transaction (QurbDb *db, gpointer user_data, GError **error)
     stored = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
   sqlite3_reset (stmt);
   /* No PIN set: nobody gets in, and guessing still counts. */
-  *job->accepted = stored != NULL && qurb_staff_pin_matches (job->pin, stored);
-  return qurb_lockout_record (db, QURB_STAFF_SUBJECT, *job->accepted, job->lockout, error);
-}
-
-gboolean
-qurb_staff_pin_check (QurbDb *db, const gchar *pin, gboolean *accepted, QurbLockoutState *lockout,
-                      GError **error)
-{
-  CheckJob job = { pin, accepted, lockout };
-
-  return qurb_db_transact (db, check_in_transaction, &job, error);
+  job.accepted = stored != NULL && qurb_staff_pin_matches (pin, stored);
+  if (!qurb_db_transact (db, record_in_transaction, &job, error))
+    return FALSE;
+  *accepted = job.accepted;
+  return TRUE;
 }
