@@ -2,6 +2,7 @@
  * quiet hours, cancelling mid-way, segment counts */
 #include "config.h"
 
+#include "qurb-booking.h"
 #include "qurb-broadcast.h"
 #include "qurb-import.h"
 #include "qurb-outbox.h"
@@ -109,6 +110,17 @@ test_all_members (QurbFixture *fixture, gconstpointer data)
                    "SELECT count(*) FROM messages WHERE kind = 'broadcast' AND priority = 3"
                    " AND state = 'queued'"), ==, 8);
   qurb_assert_query_text (fixture->db, "SELECT state || ' ' || recipients FROM announcements", "queued 8");
+  /* STOP is about broadcasts only: a booking confirmation still reaches Driss. */
+  {
+    QurbBookingRequest request = { qurb_test_query_int (fixture->db, "SELECT id FROM members WHERE member_no = '200004'"),
+                                   "GLM1", -1, "kiosk", TRUE };
+    QurbBookingResult result;
+
+    g_assert_true (qurb_booking_take (fixture->db, &request, &result, NULL));
+    g_assert_cmpint (result.outcome, ==, QURB_BOOKING_OK);
+    g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE peer = '+212661000004'"
+                                                       " AND dir = 'out' AND kind = 'notice'"), ==, 1);
+  }
   /* Once: queueing again finds nothing to do. */
   g_assert_cmpuint (queue_due (fixture), ==, 0);
   g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE kind = 'broadcast'"), ==, 8);
