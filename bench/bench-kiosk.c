@@ -140,8 +140,18 @@ touch (KioskDriver *driver, GPtrArray *members, guint n)
           percentile (others, 0.5), percentile (others, 0.99));
 }
 
+/* The screens a walk passes through, each timed from the touch that opens
+ * it to its answer on screen. */
 static void
-walk_once (KioskDriver *driver, const QurbMember *member, const QurbCaravan *caravan)
+timed (KioskDriver *driver, const gchar *name, GArray *samples)
+{
+  gdouble work, ms = timed_tap (driver, name, &work);
+
+  g_array_append_val (samples, ms);
+}
+
+static void
+walk_once (KioskDriver *driver, const QurbMember *member, const QurbCaravan *caravan, GArray *samples)
 {
   const gchar *lang = qurb_kiosk_session_get_lang (driver->session);
   const QurbCaravanSlot *slot = NULL;
@@ -152,40 +162,43 @@ walk_once (KioskDriver *driver, const QurbMember *member, const QurbCaravan *car
         g_array_index (caravan->slots, QurbCaravanSlot, i).seats_left > 0)
       slot = &g_array_index (caravan->slots, QurbCaravanSlot, i);
 
-  kiosk_driver_tap (driver, T_("My claim files"));
+  timed (driver, T_("My claim files"), samples);
   kiosk_driver_identify (driver, member->member_no, member->cin);
-  kiosk_driver_tap (driver, T_("Home"));
-  kiosk_driver_tap (driver, T_("Medical caravans"));
+  timed (driver, T_("Home"), samples);
+  timed (driver, T_("Medical caravans"), samples);
   kiosk_driver_identify (driver, member->member_no, member->cin);
-  kiosk_driver_tap (driver, caravan->province);
-  kiosk_driver_tap (driver, caravan->title_fr);
-  kiosk_driver_tap (driver, slot->start_time);
-  kiosk_driver_tap (driver, T_("Confirm the booking"));
+  timed (driver, caravan->province, samples);
+  timed (driver, caravan->title_fr, samples);
+  timed (driver, slot->start_time, samples);
+  timed (driver, T_("Confirm the booking"), samples);
   g_assert_cmpstr (kiosk_driver_screen (driver), ==, "booked");
   cancel = g_strdup_printf (T_("Cancel booking %s"),
                             qurb_kiosk_session_get_errand (driver->session)->booking.code);
-  kiosk_driver_tap (driver, T_("Done"));
-  kiosk_driver_tap (driver, T_("My bookings"));
+  timed (driver, T_("Done"), samples);
+  timed (driver, T_("My bookings"), samples);
   kiosk_driver_identify (driver, member->member_no, member->cin);
-  kiosk_driver_tap (driver, cancel);
-  kiosk_driver_tap (driver, T_("Yes, cancel it"));
-  kiosk_driver_tap (driver, T_("Home"));
+  timed (driver, cancel, samples);
+  timed (driver, T_("Yes, cancel it"), samples);
+  timed (driver, T_("Home"), samples);
 }
 
 static void
 walk (KioskDriver *driver, GPtrArray *members, const QurbCaravan *caravan, guint n)
 {
+  g_autoptr(GArray) samples = g_array_new (FALSE, FALSE, sizeof (gdouble));
   glong first = 0, tenth = 0;
 
   for (guint i = 0; i < n; i++)
     {
-      walk_once (driver, members->pdata[i % members->len], caravan);
+      walk_once (driver, members->pdata[i % members->len], caravan, samples);
       if (i == 0)
         first = rss_kb ();
       if (i == 9)
         tenth = rss_kb ();
     }
-  printf ("walks=%u rss_first_kb=%ld rss_tenth_kb=%ld rss_last_kb=%ld\n", n, first, tenth, rss_kb ());
+  printf ("walks=%u rss_first_kb=%ld rss_tenth_kb=%ld rss_last_kb=%ld walk_taps=%u"
+          " walk_tap_p50_ms=%.1f walk_tap_p99_ms=%.1f\n", n, first, tenth, rss_kb (),
+          samples->len, percentile (samples, 0.5), percentile (samples, 0.99));
 }
 
 int
