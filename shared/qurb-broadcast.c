@@ -159,7 +159,6 @@ qurb_broadcast_estimate (QurbDb *db, const gchar *audience, const gchar *text_fr
 static gchar *
 normalize_time (const gchar *text, gboolean end_of_day, GError **error)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr(GDateTime) dt = NULL;
   gint y, m, d;
 
@@ -176,7 +175,7 @@ normalize_time (const gchar *text, gboolean end_of_day, GError **error)
       g_free (iso);
       iso = with_seconds;
     }
-  dt = g_date_time_new_from_iso8601 (iso, zone);
+  dt = qurb_parse_datetime (iso);
   if (dt == NULL)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,

@@ -38,6 +38,16 @@ qurb_now (void)
   return g_date_time_new_now (local_zone ());
 }
 
+/* A stored local date-time ("2027-01-15T10:00:00"), or NULL when text
+ * is NULL, empty or not one. */
+GDateTime *
+qurb_parse_datetime (const gchar *text)
+{
+  if (text == NULL || *text == '\0')
+    return NULL;
+  return g_date_time_new_from_iso8601 (text, local_zone ());
+}
+
 gchar *
 qurb_datetime_iso (GDateTime *dt)
 {

@@ -9,6 +9,7 @@ GDateTime *qurb_now          (void);
 gchar     *qurb_now_iso      (void);
 gchar     *qurb_today_iso    (void);
 gchar     *qurb_datetime_iso (GDateTime *dt);
+GDateTime *qurb_parse_datetime (const gchar *text);
 
 gboolean   qurb_parse_date   (const gchar *text,
                               gint        *year,

@@ -4,22 +4,11 @@
 #include "qurb-clock.h"
 #include "qurb-lockout.h"
 
-static GDateTime *
-parse_local (const gchar *iso)
-{
-  g_autoptr(GTimeZone) zone = NULL;
-
-  if (iso == NULL || *iso == '\0')
-    return NULL;
-  zone = g_time_zone_new_local ();
-  return g_date_time_new_from_iso8601 (iso, zone);
-}
-
 QurbLockoutState
 qurb_lockout_state (const QurbLockoutRecord *record, GDateTime *now)
 {
-  g_autoptr(GDateTime) locked_until = parse_local (record->locked_until);
-  g_autoptr(GDateTime) last_failure = parse_local (record->last_failure);
+  g_autoptr(GDateTime) locked_until = qurb_parse_datetime (record->locked_until);
+  g_autoptr(GDateTime) last_failure = qurb_parse_datetime (record->last_failure);
   QurbLockoutState state = { FALSE, 0, QURB_LOCKOUT_MAX_FAILURES };
   gint failures = record->failures;
 
