@@ -104,16 +104,16 @@ continue_clicked (GtkButton *button, QurbIdentifyPage *self)
           "The member number or the CIN is not right. You may try %d more time.",
           "The member number or the CIN is not right. You may try %d more times.",
           result.lockout.attempts_left), result.lockout.attempts_left);
-      g_string_truncate (self->cin, 0);
       break;
     case QURB_IDENTIFY_LOCKED:
       text = g_strdup_printf (qurb_dngettext (lang,
           "Too many wrong attempts: this member number is locked. Try again in %d minute or ask at the desk.",
           "Too many wrong attempts: this member number is locked. Try again in %d minutes or ask at the desk.",
           result.lockout.minutes_left), result.lockout.minutes_left);
-      g_string_truncate (self->cin, 0);
       break;
     }
+  /* Refused either way: the CIN is typed again, the number stays. */
+  g_string_truncate (self->cin, 0);
   show_message (self, text);
   show_values (self);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->cin_field), TRUE);

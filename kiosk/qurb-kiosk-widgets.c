@@ -81,6 +81,18 @@ qurb_kiosk_remove_children (GtkWidget *container)
     }
 }
 
+/* The whole application reads in lang's direction (every widget that
+ * has not chosen its own flips at once), in lang's fonts (kiosk.css). */
+void
+qurb_kiosk_apply_language (GtkWidget *window, const gchar *lang)
+{
+  gboolean ar = g_strcmp0 (lang, "ar") == 0;
+
+  gtk_widget_set_default_direction (ar ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
+  gtk_widget_remove_css_class (window, ar ? "lang-fr" : "lang-ar");
+  gtk_widget_add_css_class (window, ar ? "lang-ar" : "lang-fr");
+}
+
 /* Numbers, codes and dates read left to right inside Arabic text: wrap
  * them in a left-to-right isolate (U+2066 … U+2069). */
 gchar *

@@ -31,6 +31,8 @@ const gchar *qurb_kiosk_province_name (const gchar       *lang,
                                       const gchar       *province);
 gchar     *qurb_kiosk_caravan_summary (const QurbCaravan *caravan,
                                        const gchar       *lang);
+void       qurb_kiosk_apply_language (GtkWidget   *window,
+                                      const gchar *lang);
 gchar     *qurb_kiosk_ltr            (const gchar *lang,
                                       const gchar *text);
 

@@ -265,12 +265,9 @@ static void
 relabel (QurbKioskWindow *self)
 {
   const gchar *lang = qurb_kiosk_session_get_lang (self->session);
-  gboolean ar = g_str_equal (lang, "ar");
   GtkWidget *child;
 
-  gtk_widget_set_default_direction (ar ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
-  gtk_widget_remove_css_class (GTK_WIDGET (self), ar ? "lang-fr" : "lang-ar");
-  gtk_widget_add_css_class (GTK_WIDGET (self), ar ? "lang-ar" : "lang-fr");
+  qurb_kiosk_apply_language (GTK_WIDGET (self), lang);
   qurb_kiosk_set_text (self->back_button, T_("Back"));
   qurb_kiosk_set_text (self->home_button, T_("Home"));
   for (child = gtk_widget_get_first_child (self->stack); child; child = gtk_widget_get_next_sibling (child))

@@ -147,11 +147,8 @@ static void
 relabel (QurbStaffWindow *self)
 {
   const gchar *lang = qurb_kiosk_session_get_lang (self->session);
-  gboolean ar = g_str_equal (lang, "ar");
 
-  gtk_widget_set_default_direction (ar ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
-  gtk_widget_remove_css_class (GTK_WIDGET (self), ar ? "lang-fr" : "lang-ar");
-  gtk_widget_add_css_class (GTK_WIDGET (self), ar ? "lang-ar" : "lang-fr");
+  qurb_kiosk_apply_language (GTK_WIDGET (self), lang);
   qurb_kiosk_set_text (self->compose_tab, T_("New announcement"));
   qurb_kiosk_set_text (self->list_tab, T_("Broadcasts"));
   qurb_kiosk_set_text (self->lock_button, T_("Lock"));
