@@ -10,6 +10,7 @@
 #include "qurb-broadcast.h"
 #include "qurb-clock.h"
 #include "qurb-kiosk-widgets.h"
+#include "qurb-provinces.h"
 #include "qurb-staff-console.h"
 
 struct _QurbStaffCompose {
@@ -22,6 +23,7 @@ struct _QurbStaffCompose {
 
   QurbKioskSession *session;
   GPtrArray *audiences;          /* codes, parallel to the drop-down's strings */
+  gboolean filling;              /* choices being replaced: no recount yet */
   QurbBroadcastEstimate estimate;
 };
 
@@ -143,7 +145,7 @@ audience_changed (QurbStaffCompose *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (self->session == NULL)
+  if (self->session == NULL || self->filling)
     return;
   if (!qurb_broadcast_estimate (qurb_kiosk_session_get_db (self->session), selected_audience (self),
                                 "", "", &self->estimate, &error))
@@ -182,6 +184,12 @@ schedule_clicked (QurbStaffCompose *self)
   g_signal_emit (self, signals[SIGNAL_SCHEDULED], 0, id);
 }
 
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return g_strcmp0 (*(const gchar *const *) a, *(const gchar *const *) b);
+}
+
 static void
 fill_audiences (QurbStaffCompose *self, GError **error)
 {
@@ -189,23 +197,36 @@ fill_audiences (QurbStaffCompose *self, GError **error)
   QurbDb *db = qurb_kiosk_session_get_db (self->session);
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (db, error);
+  g_autoptr(GPtrArray) provinces = g_ptr_array_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gchar *selected = g_strdup (selected_audience (self));
   sqlite3_stmt *stmt;
+  gint step = 0;
 
   g_ptr_array_set_size (self->audiences, 0);
   gtk_string_list_append (names, T_("All members"));
   g_ptr_array_add (self->audiences, g_strdup ("all"));
-  stmt = qurb_db_statement (db, "SELECT DISTINCT qurb_province(province) AS p FROM members"
-                                " WHERE p IS NOT NULL ORDER BY p", error);
-  while (stmt != NULL && qurb_db_step_row (db, stmt, error) > 0)
+  /* The members' spellings, read from their index (a few hundred at
+   * most), folded to canonical names here rather than row by row. */
+  stmt = caravans ? qurb_db_statement (db, "SELECT DISTINCT province FROM members", error) : NULL;
+  while (stmt != NULL && (step = qurb_db_step_row (db, stmt, error)) > 0)
     {
-      const gchar *province = (const gchar *) sqlite3_column_text (stmt, 0);
+      const gchar *province = qurb_province_canonical ((const gchar *) sqlite3_column_text (stmt, 0));
+
+      if (province != NULL && g_hash_table_add (seen, (gpointer) province))
+        g_ptr_array_add (provinces, (gpointer) province);
+    }
+  if (stmt != NULL && step == 0)
+    sqlite3_reset (stmt);
+  g_ptr_array_sort (provinces, (GCompareFunc) compare_names);
+  for (guint i = 0; i < provinces->len; i++)
+    {
+      const gchar *province = provinces->pdata[i];
       g_autofree gchar *name = g_strdup_printf (T_("Members of %s"), qurb_kiosk_province_name (lang, province));
 
       gtk_string_list_append (names, name);
       g_ptr_array_add (self->audiences, g_strconcat ("province:", province, NULL));
     }
-  if (stmt != NULL)
-    sqlite3_reset (stmt);
   for (guint i = 0; caravans != NULL && i < caravans->len; i++)
     {
       const QurbCaravan *c = caravans->pdata[i];
@@ -215,7 +236,13 @@ fill_audiences (QurbStaffCompose *self, GError **error)
       gtk_string_list_append (names, name);
       g_ptr_array_add (self->audiences, g_strconcat ("caravan:", c->code, NULL));
     }
+  self->filling = TRUE;
   gtk_drop_down_set_model (GTK_DROP_DOWN (self->audience), G_LIST_MODEL (names));
+  /* A language switch keeps the audience chosen. */
+  for (guint i = 0; i < self->audiences->len; i++)
+    if (g_str_equal (self->audiences->pdata[i], selected))
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (self->audience), i);
+  self->filling = FALSE;
 }
 
 /* Fresh choices (provinces, caravans) and counts. */
@@ -261,6 +288,15 @@ qurb_staff_compose_relabel (QurbStaffCompose *self)
   qurb_kiosk_set_text (self->until_label, T_("On screen until"));
   qurb_kiosk_set_name (self->banner_until, T_("On screen until"));
   qurb_kiosk_set_text (self->schedule_button, T_("Schedule the announcement"));
+  /* Once opened, the choices are named in the new language too. */
+  if (self->audiences->len > 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      fill_audiences (self, &error);
+      if (error != NULL)
+        g_warning ("staff console: %s", error->message);
+    }
   update_counters (self);
 }
 

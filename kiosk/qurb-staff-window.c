@@ -62,12 +62,12 @@ show_work (QurbStaffWindow *self, const gchar *page)
 {
   g_autoptr(GError) error = NULL;
   const gchar *lang = qurb_kiosk_session_get_lang (self->session);
-  gboolean ok = g_str_equal (page, "compose")
-              ? qurb_staff_compose_reload (QURB_STAFF_COMPOSE (self->compose), &error)
-              : qurb_staff_list_refresh (QURB_STAFF_LIST (self->list), &error);
 
-  if (!ok)
+  /* The compose page keeps what is being written; the list is read afresh. */
+  if (g_str_equal (page, "list") && !qurb_staff_list_refresh (QURB_STAFF_LIST (self->list), &error))
     g_warning ("staff console: %s", error->message);
+  /* Shown before its tab is pressed, so that the tab's "toggled" finds
+   * the page already there. */
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), page);
   gtk_widget_set_visible (self->compose_tab, TRUE);
   gtk_widget_set_visible (self->list_tab, TRUE);
@@ -113,6 +113,9 @@ pin_clicked (GtkButton *button, QurbStaffWindow *self)
     {
       lock (self);
       gtk_widget_set_visible (self->pin_message, FALSE);
+      /* Each opening: today's provinces and caravans, fresh counts. */
+      if (!qurb_staff_compose_reload (QURB_STAFF_COMPOSE (self->compose), &error))
+        g_warning ("staff console: %s", error->message);
       show_work (self, "compose");
       return;
     }
@@ -133,8 +136,11 @@ pin_clicked (GtkButton *button, QurbStaffWindow *self)
 static void
 tab_toggled (GtkToggleButton *tab, QurbStaffWindow *self)
 {
-  if (gtk_toggle_button_get_active (tab) && !g_str_equal (qurb_staff_window_get_screen (self), "pin"))
-    show_work (self, GTK_WIDGET (tab) == self->compose_tab ? "compose" : "list");
+  const gchar *page = GTK_WIDGET (tab) == self->compose_tab ? "compose" : "list";
+  const gchar *shown = qurb_staff_window_get_screen (self);
+
+  if (gtk_toggle_button_get_active (tab) && !g_str_equal (shown, "pin") && !g_str_equal (shown, page))
+    show_work (self, page);
 }
 
 static void
