@@ -137,6 +137,7 @@ qurb_kiosk_keypad_init (QurbKioskKeypad *self)
   gtk_stack_add_named (GTK_STACK (self->stack), digits_new (self), "digits");
   gtk_stack_add_named (GTK_STACK (self->stack), letters_new (self), "letters");
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
+  qurb_kiosk_stack_expose_shown_only (GTK_STACK (self->stack));
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
   gtk_widget_set_direction (GTK_WIDGET (self), GTK_TEXT_DIR_LTR);
 }

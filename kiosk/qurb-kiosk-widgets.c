@@ -32,6 +32,13 @@ qurb_kiosk_set_name (GtkWidget *widget, const gchar *name)
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   g_object_set_data_full (G_OBJECT (widget), QURB_KIOSK_NAME_KEY, g_strdup (name), g_free);
+  /* A drop-down opens through a button of its own that GTK leaves
+   * unnamed: it answers to the drop-down's name. */
+  if (GTK_IS_DROP_DOWN (widget))
+    for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+         child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_TOGGLE_BUTTON (child))
+        gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 }
 
 GtkWidget *
@@ -123,4 +130,24 @@ qurb_kiosk_caravan_summary (const QurbCaravan *caravan, const gchar *lang)
   return g_strdup_printf ("%s\n%s%s %s\n%s", ar ? caravan->title_ar : caravan->title_fr,
                           ar ? caravan->site_ar : caravan->site_fr, ar ? "،" : ",",
                           qurb_kiosk_province_name (lang, caravan->province), day_ltr);
+}
+
+static void
+stack_hide_inactive (GtkStack *stack, GParamSpec *pspec, gpointer user_data)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (stack)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, child != shown, -1);
+}
+
+/* GtkStack (GTK 4.8) leaves the pages it does not show "visible" to
+ * assistive technology, so a screen reader would find every screen at
+ * once: only the page on screen is exposed. */
+void
+qurb_kiosk_stack_expose_shown_only (GtkStack *stack)
+{
+  g_signal_connect (stack, "notify::visible-child", G_CALLBACK (stack_hide_inactive), NULL);
+  stack_hide_inactive (stack, NULL, NULL);
 }

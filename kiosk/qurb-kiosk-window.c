@@ -385,6 +385,7 @@ qurb_kiosk_window_new (QurbKioskSession *session, gboolean locked_down)
       g_signal_connect (page, "navigate", G_CALLBACK (page_navigate), self);
       g_signal_connect (page, "failed", G_CALLBACK (page_failed), self);
     }
+  qurb_kiosk_stack_expose_shown_only (GTK_STACK (self->stack));
   g_signal_connect (session, "notify::lang", G_CALLBACK (lang_changed), self);
   relabel (self);
   qurb_kiosk_window_go_home (self);

@@ -259,6 +259,8 @@ qurb_staff_window_init (QurbStaffWindow *self)
   g_signal_connect (controller, "event", G_CALLBACK (any_event), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
   qurb_kiosk_keypad_set_letters_allowed (QURB_KIOSK_KEYPAD (self->keypad), FALSE);
+  /* Locked, the console is out of reach of assistive technology too. */
+  qurb_kiosk_stack_expose_shown_only (GTK_STACK (self->stack));
   g_signal_connect (self->compose, "scheduled", G_CALLBACK (scheduled), self);
 }
 
