@@ -9,7 +9,7 @@ PACKAGES="
   libglib2.0-dev libsqlite3-dev libpcre2-dev
   sqlite3 libgammu-dev gammu
   libgtk-4-dev libgtk-4-bin fonts-noto-ui-core fonts-dejavu-core
-  xvfb xauth
+  xvfb xauth dbus-daemon at-spi2-core libatspi2.0-dev
 "
 
 missing=""
