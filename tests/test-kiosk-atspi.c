@@ -163,26 +163,37 @@ print_visible (AtspiAccessible *root, guint depth)
     }
 }
 
+/* The accessible's name when it has that role; NULL otherwise. */
+static gchar *
+name_if_role (AtspiAccessible *accessible, AtspiRole role)
+{
+  if (atspi_accessible_get_role (accessible, NULL) != role)
+    return NULL;
+  return atspi_accessible_get_name (accessible, NULL);
+}
+
 static gboolean
 is_button_named (AtspiAccessible *accessible, gconstpointer name)
 {
-  g_autofree gchar *own = NULL;
+  g_autofree gchar *own = name_if_role (accessible, ATSPI_ROLE_PUSH_BUTTON);
 
-  if (atspi_accessible_get_role (accessible, NULL) != ATSPI_ROLE_PUSH_BUTTON)
-    return FALSE;
-  own = atspi_accessible_get_name (accessible, NULL);
   return g_strcmp0 (own, name) == 0;
 }
 
 static gboolean
 is_text_with (AtspiAccessible *accessible, gconstpointer fragment)
 {
-  g_autofree gchar *own = NULL;
+  g_autofree gchar *own = name_if_role (accessible, ATSPI_ROLE_LABEL);
 
-  if (atspi_accessible_get_role (accessible, NULL) != ATSPI_ROLE_LABEL)
-    return FALSE;
-  own = atspi_accessible_get_name (accessible, NULL);
   return own != NULL && strstr (own, fragment) != NULL;
+}
+
+static gboolean
+is_label_equal (AtspiAccessible *accessible, gconstpointer text)
+{
+  g_autofree gchar *own = name_if_role (accessible, ATSPI_ROLE_LABEL);
+
+  return g_strcmp0 (own, text) == 0;
 }
 
 /* What the kiosk shows changes under us (and a child can vanish between
@@ -287,17 +298,6 @@ press (AtspiFixture *f, const gchar *name)
     }
 }
 
-static gboolean
-is_label_equal (AtspiAccessible *accessible, gconstpointer text)
-{
-  g_autofree gchar *own = NULL;
-
-  if (atspi_accessible_get_role (accessible, NULL) != ATSPI_ROLE_LABEL)
-    return FALSE;
-  own = atspi_accessible_get_name (accessible, NULL);
-  return g_strcmp0 (own, text) == 0;
-}
-
 /* Chooses a field of the identify screen and types keys on the on-screen
  * keypad, switching between its digit and letter pages as a member
  * would. A button clicks a moment after it is activated (GTK animates
@@ -363,6 +363,7 @@ is_unnamed_button (AtspiAccessible *accessible, gconstpointer unused)
   if (atspi_accessible_get_role (accessible, NULL) != ATSPI_ROLE_PUSH_BUTTON)
     return FALSE;
   name = atspi_accessible_get_name (accessible, NULL);
+  /* GTK falls back to the widget's type name ("GtkToggleButton"). */
   return name == NULL || *name == '\0' || g_str_has_prefix (name, "Gtk");
 }
 
