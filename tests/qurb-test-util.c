@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <sys/prctl.h>
 
 #include "qurb-import.h"
 #include "qurb-test-util.h"
@@ -123,4 +125,36 @@ qurb_test_count_files (const gchar *dir)
   while (d != NULL && g_dir_read_name (d) != NULL)
     n++;
   return n;
+}
+
+/* Messages waiting on a dummy modem (its device folder) to be read. */
+guint
+qurb_test_modem_inbox_size (const gchar *device)
+{
+  g_autofree gchar *path = g_build_filename (device, "sms", "1", NULL);
+
+  return qurb_test_count_files (path);
+}
+
+/* Whether the daemon still has something to do with the SMS it holds or
+ * will read: a message on one of the modems (NULL-terminated devices), a
+ * part taken from a modem but not yet assembled into a message, or a
+ * message not yet answered or sent. */
+gboolean
+qurb_test_sms_work_left (QurbDb *db, const gchar *const *devices)
+{
+  for (guint i = 0; devices[i] != NULL; i++)
+    if (qurb_test_modem_inbox_size (devices[i]) > 0)
+      return TRUE;
+  return qurb_test_query_int (db, "SELECT count(*) FROM sms_parts WHERE message_id IS NULL") > 0 ||
+         qurb_test_query_int (db, "SELECT count(*) FROM messages WHERE state IN"
+                              " ('received', 'queued', 'sending')") > 0;
+}
+
+/* A GSpawnChildSetupFunc: the daemon or kiosk a test starts is killed when
+ * the test dies, so a failing test never leaves it running behind. */
+void
+qurb_test_die_with_parent (gpointer unused)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
 }

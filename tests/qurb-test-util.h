@@ -23,6 +23,10 @@ gint64       qurb_test_query_int     (QurbDb      *db,
                                       const gchar *sql);
 gchar       *qurb_test_query_text    (QurbDb      *db,
                                       const gchar *sql);
+void         qurb_test_die_with_parent (gpointer unused);
+guint        qurb_test_modem_inbox_size (const gchar *device);
+gboolean     qurb_test_sms_work_left (QurbDb      *db,
+                                      const gchar *const *devices);
 
 #define qurb_assert_query_text(db, sql, expected) G_STMT_START { \
     g_autofree gchar *_qurb_value = qurb_test_query_text ((db), (sql)); \

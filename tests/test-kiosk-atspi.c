@@ -13,7 +13,6 @@
 #include <atspi/atspi.h>
 #include <gio/gio.h>
 #include <signal.h>
-#include <sys/prctl.h>
 
 #include "qurb-i18n.h"
 #include "qurb-staff-pin.h"
@@ -39,13 +38,6 @@ typedef struct {
   GSubprocess *kiosk;
   AtspiAccessible *app;
 } AtspiFixture;
-
-/* A test that fails never leaves its kiosk running behind it. */
-static void
-die_with_test (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
 
 /* The kiosk's application on the desktop, found by its process. */
 static AtspiAccessible *
@@ -86,7 +78,7 @@ atspi_setup (AtspiFixture *f, gconstpointer data)
   /* GTK's own accessibility bridge, as on the lobby machine. */
   g_subprocess_launcher_unsetenv (launcher, "GTK_A11Y");
   g_subprocess_launcher_unsetenv (launcher, "NO_AT_BRIDGE");
-  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, qurb_test_die_with_parent, NULL, NULL);
   f->kiosk = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("QURB_KIOSK"),
                                           "--db", f->db.db_path, "--config", config, "--windowed",
                                           variant->staff ? "--staff" : NULL, NULL);

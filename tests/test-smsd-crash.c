@@ -6,7 +6,6 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
-#include <sys/prctl.h>
 
 #include "qurb-modem-gammu.h"
 #include "qurb-test-util.h"
@@ -18,13 +17,6 @@ static const gchar *const senders[] = {
   "+212612345678", "+212661234567", "+212700112233", "+212711223344", "+212662000111",
 };
 
-/* A test that fails never leaves its daemon running behind it. */
-static void
-die_with_test (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGKILL);
-}
-
 static GSubprocess *
 start_daemon (const gchar *config)
 {
@@ -34,29 +26,10 @@ start_daemon (const gchar *config)
 
   /* A daemon logs what goes wrong with its modem as warnings and goes on. */
   g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
-  g_subprocess_launcher_set_child_setup (launcher, die_with_test, NULL, NULL);
+  g_subprocess_launcher_set_child_setup (launcher, qurb_test_die_with_parent, NULL, NULL);
   proc = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("QURB_SMSD"), "--config", config, NULL);
   g_assert_no_error (error);
   return proc;
-}
-
-static guint
-inbox_size (const gchar *device)
-{
-  g_autofree gchar *path = g_build_filename (device, "sms", "1", NULL);
-  return qurb_test_count_files (path);
-}
-
-/* Anything still on its way: on the modem, a part taken from the modem
- * but not yet assembled into a message, or a message not yet answered
- * or sent. */
-static gboolean
-work_left (QurbDb *db, const gchar *device)
-{
-  return inbox_size (device) > 0 ||
-         qurb_test_query_int (db, "SELECT count(*) FROM sms_parts WHERE message_id IS NULL") > 0 ||
-         qurb_test_query_int (db, "SELECT count(*) FROM messages WHERE state IN"
-                              " ('received', 'queued', 'sending')") > 0;
 }
 
 static void
@@ -104,7 +77,8 @@ test_crash (QurbFixture *fixture, gconstpointer data)
     /* Past start-up (a signal before main() runs kills by default), and
      * one poll at least. */
     g_usleep (G_USEC_PER_SEC);
-    while (g_get_monotonic_time () < deadline && work_left (fixture->db, device))
+    while (g_get_monotonic_time () < deadline &&
+           qurb_test_sms_work_left (fixture->db, (const gchar *const[]) { device, NULL }))
       g_usleep (100 * 1000);
     g_subprocess_send_signal (proc, SIGTERM);
     g_subprocess_wait_check (proc, NULL, &error);
@@ -117,7 +91,7 @@ test_crash (QurbFixture *fixture, gconstpointer data)
         " (SELECT dir, state, count(*) AS n FROM messages GROUP BY dir, state)");
     g_test_message ("messages by state: %s", states);
   }
-  g_assert_cmpuint (inbox_size (device), ==, 0);
+  g_assert_cmpuint (qurb_test_modem_inbox_size (device), ==, 0);
   /* Every message stored once, answered once, the answer sent. */
   g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE dir = 'in'"), ==, MESSAGES);
   g_assert_cmpint (qurb_test_query_int (fixture->db,

@@ -105,13 +105,6 @@ inject (SmsdFixture *f, guint modem, const gchar *from, const gchar *text, gint 
     }
 }
 
-static guint
-inbox_size (SmsdFixture *f, guint modem)
-{
-  g_autofree gchar *path = g_strdup_printf ("%s/sms/1", f->device[modem]);
-  return qurb_test_count_files (path);
-}
-
 static gint64
 count (SmsdFixture *f, const gchar *sql)
 {
@@ -138,9 +131,7 @@ run_until_quiet (SmsdFixture *f, guint seconds)
 
       g_timeout_add (100, quit_loop, loop);
       g_main_loop_run (loop);
-      if (inbox_size (f, 0) == 0 && inbox_size (f, 1) == 0 &&
-          count (f, "SELECT count(*) FROM messages WHERE state IN ('queued', 'sending', 'received')") == 0 &&
-          count (f, "SELECT count(*) FROM sms_parts WHERE message_id IS NULL") == 0)
+      if (!qurb_test_sms_work_left (f->base.db, (const gchar *const[]) { f->device[0], f->device[1], NULL }))
         return;
     }
 }
@@ -232,7 +223,7 @@ test_single_and_multipart (SmsdFixture *f, gconstpointer data)
   qurb_smsd_start (smsd);
   run_until_quiet (f, 10);
 
-  g_assert_cmpuint (inbox_size (f, 0), ==, 0);
+  g_assert_cmpuint (qurb_test_modem_inbox_size (f->device[0]), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'in'"), ==, 3);
   g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'in' AND state = 'handled'"), ==, 3);
   /* Exactly one reply to each. */
@@ -256,7 +247,7 @@ test_seen_twice_and_missing_part (SmsdFixture *f, gconstpointer data)
   qurb_smsd_start (smsd);
   run_until_quiet (f, 3);
 
-  g_assert_cmpuint (inbox_size (f, 0), ==, 0);
+  g_assert_cmpuint (qurb_test_modem_inbox_size (f->device[0]), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'out'"), ==, 1);
   g_assert_cmpint (count (f, "SELECT count(*) FROM sms_parts WHERE message_id IS NULL"), ==, 1);
 
@@ -531,7 +522,7 @@ test_faults (SmsdFixture *f, gconstpointer data)
 
   /* Everything read, stored once, answered once; two sends were refused
    * and wait their retry. */
-  g_assert_cmpuint (inbox_size (f, 0), ==, 0);
+  g_assert_cmpuint (qurb_test_modem_inbox_size (f->device[0]), ==, 0);
   g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'in' AND state = 'handled'"), ==, 3);
   g_assert_cmpint (count (f, "SELECT count(*) FROM messages WHERE dir = 'out'"), ==, 3);
   g_assert_cmpuint (modem->connects, >=, 3);   /* it reconnected after each failure */
