@@ -289,35 +289,46 @@ queue_one (QurbDb *db, gint64 id, const gchar *audience, const gchar *now, guint
       "tiI", now, n, id);
 }
 
+/* An announcement whose time has come. */
+typedef struct {
+  gint64 id;
+  gchar *audience;
+} Due;
+
+static void
+due_clear (gpointer due)
+{
+  g_free (((Due *) due)->audience);
+}
+
 static gboolean
 queue_due_in_transaction (QurbDb *db, gpointer user_data, GError **error)
 {
   guint *messages = user_data;
   g_autofree gchar *now = qurb_now_iso ();
-  g_autoptr(GArray) due = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) due = g_array_new (FALSE, FALSE, sizeof (Due));
   sqlite3_stmt *stmt = qurb_db_statement (db,
-      "SELECT id FROM announcements WHERE state = 'scheduled' AND send_at <= ? ORDER BY send_at, id", error);
+      "SELECT id, audience FROM announcements WHERE state = 'scheduled' AND send_at <= ?"
+      " ORDER BY send_at, id", error);
   gint step;
 
+  g_array_set_clear_func (due, due_clear);
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", now))
     return FALSE;
   while ((step = qurb_db_step_row (db, stmt, error)) > 0)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (due, id);
+      Due one = { sqlite3_column_int64 (stmt, 0), g_strdup ((const gchar *) sqlite3_column_text (stmt, 1)) };
+
+      g_array_append_val (due, one);
     }
   sqlite3_reset (stmt);
   if (step < 0)
     return FALSE;
 
   for (guint i = 0; i < due->len; i++)
-    {
-      g_autoptr(QurbAnnouncement) a = qurb_announcement_find (db, g_array_index (due, gint64, i), error);
-
-      if (a == NULL ||
-          !queue_one (db, a->id, a->audience, now, messages, error))
-        return FALSE;
-    }
+    if (!queue_one (db, g_array_index (due, Due, i).id, g_array_index (due, Due, i).audience, now,
+                    messages, error))
+      return FALSE;
   /* Sent to the last one (or withdrawn): done. */
   return qurb_db_transact_exec (db, error,
       "UPDATE announcements SET state = 'done' WHERE state = 'queued' AND NOT EXISTS"
