@@ -67,7 +67,7 @@ row_new (QurbStaffList *self, const QurbAnnouncement *a, const QurbBroadcastProg
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *bar = gtk_progress_bar_new ();
   g_autofree gchar *title = g_strdup_printf ("%" G_GINT64_FORMAT " · %s", a->id,
-                                             g_str_equal (lang, "ar") ? a->title_ar : a->title_fr);
+                                             qurb_announcement_title (a, lang));
   g_autofree gchar *when = g_strdup_printf (T_("%s · %s · sent on %s"), a->state, a->audience, a->send_at);
   g_autofree gchar *counts = g_strdup_printf (T_("%lld messages: %lld queued, %lld"
                                                  " sent, %lld delivered, %lld"
