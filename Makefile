@@ -9,7 +9,6 @@ DEMO_DIR   ?= demo
 DEMO_DB    := $(DEMO_DIR)/qurb.db
 MESON_TEST := meson test -C
 
-export QURB_LOCALEDIR := $(CURDIR)/$(BUILD)/locale
 
 .PHONY: all deps build run stop demo test unit-tests test-sanitize fuzz fuzz-build bench clean
 

@@ -108,14 +108,36 @@ catalog_read_plural_forms (Catalog *cat)
   g_strdelimit (cat->plural, ";", '\0');
 }
 
+/* Where the catalogues are: QURB_LOCALEDIR when set; the build tree's
+ * for a program run from the build tree (so that nobody is answered in
+ * English for want of an environment variable); else the installed ones. */
+const gchar *
+qurb_i18n_catalog_dir (void)
+{
+  static gsize chosen;
+  static gchar *dir;
+
+  if (g_once_init_enter (&chosen))
+    {
+      const gchar *env = g_getenv ("QURB_LOCALEDIR");
+      g_autofree gchar *exe = g_file_read_link ("/proc/self/exe", NULL);
+      g_autofree gchar *build_root = g_build_filename (QURB_BUILD_ROOT, G_DIR_SEPARATOR_S, NULL);
+
+      if (env != NULL && *env != '\0')
+        dir = g_strdup (env);
+      else if (exe != NULL && g_str_has_prefix (exe, build_root))
+        dir = g_build_filename (QURB_BUILD_ROOT, "locale", NULL);
+      else
+        dir = g_strdup (LOCALEDIR);
+      g_once_init_leave (&chosen, 1);
+    }
+  return dir;
+}
+
 static gchar *
 catalog_path (const gchar *lang)
 {
-  const gchar *dir = g_getenv ("QURB_LOCALEDIR");
-
-  if (dir == NULL || *dir == '\0')
-    dir = LOCALEDIR;
-  return g_build_filename (dir, lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
+  return g_build_filename (qurb_i18n_catalog_dir (), lang, "LC_MESSAGES", GETTEXT_PACKAGE ".mo", NULL);
 }
 
 static Catalog *
@@ -178,6 +200,21 @@ catalog_for (const gchar *lang)
   cat = found;
   G_UNLOCK (catalogs);
   return cat;
+}
+
+/* Whether members can be answered in lang: its catalogue is there. */
+gboolean
+qurb_i18n_require (const gchar *lang, GError **error)
+{
+  g_autofree gchar *path = NULL;
+
+  if (catalog_for (lang) != NULL)
+    return TRUE;
+  path = catalog_path (lang);
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
+               "no \"%s\" message catalogue (%s): members would be answered in English",
+               lang, path);
+  return FALSE;
 }
 
 const gchar *

@@ -18,6 +18,9 @@ const gchar *qurb_dngettext  (const gchar *lang,
                               const gchar *msgid_plural,
                               gulong       n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
 const gchar *qurb_ui_lang    (void);
+const gchar *qurb_i18n_catalog_dir (void);
+gboolean     qurb_i18n_require (const gchar  *lang,
+                                GError      **error);
 
 gulong       qurb_plural_eval (const gchar *expression,
                                gulong       n,

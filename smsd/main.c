@@ -111,6 +111,13 @@ main (int argc, char **argv)
     }
   if (debug)
     g_log_set_debug_enabled (TRUE);
+  /* Members read Arabic or French: without both catalogues the daemon
+   * would answer them in the English of the source. */
+  if (!qurb_i18n_require ("ar", &error) || !qurb_i18n_require ("fr", &error))
+    {
+      g_printerr ("qurb-smsd: %s\n", error->message);
+      return 1;
+    }
 
   /* Before anything else, so that a SIGTERM during start-up is a clean
    * stop once the loop runs, never the default death. */
