@@ -88,7 +88,7 @@ main (int argc, char **argv)
     {
       g_autofree gchar *text = g_strdup_printf ("etat %s", (gchar *) dossiers->pdata[i]);
       QurbSmsCommand command;
-      qurb_sms_parse (text, &command);
+      qurb_sms_parse (text, NULL, &command);
     }
   parse_t = g_get_monotonic_time () - t0;
 

@@ -20,7 +20,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   g_autoptr(GPtrArray) tokens = qurb_tokenize (folded);
   QurbSmsCommand command;
 
-  qurb_sms_parse (text, &command);
+  qurb_sms_parse (text, NULL, &command);
   g_assert (command.intent <= QURB_INTENT_LANGUAGE);
   g_assert (strlen (command.dossier) < sizeof command.dossier);
   g_assert (command.time[0] == '\0' || strlen (command.time) == 5);

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "qurb-arabizi.h"
 #include "qurb-fold.h"
 #include "qurb-provinces.h"
 
@@ -92,7 +93,7 @@ static const Province provinces[] = {
   { "Tiznit", "تيزنيت", NULL },
   { "Tata", "طاطا", NULL },
   /* Guelmim-Oued Noun */
-  { "Guelmim", "كلميم", "Goulimine|Guelmime|Glmim|كليميم" },
+  { "Guelmim", "كلميم", "Goulimine|Guelmime|Glmim|Kelmim|Gelmim|كليميم" },
   { "Assa-Zag", "آسا الزاك", "Assa|Assa Zag|آسا" },
   { "Tan-Tan", "طانطان", "Tantan" },
   { "Sidi Ifni", "سيدي إفني", "Ifni|إفني" },
@@ -162,6 +163,33 @@ typos_allowed (const gchar *word)
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 
+/* "la3youn", "l3ayoun": Darija in Latin letters, by its consonants,
+ * against the Arabic name (with or without its article) — only a word
+ * with a sign of Darija (a digit-letter, kh, gh, ch), or "robot" would be
+ * Rabat. */
+static gboolean
+same_skeleton (const gchar *token, const gchar *word)
+{
+  gchar latin[QURB_SKELETON_MAX], arabic[2][QURB_SKELETON_MAX];
+  gboolean marked;
+  gsize length;
+  guint n;
+
+  if (!qurb_token_is_arabic (word) || qurb_token_is_arabic (token) ||
+      !qurb_skeleton_latin (token, latin, &marked))
+    return FALSE;
+  length = strlen (latin);
+  if (!marked || length < 2)
+    return FALSE;
+  n = qurb_skeleton_arabic (word, arabic);
+  for (guint i = 0; i < n; i++)
+    if (strcmp (latin, arabic[i]) == 0 ||
+        (latin[0] == 'l' && strcmp (latin + 1, arabic[i]) == 0) ||
+        (arabic[i][0] == 'l' && strcmp (latin, arabic[i] + 1) == 0))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 word_distance (const gchar *token, const gchar *word)
 {
@@ -177,13 +205,15 @@ word_distance (const gchar *token, const gchar *word)
       if (bare_token != NULL && g_strcmp0 (bare_token, bare_word ? bare_word : word) == 0)
         return 0;
     }
+  if (d > allowed && same_skeleton (token, word))
+    return allowed;
   return d > allowed ? G_MAXUINT : d;
 }
 
 /* Distance between the spelling and tokens[first…], word by word, or
- * G_MAXUINT when it is too far. */
+ * G_MAXUINT when it is too far or runs over an excluded token. */
 static guint
-spelling_distance (const Spelling *spelling, GPtrArray *tokens, guint first)
+spelling_distance (const Spelling *spelling, GPtrArray *tokens, const gboolean *excluded, guint first)
 {
   guint total = 0;
 
@@ -191,8 +221,11 @@ spelling_distance (const Spelling *spelling, GPtrArray *tokens, guint first)
     return G_MAXUINT;
   for (guint w = 0; w < spelling->n_words; w++)
     {
-      guint d = word_distance (tokens->pdata[first + w], spelling->words[w]);
+      guint d;
 
+      if (excluded != NULL && excluded[first + w])
+        return G_MAXUINT;
+      d = word_distance (tokens->pdata[first + w], spelling->words[w]);
       if (d == G_MAXUINT)
         return G_MAXUINT;
       total += d;
@@ -200,11 +233,12 @@ spelling_distance (const Spelling *spelling, GPtrArray *tokens, guint first)
   return total;
 }
 
-/* The province named in tokens, as the mutual's files write it, or NULL;
- * *first and *count say which tokens named it. Longer names win over
- * shorter ones, then closer spellings. */
+/* The province named in tokens (leaving out those excluded, when not
+ * NULL), as the mutual's files write it, or NULL; *first and *count say
+ * which tokens named it. Longer names win over shorter ones, then closer
+ * spellings. */
 const gchar *
-qurb_province_find (GPtrArray *tokens, guint *first, guint *count)
+qurb_province_find_excluding (GPtrArray *tokens, const gboolean *excluded, guint *first, guint *count)
 {
   GArray *all = all_spellings ();
   const Spelling *best = NULL;
@@ -214,7 +248,7 @@ qurb_province_find (GPtrArray *tokens, guint *first, guint *count)
     for (guint i = 0; i < all->len; i++)
       {
         const Spelling *spelling = &g_array_index (all, Spelling, i);
-        guint d = spelling_distance (spelling, tokens, t);
+        guint d = spelling_distance (spelling, tokens, excluded, t);
 
         if (d == G_MAXUINT)
           continue;
@@ -233,6 +267,12 @@ qurb_province_find (GPtrArray *tokens, guint *first, guint *count)
   if (count)
     *count = best->n_words;
   return best->province->name;
+}
+
+const gchar *
+qurb_province_find (GPtrArray *tokens, guint *first, guint *count)
+{
+  return qurb_province_find_excluding (tokens, NULL, first, count);
 }
 
 const gchar *

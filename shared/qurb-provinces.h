@@ -9,6 +9,10 @@ G_BEGIN_DECLS
 const gchar *qurb_province_find       (GPtrArray *tokens,
                                        guint     *first,
                                        guint     *count);
+const gchar *qurb_province_find_excluding (GPtrArray      *tokens,
+                                           const gboolean *excluded,
+                                           guint          *first,
+                                           guint          *count);
 const gchar *qurb_province_arabic     (const gchar *canonical);
 const gchar *qurb_province_canonical  (const gchar *text);
 gint         qurb_province_sql_register (sqlite3 *handle);

@@ -309,3 +309,21 @@ qurb_caravan_site (QurbDb *db, const gchar *code, const gchar *lang, GError **er
   sqlite3_reset (stmt);
   return site;
 }
+
+/* Every caravan code, past ones too: what members may type as a code. */
+GStrv
+qurb_caravan_codes (QurbDb *db, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db, "SELECT code FROM caravans ORDER BY code", error);
+  g_autoptr(GStrvBuilder) codes = g_strv_builder_new ();
+  gint step;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    g_strv_builder_add (codes, (const gchar *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  if (step < 0)
+    return NULL;
+  return g_strv_builder_end (codes);
+}

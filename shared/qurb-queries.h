@@ -80,6 +80,8 @@ gchar      *qurb_caravan_site         (QurbDb       *db,
                                        const gchar  *code,
                                        const gchar  *lang,
                                        GError      **error);
+GStrv       qurb_caravan_codes        (QurbDb   *db,
+                                       GError  **error);
 const QurbCaravan *qurb_caravan_lookup (GPtrArray   *caravans,
                                        const gchar *code);
 void        qurb_caravan_free         (QurbCaravan *caravan);

@@ -1,260 +1,225 @@
 /* qurb-sms-parse.c — what a member's SMS asks for: the command language */
 #include "config.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
-#include <stdlib.h>
 #include <string.h>
 
-#include "qurb-booking-rules.h"
 #include "qurb-provinces.h"
+#include "qurb-sms-lexicon.h"
 #include "qurb-sms-parse.h"
 
+#define HAS(cues, name) (((cues) & QURB_CUE_##name) != 0)
+
+/* What the message holds, word by word and as a whole. */
 typedef struct {
-  const gchar *word;      /* as people write it; folded before use */
-  QurbIntent intent;
-  const gchar *lang;      /* for QURB_INTENT_LANGUAGE */
-} Keyword;
-
-/* French, Arabic, then Darija in Latin letters (3=ع, 7=ح, 9=ق, 2=ء). */
-static const Keyword keywords[] = {
-  { "etat", QURB_INTENT_STATUS }, { "statut", QURB_INTENT_STATUS },
-  { "suivi", QURB_INTENT_STATUS }, { "dossier", QURB_INTENT_STATUS },
-  { "dossiers", QURB_INTENT_STATUS },
-  { "حالة", QURB_INTENT_STATUS }, { "ملف", QURB_INTENT_STATUS }, { "ملفي", QURB_INTENT_STATUS },
-  { "ملفات", QURB_INTENT_STATUS }, { "تتبع", QURB_INTENT_STATUS }, { "وضعية", QURB_INTENT_STATUS },
-  { "hala", QURB_INTENT_STATUS }, { "7ala", QURB_INTENT_STATUS }, { "malaf", QURB_INTENT_STATUS },
-  { "malafi", QURB_INTENT_STATUS },
-
-  { "caravane", QURB_INTENT_CARAVANS }, { "caravanes", QURB_INTENT_CARAVANS },
-  { "قافلة", QURB_INTENT_CARAVANS }, { "قوافل", QURB_INTENT_CARAVANS },
-  { "kafila", QURB_INTENT_CARAVANS }, { "qafila", QURB_INTENT_CARAVANS },
-  { "9afila", QURB_INTENT_CARAVANS }, { "9wafl", QURB_INTENT_CARAVANS },
-
-  { "reserver", QURB_INTENT_BOOK }, { "resa", QURB_INTENT_BOOK },
-  { "reservation", QURB_INTENT_BOOK }, { "reserve", QURB_INTENT_BOOK },
-  { "حجز", QURB_INTENT_BOOK }, { "احجز", QURB_INTENT_BOOK }, { "نحجز", QURB_INTENT_BOOK },
-  { "hjz", QURB_INTENT_BOOK }, { "7jz", QURB_INTENT_BOOK }, { "n7jz", QURB_INTENT_BOOK },
-  { "hjez", QURB_INTENT_BOOK }, { "7jez", QURB_INTENT_BOOK },
-
-  { "annuler", QURB_INTENT_CANCEL }, { "annulation", QURB_INTENT_CANCEL },
-  { "الغاء", QURB_INTENT_CANCEL }, { "الغي", QURB_INTENT_CANCEL }, { "لغي", QURB_INTENT_CANCEL },
-  { "lghi", QURB_INTENT_CANCEL }, { "nlghi", QURB_INTENT_CANCEL }, { "ilgha2", QURB_INTENT_CANCEL },
-
-  { "mesrdv", QURB_INTENT_MY_BOOKINGS }, { "rdv", QURB_INTENT_MY_BOOKINGS },
-  { "مواعيدي", QURB_INTENT_MY_BOOKINGS }, { "موعدي", QURB_INTENT_MY_BOOKINGS },
-  { "مواعيد", QURB_INTENT_MY_BOOKINGS }, { "mawa3idi", QURB_INTENT_MY_BOOKINGS },
-  { "maw3idi", QURB_INTENT_MY_BOOKINGS },
-
-  { "stop", QURB_INTENT_STOP }, { "arret", QURB_INTENT_STOP }, { "arreter", QURB_INTENT_STOP },
-  { "توقف", QURB_INTENT_STOP }, { "وقف", QURB_INTENT_STOP }, { "بركا", QURB_INTENT_STOP },
-
-  { "start", QURB_INTENT_START }, { "abonner", QURB_INTENT_START }, { "reprendre", QURB_INTENT_START },
-  { "اشتراك", QURB_INTENT_START }, { "اشترك", QURB_INTENT_START },
-
-  { "aide", QURB_INTENT_HELP }, { "help", QURB_INTENT_HELP }, { "menu", QURB_INTENT_HELP },
-  { "مساعدة", QURB_INTENT_HELP }, { "عاون", QURB_INTENT_HELP }, { "3awn", QURB_INTENT_HELP },
-
-  { "fr", QURB_INTENT_LANGUAGE, "fr" }, { "francais", QURB_INTENT_LANGUAGE, "fr" },
-  { "fransawiya", QURB_INTENT_LANGUAGE, "fr" }, { "الفرنسية", QURB_INTENT_LANGUAGE, "fr" },
-  { "فرنسية", QURB_INTENT_LANGUAGE, "fr" },
-  { "عربية", QURB_INTENT_LANGUAGE, "ar" }, { "العربية", QURB_INTENT_LANGUAGE, "ar" },
-  { "arabe", QURB_INTENT_LANGUAGE, "ar" }, { "ar", QURB_INTENT_LANGUAGE, "ar" },
-  { "3arbiya", QURB_INTENT_LANGUAGE, "ar" },
-};
-
-/* When a message names several intents, the first of this list wins:
- * "إلغاء الحجز K7P2QX" cancels, "annuler rdv" too. */
-static const QurbIntent precedence[] = {
-  QURB_INTENT_CANCEL, QURB_INTENT_MY_BOOKINGS, QURB_INTENT_BOOK, QURB_INTENT_STATUS,
-  QURB_INTENT_CARAVANS, QURB_INTENT_LANGUAGE, QURB_INTENT_STOP, QURB_INTENT_START,
-  QURB_INTENT_HELP,
-};
-
-typedef struct {
-  gchar *folded;
-  const Keyword *keyword;
-} FoldedKeyword;
-
-typedef struct {
-  FoldedKeyword *keywords;
-  pcre2_code *time_re;       /* 10:30, 10h30, 9h, ١٠:٣٠ (folded) */
-  pcre2_code *dossier_re;    /* a run of 6–15 digits */
-  pcre2_code *caravan_re;    /* a token of letters and digits with both */
-  pcre2_code *booking_re;    /* a token of our booking-code alphabet */
-} Grammar;
-
-static pcre2_code *
-compile (const gchar *pattern)
-{
-  gint code;
-  PCRE2_SIZE offset;
-  pcre2_code *re = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
-                                  PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &code, &offset, NULL);
-
-  if (re == NULL)
-    g_error ("bad pattern %s at %zu (%d)", pattern, offset, code);
-  return re;
-}
-
-static const Grammar *
-grammar (void)
-{
-  static gsize built;
-  static Grammar g;
-
-  if (g_once_init_enter (&built))
-    {
-      g.keywords = g_new0 (FoldedKeyword, G_N_ELEMENTS (keywords));
-      for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
-        {
-          g.keywords[i].folded = qurb_fold (keywords[i].word);
-          g.keywords[i].keyword = &keywords[i];
-        }
-      g.time_re = compile ("(?<![\\d:])([01]?\\d|2[0-3])\\s*(?:[:h]\\s*([0-5]\\d)|h)(?![\\d\\p{L}])");
-      g.dossier_re = compile ("(?<!\\d)\\d{6,15}(?!\\d)");
-      g.caravan_re = compile ("^(?=[a-z\\d]*[a-z])(?=[a-z\\d]*\\d)[a-z\\d]{3,8}$");
-      g.booking_re = compile ("^[234679acdefghjkmnpqrtwxyz]{6}$");
-      g_once_init_leave (&built, 1);
-    }
-  return &g;
-}
-
-/* Matches re in subject; group n of the first match into out. */
-static gboolean
-match_group (pcre2_code *re, const gchar *subject, guint n, gchar *out, gsize size)
-{
-  pcre2_match_data *md = pcre2_match_data_create_from_pattern (re, NULL);
-  gboolean found = pcre2_match (re, (PCRE2_SPTR) subject, PCRE2_ZERO_TERMINATED, 0, 0, md, NULL) > 0;
-
-  if (found && out != NULL)
-    {
-      PCRE2_SIZE length = size;
-      if (pcre2_substring_copy_bynumber (md, n, (PCRE2_UCHAR *) out, &length) != 0)
-        out[0] = '\0';
-    }
-  pcre2_match_data_free (md);
-  return found;
-}
-
-/* The intent a token names, or UNKNOWN; ambiguous typos name none. */
-static const Keyword *
-keyword_for (const gchar *token)
-{
-  const Grammar *g = grammar ();
-  g_autofree gchar *stripped = qurb_token_is_arabic (token) ? qurb_strip_arabic_prefix (token) : NULL;
-  const gchar *candidates[] = { token, stripped };
-  const Keyword *best = NULL;
-  guint best_distance = G_MAXUINT;
-  gboolean ambiguous = FALSE;
-
-  for (guint c = 0; c < G_N_ELEMENTS (candidates) && candidates[c]; c++)
-    for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
-      {
-        const gchar *word = g->keywords[i].folded;
-        /* A word bared of its prefix must then match exactly: "العيون"
-         * bared is "عيون", one letter from "عاون". */
-        guint allowed = c > 0 ? 0 : MIN (qurb_typos_allowed (word), qurb_typos_allowed (candidates[c]));
-        guint d = qurb_edit_distance (candidates[c], word, allowed);
-
-        if (d > allowed)
-          continue;
-        if (d < best_distance)
-          {
-            best = g->keywords[i].keyword;
-            best_distance = d;
-            ambiguous = FALSE;
-          }
-        else if (d == best_distance && best->intent != g->keywords[i].keyword->intent)
-          ambiguous = TRUE;
-      }
-  return ambiguous ? NULL : best;
-}
-
-static const Keyword *
-exact_keyword (const gchar *token)
-{
-  const Grammar *g = grammar ();
-
-  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
-    if (strcmp (token, g->keywords[i].folded) == 0)
-      return g->keywords[i].keyword;
-  return NULL;
-}
+  GPtrArray *tokens;
+  guint32 *cues;            /* per token */
+  gboolean *argument;       /* per token: part of a code, a number or a place */
+  guint32 all;              /* every token's cues */
+  gboolean negated;
+  gboolean my_booking;      /* "mes rdv", "الموعد ديالي", "مواعيدي" */
+  gboolean unknown_words;   /* a word that is neither a request nor courtesy */
+  gboolean has_dossier, has_caravan, has_booking, has_time;
+  gint caravan_at;
+  guint caravan_tokens;
+  const gchar *province;
+} Message;
 
 static gboolean
-all_digits (const gchar *token)
+is_digits (const gchar *token)
 {
   for (const gchar *p = token; *p; p++)
     if (!g_ascii_isdigit (*p))
       return FALSE;
-  return TRUE;
+  return *token != '\0';
 }
 
+/* "ma" before "bghitch": the Latin negation in two words. */
 static gboolean
-is_time_token (const gchar *token)
+latin_negation_pair (Message *m, guint i)
 {
-  return match_group (grammar ()->time_re, token, 0, NULL, 0);
+  const gchar *next = i + 1 < m->tokens->len ? m->tokens->pdata[i + 1] : NULL;
+
+  return strcmp (m->tokens->pdata[i], "ma") == 0 && next != NULL &&
+         (g_str_has_suffix (next, "ch") || g_str_has_suffix (next, "sh"));
 }
 
-static void
-find_caravan_code (GPtrArray *tokens, const gboolean *is_keyword, QurbSmsCommand *command)
+/* Darija in Latin letters shows itself by a digit-letter inside a word
+ * ("7jz", "m3a", "l9afila"); a time ("9h30") or a code ("LAA2",
+ * "K7P2QX") is not such a sign. */
+static gboolean
+looks_like_arabizi (const gchar *token)
 {
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      const gchar *token = tokens->pdata[i];
+  gchar code[QURB_BOOKING_CODE_LENGTH + 1];
+  gsize letters = 0;
 
-      if (is_keyword[i] || is_time_token (token) || !match_group (grammar ()->caravan_re, token, 0, NULL, 0))
-        continue;
-      for (guint k = 0; k < sizeof command->caravan - 1 && token[k]; k++)
-        command->caravan[k] = g_ascii_toupper (token[k]);
-      return;
+  if (qurb_token_is_arabic (token) || qurb_booking_code_normalize (token, code))
+    return FALSE;
+  while (g_ascii_isalpha (token[letters]))
+    letters++;
+  if (token[letters] == '\0' || is_digits (token + letters))
+    return FALSE;
+  for (const gchar *p = token; *p; p++)
+    if (strchr ("2356789", *p) != NULL &&
+        ((p > token && g_ascii_isalpha (p[-1])) || g_ascii_isalpha (p[1])) &&
+        !(p[1] == 'h' && (p[2] == '\0' || g_ascii_isdigit (p[2]))))
+      return TRUE;
+  return FALSE;
+}
+
+/* Each word's cues. A Latin message is read as French when it has French
+ * words and no sign of Darija: then a plain word is not read by its
+ * consonants ("fils" is not "flous"). */
+static void
+read_words (Message *m)
+{
+  gboolean french = FALSE, darija = FALSE;
+
+  for (guint i = 0; i < m->tokens->len; i++)
+    {
+      const gchar *token = m->tokens->pdata[i];
+
+      m->cues[i] = is_digits (token) ? 0 : qurb_lexicon_read (token, QURB_READ_FRENCH);
+      french |= HAS (m->cues[i], FRENCH);
+      darija |= HAS (m->cues[i], DARIJA) || looks_like_arabizi (token);
+    }
+  for (guint i = 0; i < m->tokens->len; i++)
+    {
+      const gchar *token = m->tokens->pdata[i];
+
+      if (m->cues[i] == 0 && (darija || !french) && !is_digits (token))
+        m->cues[i] = qurb_lexicon_read (token, QURB_READ_DARIJA);
+      if (latin_negation_pair (m, i))
+        m->cues[i] = QURB_CUE_NEGATION;
     }
 }
 
-/* Codes with a digit first: a six-letter word may pass for one. A code
- * typed with a dash or a space ("K7P-2QX") arrives as two tokens. */
-static void
-find_booking_code (GPtrArray *tokens, const gboolean *is_keyword, QurbSmsCommand *command)
+/* A booking noun with "my" beside it, or a noun that says it itself. */
+static gboolean
+names_my_booking (const Message *m)
 {
-  g_autofree gchar *fallback = NULL;
+  const guint32 booking = QURB_CUE_BOOK | QURB_CUE_APPOINTMENT;
 
-  for (guint i = 0; i < tokens->len; i++)
-    for (guint span = 1; span <= 2 && i + span <= tokens->len; span++)
-      {
-        g_autofree gchar *candidate = NULL;
-
-        if (is_keyword[i] || (span == 2 && is_keyword[i + 1]))
-          continue;
-        candidate = span == 1 ? g_strdup (tokens->pdata[i])
-                              : g_strconcat (tokens->pdata[i], tokens->pdata[i + 1], NULL);
-        if (!match_group (grammar ()->booking_re, candidate, 0, NULL, 0))
-          continue;
-        if (strpbrk (candidate, "0123456789") != NULL)
-          {
-            qurb_booking_code_normalize (candidate, command->booking);
-            return;
-          }
-        if (fallback == NULL)
-          fallback = g_steal_pointer (&candidate);
-      }
-  if (fallback != NULL)
-    qurb_booking_code_normalize (fallback, command->booking);
+  for (guint i = 0; i < m->tokens->len; i++)
+    {
+      if (HAS (m->cues[i], MY_BOOKINGS) || ((m->cues[i] & booking) && HAS (m->cues[i], MINE)))
+        return TRUE;
+      if (!(m->cues[i] & booking))
+        continue;
+      /* "mes rdv", "ma prochaine réservation"; "rdv dyali", "الموعد ديالي". */
+      for (guint k = i > 2 ? i - 2 : 0; k < MIN (i + 3, m->tokens->len); k++)
+        if (k != i && HAS (m->cues[k], MINE) && !(m->cues[k] & QURB_CUES_CONTENT))
+          return TRUE;
+    }
+  return FALSE;
 }
 
 static void
-find_time (const gchar *folded, QurbSmsCommand *command)
+find_arguments (Message *m, const gchar *folded, const gchar *const *codes, QurbSmsCommand *command)
 {
-  gchar hour[3] = "", minute[3] = "";
+  QurbTimeFound time;
+  gint at;
+  guint n = 0;
 
-  if (!match_group (grammar ()->time_re, folded, 1, hour, sizeof hour))
-    return;
-  if (!match_group (grammar ()->time_re, folded, 2, minute, sizeof minute) || minute[0] == '\0')
-    strcpy (minute, "00");
-  g_snprintf (command->time, sizeof command->time, "%02d:%s", atoi (hour), minute);
+  m->has_dossier = qurb_sms_find_dossier (folded, command->dossier);
+  time = qurb_sms_find_time (folded, command->time);
+  m->has_time = time != QURB_TIME_NONE;
+  command->time_unreadable = time == QURB_TIME_UNREADABLE;
+
+  /* A booking code first: its pieces ("QN4-7TE") could pass for a
+   * caravan code, never the other way (a caravan code has letters our
+   * booking codes leave out). Pieces of a code have a digit ("Z2Q F7M"),
+   * whatever they spell. */
+  {
+    g_autofree gboolean *skip = g_new0 (gboolean, m->tokens->len + 1);
+
+    for (guint i = 0; i < m->tokens->len; i++)
+      skip[i] = (m->cues[i] & QURB_CUES_CONTENT) && strpbrk (m->tokens->pdata[i], "0123456789") == NULL;
+    at = qurb_sms_find_booking (m->tokens, skip, command->booking, &n);
+  }
+  /* A word of six letters is a booking code only when nothing else
+   * claims it ("TANTAN" is a province). */
+  m->has_booking = at >= 0 && strpbrk (command->booking, "0123456789") != NULL;
+  for (guint k = 0; m->has_booking && k < n; k++)
+    m->argument[at + k] = TRUE;
+
+  m->caravan_at = qurb_sms_find_caravan (m->tokens, codes, m->argument, command->caravan, &m->caravan_tokens);
+  m->has_caravan = m->caravan_at >= 0;
+  for (guint k = 0; m->has_caravan && k < m->caravan_tokens; k++)
+    m->argument[m->caravan_at + k] = TRUE;
+  /* Numbers are arguments once read: a dossier, an hour, a code's digit. */
+  for (guint i = 0; i < m->tokens->len; i++)
+    if (is_digits (m->tokens->pdata[i]) && (m->has_dossier || m->has_time))
+      m->argument[i] = TRUE;
 }
 
-/* A message of nothing but question marks asks for help. */
+/* The province named, among the words that are not something else:
+ * "طب العيون" is ophthalmology, and "safi" is "enough" unless the message
+ * is about caravans. */
+static void
+find_province (Message *m)
+{
+  g_autofree gboolean *excluded = g_new0 (gboolean, m->tokens->len + 1);
+  gboolean about_caravans = (m->all & (QURB_CUE_CARAVAN | QURB_CUE_BOOK | QURB_CUE_APPOINTMENT)) != 0;
+  guint first = 0, count = 0;
+
+  for (guint i = 0; i < m->tokens->len; i++)
+    {
+      guint32 c = m->cues[i];
+
+      excluded[i] = m->argument[i] || (c & QURB_CUES_CONTENT) != 0 ||
+                    (i > 0 && HAS (m->cues[i - 1], MEDICAL)) ||
+                    (HAS (c, COURTESY) && !about_caravans);
+    }
+  m->province = qurb_province_find_excluding (m->tokens, excluded, &first, &count);
+  for (guint k = 0; m->province != NULL && k < count; k++)
+    m->argument[first + k] = TRUE;
+}
+
+static void
+sum_up (Message *m)
+{
+  m->all = 0;
+  for (guint i = 0; i < m->tokens->len; i++)
+    if (!m->argument[i])
+      m->all |= m->cues[i];
+  m->negated = HAS (m->all, NEGATION);
+  m->my_booking = names_my_booking (m);
+}
+
+/* Nothing asked: courtesy ("merci", "السلام عليكم"), "merci pour votre
+ * aide", "ok compris", or words around no request at all. */
+static gboolean
+asks_nothing (const Message *m)
+{
+  guint32 requests = m->all & QURB_CUES_CONTENT & ~(QURB_CUE_UNDERSTAND | QURB_CUE_HELP);
+
+  if (HAS (m->all, HELP) && (!HAS (m->all, THANKS) || (m->all & (QURB_CUE_HOW | QURB_CUE_WANT))))
+    return FALSE;
+  if (HAS (m->all, UNDERSTAND) && m->negated)
+    return FALSE;
+  return m->tokens->len > 0 && requests == 0 && !HAS (m->all, WANT) && !m->unknown_words &&
+         !m->has_dossier && !m->has_caravan && !m->has_time && !m->has_booking && m->province == NULL;
+}
+
+/* Emoji and symbols alone ("👍", "🙏"): courtesy in pictures. */
+static gboolean
+symbols_only (const gchar *text)
+{
+  gboolean any = FALSE;
+
+  for (const gchar *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_OTHER_SYMBOL || type == G_UNICODE_MATH_SYMBOL)
+        any = TRUE;
+      else if (g_unichar_isalnum (c) || c == '?')
+        return FALSE;
+    }
+  return any;
+}
+
 static gboolean
 only_question_marks (const gchar *folded)
 {
@@ -264,87 +229,171 @@ only_question_marks (const gchar *folded)
     {
       if (*p == '?')
         any = TRUE;
-      else if (!g_ascii_isspace (*p))
+      else if (!g_ascii_isspace (*p) && !g_ascii_ispunct (*p))
         return FALSE;
     }
   return any;
 }
 
-void
-qurb_sms_parse (const gchar *text, QurbSmsCommand *command)
+/* The order of these rules is the meaning: ending a booking or the
+ * announcements first (they name their object), then what the arguments
+ * say, then the words. */
+static QurbIntent
+choose_intent (const Message *m, const gchar *folded)
 {
-  const Grammar *g = grammar ();
+  guint32 c = m->all;
+  gboolean about_booking = (c & (QURB_CUE_BOOK | QURB_CUE_APPOINTMENT)) || m->has_booking;
+  gboolean about_messages = HAS (c, MESSAGES) && !about_booking && !m->has_caravan;
+
+  if (HAS (c, CANCEL))
+    return about_messages ? QURB_INTENT_STOP : QURB_INTENT_CANCEL;
+  if (HAS (c, STOP))
+    return about_booking && !HAS (c, MESSAGES) ? QURB_INTENT_CANCEL : QURB_INTENT_STOP;
+  if (HAS (c, START))
+    return m->negated ? QURB_INTENT_STOP : QURB_INTENT_START;
+  /* "je comprends rien à vos messages": help, not a stop; but "je
+   * comprends pas l'arabe" asks for French. */
+  if (HAS (c, UNDERSTAND) && m->negated && !m->has_caravan && !m->has_booking &&
+      !(c & (QURB_CUE_LANG_AR | QURB_CUE_LANG_FR)))
+    return QURB_INTENT_HELP;
+  if (about_messages && !m->has_time && !(c & (QURB_CUE_STATUS | QURB_CUE_CARAVAN)))
+    {
+      /* "ما بغيتش الرسائل", "plus de sms": stop; "بغيت الرسائل": start. A
+       * message that did not come ("ما توصلتش بالرسالة") is neither. */
+      if (m->negated && !HAS (c, RECEIVED))
+        return QURB_INTENT_STOP;
+      if (!m->negated && (c & (QURB_CUE_WANT | QURB_CUE_SEND)))
+        return QURB_INTENT_START;
+    }
+  /* "ما غاديش نجي", "je ne pourrai pas venir": the seat is given back. */
+  if (HAS (c, COME) && m->negated && !HAS (c, STATUS) && !m->has_time)
+    return QURB_INTENT_CANCEL;
+  if (m->my_booking && !HAS (c, WANT) && !m->has_time)
+    return QURB_INTENT_MY_BOOKINGS;
+  /* A code or a time means a booking; a time among words we do not know
+   * may mean anything else. */
+  if (!m->has_dossier && (m->has_caravan || (m->has_time && (!m->unknown_words ||
+                          (c & (QURB_CUE_BOOK | QURB_CUE_APPOINTMENT | QURB_CUE_CARAVAN | QURB_CUE_WANT))))))
+    return QURB_INTENT_BOOK;
+  if (m->my_booking)
+    return QURB_INTENT_MY_BOOKINGS;
+  if (HAS (c, BOOK))
+    return QURB_INTENT_BOOK;
+  if (HAS (c, APPOINTMENT) && (HAS (c, WANT) || HAS (c, CARAVAN) || m->province != NULL))
+    return QURB_INTENT_BOOK;
+  if (HAS (c, APPOINTMENT) || HAS (c, MY_BOOKINGS) || (m->has_booking && HAS (c, WHEN)))
+    return QURB_INTENT_MY_BOOKINGS;
+  if (m->has_dossier || HAS (c, STATUS))
+    return QURB_INTENT_STATUS;
+  if (HAS (c, CARAVAN))
+    return QURB_INTENT_CARAVANS;
+  if (c & (QURB_CUE_LANG_AR | QURB_CUE_LANG_FR))
+    return QURB_INTENT_LANGUAGE;
+  if (asks_nothing (m))
+    return QURB_INTENT_IGNORED;
+  if (HAS (c, HELP) || HAS (c, HOW) || (HAS (c, UNDERSTAND) && m->negated) || only_question_marks (folded))
+    return QURB_INTENT_HELP;
+  /* A place alone asks what comes there; with words we do not know, it
+   * may ask anything ("l'adresse de l'agence de Salé"). */
+  if (m->province != NULL && !m->unknown_words)
+    return QURB_INTENT_CARAVANS;
+  return QURB_INTENT_UNKNOWN;
+}
+
+/* The language asked: the one named without a negation before it;
+ * "ما كنعرفش العربية" (I cannot read Arabic) asks for French. */
+static const gchar *
+language_asked (const Message *m)
+{
+  gboolean named[2] = { FALSE, FALSE }, negated[2] = { FALSE, FALSE };
+
+  for (guint i = 0; i < m->tokens->len; i++)
+    {
+      guint32 c = m->cues[i];
+      gint lang = HAS (c, LANG_AR) ? 0 : HAS (c, LANG_FR) ? 1 : -1;
+      gboolean no = HAS (c, NEGATION);
+
+      if (lang < 0)
+        continue;
+      /* A negation reaches two words on: "ma kan9rach l3arbiya". */
+      for (guint k = i > 2 ? i - 2 : 0; k < i && !no; k++)
+        no = HAS (m->cues[k], NEGATION) && !(m->cues[k + 1] & (QURB_CUE_LANG_AR | QURB_CUE_LANG_FR));
+      named[lang] = TRUE;
+      negated[lang] |= no;
+    }
+  if (named[0] && !negated[0])
+    return named[1] && !negated[1] ? (m->negated ? "fr" : "ar") : "ar";
+  if (named[1] && !negated[1])
+    return "fr";
+  return named[0] ? "fr" : "ar";
+}
+
+/* "RESERVER LAA1 9": an hour with nothing else, just after the code. */
+static void
+find_bare_hour (const Message *m, QurbSmsCommand *command)
+{
+  guint after = m->caravan_at + m->caravan_tokens;
+
+  for (guint i = after; i < MIN (after + 2, m->tokens->len); i++)
+    {
+      if (qurb_sms_bare_hour (m->tokens->pdata[i], command->time))
+        return;
+      if (!HAS (m->cues[i], PLACE))
+        return;
+    }
+}
+
+void
+qurb_sms_parse (const gchar *text, const gchar *const *caravan_codes, QurbSmsCommand *command)
+{
   g_autofree gchar *folded = qurb_fold (text);
   g_autoptr(GPtrArray) tokens = qurb_tokenize (folded);
-  g_autoptr(GPtrArray) rest = g_ptr_array_new ();
-  g_autofree gboolean *is_keyword = g_new0 (gboolean, tokens->len + 1);
-  gboolean named[QURB_INTENT_IGNORED + 1] = { FALSE };
-  const gchar *lang = NULL;
+  g_autofree guint32 *cues = g_new0 (guint32, tokens->len + 1);
+  g_autofree gboolean *argument = g_new0 (gboolean, tokens->len + 1);
+  Message m = { tokens, cues, argument };
 
   memset (command, 0, sizeof *command);
   command->script = qurb_script_of (folded);
 
+  read_words (&m);
+  find_arguments (&m, folded, caravan_codes, command);
+  sum_up (&m);
+  find_province (&m);
   for (guint i = 0; i < tokens->len; i++)
-    {
-      const gchar *token = tokens->pdata[i];
-      const Keyword *keyword;
+    if (!argument[i] && cues[i] == 0)
+      m.unknown_words = TRUE;
 
-      /* "mes rdv" is written in one word or two. */
-      if (i + 1 < tokens->len)
-        {
-          g_autofree gchar *joined = g_strconcat (token, tokens->pdata[i + 1], NULL);
-
-          keyword = exact_keyword (joined);
-          if (keyword != NULL)
-            {
-              is_keyword[i] = is_keyword[i + 1] = TRUE;
-              named[keyword->intent] = TRUE;
-              i++;
-              continue;
-            }
-        }
-      keyword = all_digits (token) || is_time_token (token) ? NULL : keyword_for (token);
-      if (keyword == NULL)
-        {
-          g_ptr_array_add (rest, (gpointer) token);
-          continue;
-        }
-      is_keyword[i] = TRUE;
-      named[keyword->intent] = TRUE;
-      if (keyword->intent == QURB_INTENT_LANGUAGE && lang == NULL)
-        lang = keyword->lang;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (precedence) && command->intent == QURB_INTENT_UNKNOWN; i++)
-    if (named[precedence[i]])
-      command->intent = precedence[i];
-
-  match_group (g->dossier_re, folded, 0, command->dossier, sizeof command->dossier);
-  if (command->intent == QURB_INTENT_UNKNOWN && command->dossier[0] != '\0')
-    command->intent = QURB_INTENT_STATUS;
-  if (command->intent == QURB_INTENT_UNKNOWN && only_question_marks (folded))
-    command->intent = QURB_INTENT_HELP;
-
+  command->intent = tokens->len == 0 && symbols_only (text) ? QURB_INTENT_IGNORED
+                                                            : choose_intent (&m, folded);
   switch (command->intent)
     {
     case QURB_INTENT_CARAVANS:
-      command->province = qurb_province_find (rest, NULL, NULL);
+      command->province = m.province;
       break;
     case QURB_INTENT_BOOK:
-      find_caravan_code (tokens, is_keyword, command);
-      find_time (folded, command);
-      break;
-    case QURB_INTENT_CANCEL:
-      find_booking_code (tokens, is_keyword, command);
+      if (!m.has_caravan)
+        command->province = m.province;
+      else if (!m.has_time)
+        find_bare_hour (&m, command);
       break;
     case QURB_INTENT_LANGUAGE:
-      command->lang = lang;
+      command->lang = language_asked (&m);
       break;
     default:
       break;
     }
   if (command->intent != QURB_INTENT_STATUS)
     command->dossier[0] = '\0';
+  if (command->intent != QURB_INTENT_BOOK)
+    {
+      command->time[0] = '\0';
+      command->time_unreadable = FALSE;
+    }
+  if (command->intent != QURB_INTENT_CANCEL)
+    command->booking[0] = '\0';
+  if (command->intent != QURB_INTENT_BOOK &&
+      !(command->intent == QURB_INTENT_CANCEL && command->booking[0] == '\0'))
+    command->caravan[0] = '\0';
 }
 
 const gchar *

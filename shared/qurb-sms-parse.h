@@ -1,14 +1,18 @@
 /* qurb-sms-parse.h — what a member's SMS asks for: the command language
  *
  * Pure: text in, a command out. Arabic, French and Moroccan Darija in
- * Arabic or Latin letters, keywords found inside a sentence and with a
- * typo, arguments (dossier, caravan code, time, booking code, province)
- * wherever they stand. DESIGN.md section 3. */
+ * Arabic or Latin letters. Each word is read for what it tells (the
+ * lexicon); the intent is chosen from everything the message holds — a
+ * caravan code or a time means a booking, "mes"/ديالي with a booking means
+ * my bookings, a negation turns "I want the messages" into stop — and the
+ * arguments are read in every shape members write them. */
 #pragma once
 
 #include <glib.h>
 
+#include "qurb-booking-rules.h"
 #include "qurb-fold.h"
+#include "qurb-sms-args.h"
 
 G_BEGIN_DECLS
 
@@ -23,22 +27,24 @@ typedef enum {
   QURB_INTENT_START,
   QURB_INTENT_HELP,
   QURB_INTENT_LANGUAGE,
-  QURB_INTENT_IGNORED,    /* never parsed: set by the abuse rules */
+  QURB_INTENT_IGNORED,    /* courtesy only, or stopped by the abuse rules: no reply */
 } QurbIntent;
 
 typedef struct {
   QurbIntent intent;
-  QurbScript script;       /* the script the member wrote in */
-  gchar dossier[16];       /* "" when absent */
-  gchar caravan[9];        /* upper case */
-  gchar time[6];           /* HH:MM */
-  gchar booking[7];        /* upper case */
-  const gchar *province;   /* as the mutual's files write it, or NULL */
-  const gchar *lang;       /* QURB_INTENT_LANGUAGE: "ar" or "fr" */
+  QurbScript script;        /* the script the member wrote in */
+  gchar dossier[QURB_DOSSIER_SIZE];          /* "" when absent */
+  gchar caravan[QURB_CARAVAN_CODE_SIZE];     /* upper case */
+  gchar time[QURB_TIME_SIZE];                /* HH:MM */
+  gboolean time_unreadable;                  /* a time was given that we cannot read */
+  gchar booking[QURB_BOOKING_CODE_LENGTH + 1];  /* upper case */
+  const gchar *province;    /* as the mutual's files write it, or NULL */
+  const gchar *lang;        /* QURB_INTENT_LANGUAGE: "ar" or "fr" */
 } QurbSmsCommand;
 
-void         qurb_sms_parse      (const gchar    *text,
-                                  QurbSmsCommand *command);
+void         qurb_sms_parse      (const gchar        *text,
+                                  const gchar *const *caravan_codes,
+                                  QurbSmsCommand     *command);
 const gchar *qurb_intent_name    (QurbIntent intent);
 
 G_END_DECLS

@@ -156,12 +156,24 @@ abuse_rule (QurbDb *db, gint64 id, const gchar *peer, const gchar *text,
   return NULL;
 }
 
+/* A message that gets no answer asked for nothing we act on. */
+static void
+ignore (QurbSmsCommand *command)
+{
+  QurbScript script = command->script;
+
+  memset (command, 0, sizeof *command);
+  command->intent = QURB_INTENT_IGNORED;
+  command->script = script;
+}
+
 static gboolean
 process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
 {
   Process *job = user_data;
   QurbSmsResult *result = job->result;
   g_autofree gchar *peer = NULL, *text = NULL, *state = NULL, *today = NULL;
+  g_auto(GStrv) codes = NULL;
   g_autoptr(QurbMember) member = NULL;
   g_autoptr(GError) local_error = NULL;
   sqlite3_stmt *stmt;
@@ -185,7 +197,10 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   state = g_strdup ((const gchar *) sqlite3_column_text (stmt, 2));
   sqlite3_reset (stmt);
 
-  qurb_sms_parse (text, &result->command);
+  codes = qurb_caravan_codes (db, error);
+  if (codes == NULL)
+    return FALSE;
+  qurb_sms_parse (text, (const gchar *const *) codes, &result->command);
   result->incoming_id = job->id;
   /* Answered already (a message seen twice): nothing more to do. */
   if (strcmp (state, "received") != 0)
@@ -216,11 +231,16 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
                : member != NULL && g_strcmp0 (member->lang, "fr") == 0 ? "fr" : "ar";
   if (result->command.intent == QURB_INTENT_LANGUAGE && result->command.lang != NULL)
     result->lang = result->command.lang;
+  if (!qurb_i18n_require (result->lang, error))
+    return FALSE;
 
+  /* Courtesy ("شكرا", "ok merci") costs the member no answer either. */
+  if (rule == NULL && result->command.intent == QURB_INTENT_IGNORED)
+    rule = "nothing asked";
   if (rule != NULL)
     {
       g_debug ("message %" G_GINT64_FORMAT " gets no answer: %s", job->id, rule);
-      result->command.intent = QURB_INTENT_IGNORED;
+      ignore (&result->command);
       return finish (db, job->id, "ignored", member ? member->id : 0, error);
     }
 
@@ -235,7 +255,7 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
         return FALSE;
       if (step > 0)
         {
-          result->command.intent = QURB_INTENT_IGNORED;
+          ignore (&result->command);
           return finish (db, job->id, "ignored", 0, error);
         }
       result->reply = qurb_sms_registration_hint (result->lang);
