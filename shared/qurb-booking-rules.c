@@ -39,8 +39,8 @@ first_free_from (const QurbCaravanState *caravan, guint from, const gchar *today
 }
 
 /* requested_minute < 0 asks for the earliest free slot; otherwise the
- * slot that contains that minute (10:40 is in the 10:30 slot). When that
- * slot is full, *alternative is the next free one (or n_slots). */
+ * slot that starts at that minute. When that slot is full, *alternative
+ * is the next free one (or n_slots). */
 QurbBookingOutcome
 qurb_booking_choose_slot (const QurbCaravanState *caravan, const gchar *today, gint now_minute,
                           gint requested_minute, guint *chosen, guint *alternative)
@@ -68,8 +68,9 @@ qurb_booking_choose_slot (const QurbCaravanState *caravan, const gchar *today, g
     {
       const QurbSlotState *slot = &caravan->slots[i];
 
-      if (requested_minute < slot->start_minute ||
-          requested_minute >= slot->start_minute + caravan->slot_minutes)
+      /* The time asked is a slot's start, or no slot: 09:15 is not the
+       * 09:00 slot — a member is never booked at a time not asked for. */
+      if (requested_minute != slot->start_minute)
         continue;
       if (!qurb_booking_slot_open (caravan, i, today, now_minute))
         return QURB_BOOKING_CLOSED;

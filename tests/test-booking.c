@@ -22,8 +22,9 @@ test_rules_choose_slot (void)
   } cases[] = {
     { "2027-01-15", 600, -1, QURB_BOOKING_OK, 1, 4 },             /* earliest free */
     { "2027-01-15", 600, 9 * 60 + 30, QURB_BOOKING_OK, 1, 4 },
-    { "2027-01-15", 600, 9 * 60 + 45, QURB_BOOKING_OK, 1, 4 },    /* inside 09:30 */
-    { "2027-01-15", 600, 10 * 60 + 29, QURB_BOOKING_SLOT_FULL, 0, 3 },
+    /* A time inside a slot is not its start: never booked for another. */
+    { "2027-01-15", 600, 9 * 60 + 45, QURB_BOOKING_NO_SUCH_SLOT, 0, 4 },
+    { "2027-01-15", 600, 10 * 60, QURB_BOOKING_SLOT_FULL, 0, 3 },
     { "2027-01-15", 600, 9 * 60, QURB_BOOKING_SLOT_FULL, 0, 1 },
     { "2027-01-15", 600, 8 * 60, QURB_BOOKING_NO_SUCH_SLOT, 0, 4 },
     { "2027-01-15", 600, 11 * 60, QURB_BOOKING_NO_SUCH_SLOT, 0, 4 },
@@ -125,7 +126,7 @@ test_capacity (QurbFixture *fixture, gconstpointer data)
   qurb_fixture_load_corpus (fixture);
   /* SMA1: four slots of 2 seats. Everyone asks for 09:30. */
   g_assert_cmpint (book (fixture, members[0], "SMA1", 570, &result), ==, QURB_BOOKING_OK);
-  g_assert_cmpint (book (fixture, members[1], "sma1", 580, &result), ==, QURB_BOOKING_OK);
+  g_assert_cmpint (book (fixture, members[1], "sma1", 570, &result), ==, QURB_BOOKING_OK);
   g_assert_cmpstr (result.booking.start_time, ==, "09:30");
   g_assert_cmpint (book (fixture, members[2], "SMA1", 570, &result), ==, QURB_BOOKING_SLOT_FULL);
   g_assert_cmpstr (result.alternative, ==, "10:00");
