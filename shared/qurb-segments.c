@@ -61,8 +61,10 @@ unit_cost (QurbEncoding encoding, gunichar c)
   return septets;
 }
 
-/* Cuts text into parts as a phone does: no character, escape pair or
- * surrogate pair split; the part capacity drops from single to
+/* Cuts text into parts: no character, escape pair or surrogate pair
+ * split, and a part ends after a space when one is in it, so that no
+ * number, code or word is cut in two ("…؛ 2" | "024001234" on a phone
+ * that shows parts as they come). The part capacity drops from single to
  * concatenated as soon as a second part is needed. */
 static GPtrArray *
 split (const gchar *text, QurbSegments *segments)
@@ -85,17 +87,29 @@ split (const gchar *text, QurbSegments *segments)
     }
   else
     {
+      const gchar *after_space = NULL;   /* in the current part */
+      guint used_at_space = 0;
+
       for (const gchar *p = text; *p; p = g_utf8_next_char (p))
         {
-          guint cost = unit_cost (encoding, g_utf8_get_char (p));
+          gunichar c = g_utf8_get_char (p);
+          guint cost = unit_cost (encoding, c);
 
           if (used + cost > multi)
             {
-              g_ptr_array_add (parts, g_strndup (part_start, p - part_start));
-              part_start = p;
-              used = 0;
+              const gchar *cut = after_space != NULL ? after_space : p;
+
+              g_ptr_array_add (parts, g_strndup (part_start, cut - part_start));
+              used = cut == p ? 0 : used - used_at_space;
+              part_start = cut;
+              after_space = NULL;
             }
           used += cost;
+          if (g_unichar_isspace (c))
+            {
+              after_space = g_utf8_next_char (p);
+              used_at_space = used;
+            }
         }
       g_ptr_array_add (parts, g_strdup (part_start));
     }

@@ -222,52 +222,67 @@ gammu_delete_part (QurbModem *modem, QurbModemPart *part, GError **error)
   return TRUE;
 }
 
+/* One part's text into one Gammu message in the alphabet chosen for the
+ * whole message, without a header yet. */
+static gboolean
+encode_piece (const gchar *piece, QurbEncoding encoding, GSM_SMSMessage *out)
+{
+  g_autofree GSM_MultiPartSMSInfo *info = g_new0 (GSM_MultiPartSMSInfo, 1);
+  g_autofree GSM_MultiSMSMessage *one = g_new0 (GSM_MultiSMSMessage, 1);
+  unsigned char buffer[(GSM_MAX_SMS_LENGTH + 1) * 2];
+
+  if (!to_gammu (piece, buffer, sizeof buffer))
+    return FALSE;
+  GSM_ClearMultiPartSMSInfo (info);
+  info->Class = -1;
+  info->EntriesNum = 1;
+  info->Entries[0].ID = SMS_ConcatenatedTextLong;
+  info->Entries[0].Buffer = buffer;
+  info->UnicodeCoding = encoding == QURB_ENCODING_UCS2;
+  if (GSM_EncodeMultiPartSMS (NULL, info, one) != ERR_NONE || one->Number != 1)
+    return FALSE;
+  *out = one->SMS[0];
+  return TRUE;
+}
+
+/* The parts are cut by our segment maths (at a space, never inside a
+ * number or code), each encoded alone and joined by a concatenation
+ * header that carries the message's own reference: Gammu derives one
+ * from the clock, and two messages in one second collide. */
 static gpointer
 gammu_encode (QurbModem *modem, const gchar *number, const gchar *text, guint8 reference,
               guint *n_parts, GError **error)
 {
   GammuModem *self = (GammuModem *) modem;
-  g_autofree GSM_MultiPartSMSInfo *info = g_new0 (GSM_MultiPartSMSInfo, 1);
-  g_autofree unsigned char *buffer = g_new0 (unsigned char, (GSM_MAX_SMS_LENGTH * GSM_MAX_MULTI_SMS + 1) * 2);
+  g_autoptr(GPtrArray) pieces = qurb_sms_split (text);
   Encoded *encoded = g_new0 (Encoded, 1);
   QurbSegments segments;
-  GSM_Error e;
 
-  /* The same choice of alphabet as our segment maths made for the count. */
   qurb_sms_segments (text, &segments);
-  GSM_ClearMultiPartSMSInfo (info);
-  info->Class = -1;
-  info->EntriesNum = 1;
-  info->Entries[0].ID = SMS_ConcatenatedTextLong;
-  info->UnicodeCoding = segments.encoding == QURB_ENCODING_UCS2;
-  if (!to_gammu (text, buffer, (GSM_MAX_SMS_LENGTH * GSM_MAX_MULTI_SMS + 1) * 2))
+  if (pieces->len > GSM_MAX_MULTI_SMS)
     goto invalid;
-  info->Entries[0].Buffer = buffer;
-  e = GSM_EncodeMultiPartSMS (NULL, info, &encoded->sms);
-  if (e != ERR_NONE)
-    {
-      g_free (encoded);
-      g_propagate_error (error, gammu_error (e, "encode"));
-      return NULL;
-    }
-  for (gint i = 0; i < encoded->sms.Number; i++)
+  for (guint i = 0; i < pieces->len; i++)
     {
       GSM_SMSMessage *part = &encoded->sms.SMS[i];
 
-      if (!to_gammu (number, part->Number, sizeof part->Number))
+      if (!encode_piece (pieces->pdata[i], segments.encoding, part) ||
+          !to_gammu (number, part->Number, sizeof part->Number))
         goto invalid;
       /* A submit that asks the network for a delivery report. */
       part->PDU = self->delivery_reports ? SMS_Status_Report : SMS_Submit;
       part->SMSC.Location = 1;  /* the SIM's service centre */
-      /* Gammu derives the reference from the clock, and two messages in
-       * one second collide: ours comes from the message's id. */
-      if (part->UDH.Type == UDH_ConcatenatedMessages)
+      if (pieces->len > 1)
         {
+          part->UDH.Type = UDH_ConcatenatedMessages;
           part->UDH.ID8bit = reference;
-          part->UDH.Text[3] = reference;
+          part->UDH.ID16bit = -1;
+          part->UDH.AllParts = pieces->len;
+          part->UDH.PartNumber = i + 1;
+          GSM_EncodeUDHHeader (NULL, &part->UDH);
         }
     }
-  *n_parts = encoded->sms.Number;
+  encoded->sms.Number = pieces->len;
+  *n_parts = pieces->len;
   return encoded;
 
 invalid:

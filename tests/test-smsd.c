@@ -168,6 +168,10 @@ captured_texts (SmsdFixture *f, guint modem, guint *n_parts)
           g_autofree gchar *key = g_strdup_printf ("%s#%d", part->sender, part->reference);
           const gchar *before = g_hash_table_lookup (texts, key);
 
+          /* Parts are cut after a space: never inside a number or a word.
+           * (Single parts carry no reference: -1.) */
+          if (before != NULL && part->reference != -1)
+            g_assert_true (g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (before + strlen (before)))));
           g_hash_table_insert (texts, g_strdup (key), g_strconcat (before ? before : "", part->text, NULL));
           (*n_parts)++;
         }
