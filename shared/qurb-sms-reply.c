@@ -104,7 +104,7 @@ answer_caravans (QurbDb *db, const QurbSmsCommand *command, const gchar *lang, G
 {
   g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (db, error);
   g_autoptr(GString) list = g_string_new (NULL);
-  const gchar *place = command->province;
+  const gchar *place = command->province, *first_code = NULL;
   guint shown = 0;
 
   if (caravans == NULL)
@@ -129,14 +129,125 @@ answer_caravans (QurbDb *db, const QurbSmsCommand *command, const gchar *lang, G
                                               "%1$s %2$s %3$s, %4$d seats", c->seats_left),
                               c->code, date, province, c->seats_left);
       g_string_append_printf (list, "%s%s", shown++ ? separator (lang) : "", item);
+      if (first_code == NULL)
+        first_code = c->code;
     }
   if (shown == 0 && place != NULL)
     /* TRANSLATORS: SMS; %s a province */
     return g_strdup_printf (qurb_dgettext (lang, "No caravan with free seats is planned in %s."), place);
   if (shown == 0)
     return g_strdup (qurb_dgettext (lang, "No caravan with free seats is planned for now."));
-  /* TRANSLATORS: SMS; %s a list of caravans; keep the book keyword of your language */
-  return g_strdup_printf (qurb_dgettext (lang, "Caravans: %s. To book: RESERVER code"), list->str);
+  /* TRANSLATORS: SMS; %1$s a list of caravans, %2$s the code of the first;
+   * keep the book keyword of your language */
+  return g_strdup_printf (qurb_dgettext (lang, "Caravans: %1$s. To book: RESERVER %2$s"), list->str, first_code);
+}
+
+/* Up to max caravans with free seats, of province (any spelling) when
+ * not NULL: "LAA1 03/02, LAA2 04/02". NULL when there is none. */
+static gchar *
+caravan_examples (GPtrArray *caravans, const gchar *province, guint max, const gchar **first_code)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  guint shown = 0;
+
+  for (guint i = 0; i < caravans->len && shown < max; i++)
+    {
+      QurbCaravan *c = caravans->pdata[i];
+      g_autofree gchar *date = NULL;
+
+      if (c->seats_left <= 0 || (province != NULL && !qurb_province_same (c->province, province)))
+        continue;
+      date = short_date (c->date);
+      g_string_append_printf (list, "%s%s %s", shown++ ? ", " : "", c->code, date);
+      if (shown == 1)
+        *first_code = c->code;
+    }
+  return shown > 0 ? g_string_free (g_steal_pointer (&list), FALSE) : NULL;
+}
+
+/* Booking asked with no code: the caravans of the province named, else
+ * of the member's, else any — codes that exist, never made-up ones. */
+static gchar *
+answer_book_without_code (GPtrArray *caravans, QurbMember *member, const QurbSmsCommand *command,
+                          const gchar *lang)
+{
+  const gchar *province = command->province ? command->province : qurb_province_canonical (member->province);
+  const gchar *first_code = NULL;
+  g_autofree gchar *examples = caravan_examples (caravans, province, LIST_MAX, &first_code);
+
+  if (examples == NULL && command->province != NULL)
+    {
+      const gchar *place = command->province;
+
+      if (g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (place) != NULL)
+        place = qurb_province_arabic (place);
+      /* TRANSLATORS: SMS; %s a province */
+      return g_strdup_printf (qurb_dgettext (lang, "No caravan with free seats is planned in %s."), place);
+    }
+  if (examples == NULL)
+    examples = caravan_examples (caravans, NULL, LIST_MAX, &first_code);
+  if (examples == NULL)
+    return g_strdup (qurb_dgettext (lang, "No caravan with free seats is planned for now."));
+  /* TRANSLATORS: SMS; %1$s a caravan code, %2$s a list of caravans with their dates */
+  return g_strdup_printf (qurb_dgettext (lang, "Send the caravan code, for example RESERVER %1$s. Caravans: %2$s."),
+                          first_code, examples);
+}
+
+/* The free times of a caravan nearest to the minute asked (or the first
+ * ones), in the order of the day: "09:00, 09:30, 10:00". */
+static gchar *
+free_times (const QurbCaravan *caravan, gint asked_minute, const gchar **first)
+{
+  g_autoptr(GArray) free = g_array_new (FALSE, FALSE, sizeof (const QurbCaravanSlot *));
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < caravan->slots->len; i++)
+    {
+      const QurbCaravanSlot *slot = &g_array_index (caravan->slots, QurbCaravanSlot, i);
+
+      if (slot->open && slot->seats_left > 0)
+        g_array_append_val (free, slot);
+    }
+  /* Drop the farthest from the time asked until LIST_MAX + 1 remain. */
+  while (free->len > LIST_MAX + 1)
+    {
+      gint head = 0, tail = 0;
+
+      qurb_parse_hhmm (g_array_index (free, const QurbCaravanSlot *, 0)->start_time, &head);
+      qurb_parse_hhmm (g_array_index (free, const QurbCaravanSlot *, free->len - 1)->start_time, &tail);
+      if (asked_minute >= 0 && ABS (head - asked_minute) > ABS (tail - asked_minute))
+        g_array_remove_index (free, 0);
+      else
+        g_array_remove_index (free, free->len - 1);
+    }
+  for (guint i = 0; i < free->len; i++)
+    g_string_append_printf (list, "%s%s", i ? ", " : "", g_array_index (free, const QurbCaravanSlot *, i)->start_time);
+  *first = free->len > 0 ? g_array_index (free, const QurbCaravanSlot *, 0)->start_time : NULL;
+  return g_string_free (g_steal_pointer (&list), FALSE);
+}
+
+/* A time asked that we cannot read or that has no free seat is never
+ * replaced by another: the member chooses among the free times. */
+static gchar *
+answer_free_times (GPtrArray *caravans, const QurbSmsCommand *command, gint asked_minute,
+                   const gchar *lang)
+{
+  const QurbCaravan *caravan = qurb_caravan_lookup (caravans, command->caravan);
+  const gchar *first = NULL;
+  g_autofree gchar *times = caravan ? free_times (caravan, asked_minute, &first) : NULL;
+
+  if (first == NULL)
+    /* TRANSLATORS: SMS; %s a caravan code */
+    return g_strdup_printf (qurb_dgettext (lang, "Caravan %s is full."), command->caravan);
+  if (command->time_unreadable)
+    /* TRANSLATORS: SMS; %1$s caravan code, %2$s a list of times, %3$s one of them;
+     * keep the book keyword of your language */
+    return g_strdup_printf (qurb_dgettext (lang, "We could not read the time. Free times for %1$s: %2$s. Send RESERVER %1$s %3$s"),
+                            command->caravan, times, first);
+  /* TRANSLATORS: SMS; %1$s caravan code, %2$s the time asked, %3$s a list
+   * of free times, %4$s one of them; keep the book keyword of your language */
+  return g_strdup_printf (qurb_dgettext (lang, "No free seat on %1$s at %2$s. Free times: %3$s. Send RESERVER %1$s %4$s"),
+                          command->caravan, command->time, times, first);
 }
 
 static gchar *
@@ -144,13 +255,18 @@ answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, cons
              GError **error)
 {
   QurbBookingRequest request = { member->id, command->caravan, -1, "sms", FALSE };
+  g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (db, error);
   QurbBookingResult result;
   g_autofree gchar *site = NULL;
 
+  if (caravans == NULL)
+    return NULL;
   if (command->caravan[0] == '\0')
-    return g_strdup (qurb_dgettext (lang, "Send the caravan code, for example RESERVER LAA1. CARAVANE lists the caravans."));
+    return answer_book_without_code (caravans, member, command, lang);
   if (command->time[0] != '\0' && !qurb_parse_hhmm (command->time, &request.requested_minute))
     request.requested_minute = -1;
+  if (command->time_unreadable && qurb_caravan_lookup (caravans, command->caravan) != NULL)
+    return answer_free_times (caravans, command, -1, lang);
   if (!qurb_booking_take (db, &request, &result, error))
     return NULL;
 
@@ -170,13 +286,8 @@ answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, cons
       /* TRANSLATORS: SMS; %s a caravan code */
       return g_strdup_printf (qurb_dgettext (lang, "Booking for caravan %s is closed."), command->caravan);
     case QURB_BOOKING_NO_SUCH_SLOT:
-      /* TRANSLATORS: SMS; %1$s caravan code, %2$s a time */
-      return g_strdup_printf (qurb_dgettext (lang, "Caravan %1$s has no slot at %2$s."),
-                              command->caravan, command->time);
     case QURB_BOOKING_SLOT_FULL:
-      /* TRANSLATORS: SMS; %1$s caravan code, %2$s the time asked, %3$s a free time */
-      return g_strdup_printf (qurb_dgettext (lang, "Caravan %1$s is full at %2$s; %3$s is free."),
-                              command->caravan, command->time, result.alternative);
+      return answer_free_times (caravans, command, request.requested_minute, lang);
     case QURB_BOOKING_CARAVAN_FULL:
       /* TRANSLATORS: SMS; %s a caravan code */
       return g_strdup_printf (qurb_dgettext (lang, "Caravan %s is full."), command->caravan);
@@ -189,30 +300,75 @@ answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, cons
     }
 }
 
+/* Cancel asked with no booking code: the member's own codes as the
+ * example, or the booking they hold on the caravan they named. */
+static gchar *
+answer_cancel_without_code (GArray *bookings, const QurbSmsCommand *command, const gchar *lang,
+                            gchar code[QURB_BOOKING_CODE_LENGTH + 1])
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      QurbBooking *b = &g_array_index (bookings, QurbBooking, i);
+
+      if (command->caravan[0] != '\0' && strcmp (b->caravan_code, command->caravan) == 0)
+        {
+          memcpy (code, b->code, sizeof b->code);
+          return NULL;
+        }
+      if (i < LIST_MAX)
+        {
+          g_autofree gchar *date = short_date (b->date);
+          g_string_append_printf (list, "%s%s (%s %s)", i ? ", " : "", b->code, b->caravan_code, date);
+        }
+    }
+  if (command->caravan[0] != '\0')
+    /* TRANSLATORS: SMS; %s a caravan code */
+    return g_strdup_printf (qurb_dgettext (lang, "You have no booking on caravan %s."), command->caravan);
+  if (bookings->len == 0)
+    return g_strdup (qurb_dgettext (lang, "You have no upcoming booking."));
+  /* TRANSLATORS: SMS; %1$s the member's first booking code, %2$s their
+   * bookings; keep the cancel keyword of your language */
+  return g_strdup_printf (qurb_dgettext (lang, "Send the booking code, for example ANNULER %1$s. Your bookings: %2$s."),
+                          g_array_index (bookings, QurbBooking, 0).code, list->str);
+}
+
 static gchar *
 answer_cancel (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, const gchar *lang,
                GError **error)
 {
+  gchar code[QURB_BOOKING_CODE_LENGTH + 1];
   QurbBookingResult result;
 
-  if (command->booking[0] == '\0')
-    return g_strdup (qurb_dgettext (lang, "Send the booking code, for example ANNULER K7P2QX."));
-  if (!qurb_booking_cancel (db, member->id, command->booking, &result, error))
+  g_strlcpy (code, command->booking, sizeof code);
+  if (code[0] == '\0')
+    {
+      g_autoptr(GArray) bookings = qurb_bookings_upcoming (db, member->id, error);
+      gchar *answer;
+
+      if (bookings == NULL)
+        return NULL;
+      answer = answer_cancel_without_code (bookings, command, lang, code);
+      if (answer != NULL)
+        return answer;
+    }
+  if (!qurb_booking_cancel (db, member->id, code, &result, error))
     return NULL;
   switch (result.outcome)
     {
     case QURB_BOOKING_OK:
       /* TRANSLATORS: SMS; %s a booking code */
-      return g_strdup_printf (qurb_dgettext (lang, "Booking %s is cancelled."), command->booking);
+      return g_strdup_printf (qurb_dgettext (lang, "Booking %s is cancelled."), code);
     case QURB_BOOKING_ALREADY_CANCELLED:
       /* TRANSLATORS: SMS; %s a booking code */
-      return g_strdup_printf (qurb_dgettext (lang, "Booking %s was already cancelled."), command->booking);
+      return g_strdup_printf (qurb_dgettext (lang, "Booking %s was already cancelled."), code);
     case QURB_BOOKING_CLOSED:
       /* TRANSLATORS: SMS; %s a booking code */
-      return g_strdup_printf (qurb_dgettext (lang, "Booking %s can no longer be cancelled."), command->booking);
+      return g_strdup_printf (qurb_dgettext (lang, "Booking %s can no longer be cancelled."), code);
     default:
       /* TRANSLATORS: SMS; %s a booking code */
-      return g_strdup_printf (qurb_dgettext (lang, "No booking %s under your number."), command->booking);
+      return g_strdup_printf (qurb_dgettext (lang, "No booking %s under your number."), code);
     }
 }
 
@@ -292,7 +448,8 @@ qurb_sms_answer (QurbDb *db, QurbMember *member, const QurbSmsCommand *command,
       return g_strdup (qurb_dgettext (lang, "Commands: ETAT [dossier], CARAVANE [province], RESERVER code [time], ANNULER code, RDV, STOP, ARABE"));
     case QURB_INTENT_UNKNOWN:
     default:
-      return g_strdup (qurb_dgettext (lang, "Message not understood. Send AIDE for the list of commands."));
+      /* The short help: the commands most asked, and how to get them all. */
+      return g_strdup (qurb_dgettext (lang, "Message not understood. Send ETAT, CARAVANE, RDV, or AIDE for all the commands."));
     }
 }
 
