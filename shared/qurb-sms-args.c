@@ -325,18 +325,26 @@ is_known_series (const gchar *const *known, const gchar *letters)
 }
 
 /* A code-shaped word: letters then digits ("laa1", "tat12"); a six-letter
- * booking code is not one. */
+ * booking code is not one, nor, in a Darija message, a word ending in a
+ * digit-letter ("nja7", "sma3"). */
 static gboolean
-looks_like_caravan (const gchar *token)
+looks_like_caravan (const gchar *token, const gchar *const *known, gboolean darija)
 {
   gsize letters = 0, n = strlen (token);
   gchar booking[QURB_BOOKING_CODE_LENGTH + 1];
+  g_autofree gchar *series = NULL;
 
   while (g_ascii_isalpha (token[letters]))
     letters++;
   if (letters < 2 || letters > 6 || n < 3 || n > 8 || !is_digits (token + letters, 1, 3))
     return FALSE;
+  /* "GLM2" when GLM1 exists: a code of a known series, whatever it spells. */
+  series = g_strndup (token, letters);
+  if (is_known_series (known, series))
+    return TRUE;
   if (n == QURB_BOOKING_CODE_LENGTH && qurb_booking_code_normalize (token, booking))
+    return FALSE;
+  if (darija && n == letters + 1 && strchr ("2356789", token[letters]) != NULL)
     return FALSE;
   /* Darija words end in 3 (ع) too: "nrje3" is a verb, not a code. */
   return (qurb_lexicon_cues (token) & ~(QURB_CUE_FILLER | QURB_CUE_COURTESY | QURB_CUE_PLACE |
@@ -359,7 +367,7 @@ set_code (gchar code[QURB_CARAVAN_CODE_SIZE], const gchar *a, const gchar *b)
  * (*n_tokens how many), or -1. */
 gint
 qurb_sms_find_caravan (GPtrArray *tokens, const gchar *const *known, const gboolean *skip,
-                       gchar code[QURB_CARAVAN_CODE_SIZE], guint *n_tokens)
+                       gboolean darija, gchar code[QURB_CARAVAN_CODE_SIZE], guint *n_tokens)
 {
   code[0] = '\0';
   for (guint i = 0; i < tokens->len; i++)
@@ -386,7 +394,7 @@ qurb_sms_find_caravan (GPtrArray *tokens, const gchar *const *known, const gbool
         }
     }
   for (guint i = 0; i < tokens->len; i++)
-    if (!skip[i] && looks_like_caravan (tokens->pdata[i]))
+    if (!skip[i] && looks_like_caravan (tokens->pdata[i], known, darija))
       {
         set_code (code, tokens->pdata[i], "");
         *n_tokens = 1;

@@ -30,6 +30,7 @@ QurbTimeFound qurb_sms_find_time    (const gchar *folded,
 gint          qurb_sms_find_caravan (GPtrArray          *tokens,
                                      const gchar *const *known_codes,
                                      const gboolean     *skip,
+                                     gboolean            darija,
                                      gchar               code[QURB_CARAVAN_CODE_SIZE],
                                      guint              *n_tokens);
 gint          qurb_sms_find_booking (GPtrArray      *tokens,

@@ -83,8 +83,12 @@ static const Word vocabulary[] = {
   { CUE (RECEIVED), NO_ARABIZI | NO_PREFIX, "توصلت|وصلني|وصلتني|جاني|جاتني|وصلات" },
   { CUE (RECEIVED), EXACT, "envoye|envoyee|envoyes|wslni|twslt|jani" },
   { CUE (SEND), STEM, "envo|recev|recoi" },
-  { CUE (MINE), 0, "ديالي|ديالنا|ديالو|عندي" },
-  { CUE (MINE), EXACT, "3ndi|3andi|andi|mes|mon|ma|my|dyali|diali|dyal1|dialy|dyaly|dyalna|dialna" },
+  { CUE (MINE_AFTER), 0, "ديالي|ديالنا|ديالو" },
+  { CUE (MINE_AFTER), EXACT, "dyali|diali|dyal1|dialy|dyaly|dyalna|dialna" },
+  { CUE (MINE) | CUE (MINE_AFTER), 0, "عندي" },
+  { CUE (MINE) | CUE (MINE_AFTER), EXACT, "3ndi|3andi|andi" },
+  { CUE (MINE), EXACT, "mes|mon|ma|my" },
+  { CUE (HOW_MANY), 0, "شحال|chhal|ch7al|combien|reste|restent|restantes|disponibles|باقي|متبقية" },
   { CUE (WHEN), 0, "امتى|متى|امتا|فوقاش|وقتاش" },
   { CUE (WHEN), EXACT, "quand|heure|when" },
   { CUE (COME), NO_ARABIZI, "جا|جي|نجي|حضر" },
@@ -93,16 +97,16 @@ static const Word vocabulary[] = {
 
   /* Courtesy: a message of nothing else gets no reply. */
   { CUE (COURTESY) | CUE (THANKS), 0, "شكرا|شكر|مشكور|مشكورين|مشكورة|مرسي|تبارك|يجازيك|جازي|يحفظك|حفظ|جزاك|خيرا|يعطيك" },
-  { CUE (COURTESY), 0, "سلام|السلام|مرحبا|اهلا|صباح|مساء|النور|بسلامة|السلامة|واخا|مزيان|صافي|اوكي|اوك|الحمد|بخير|تحية|تحياتي|لاباس|الصحة|تمام|عيد|مبارك|سعيد|جمعة" },
+  { CUE (COURTESY), 0, "سلام|السلام|مرحبا|اهلا|صباح|مساء|النور|بسلامة|السلامة|واخا|مزيان|صافي|اوكي|اوك|الحمد|بخير|تحية|تحياتي|لاباس|الصحة|تمام|عيد|مبارك|سعيد|جمعة|رحمة|بركات|بركاته|يكثر|امثال|يبارك|يرحم|الوالدين|العافية|يوفق|ربي|توفيق" },
   { CUE (COURTESY), NO_ARABIZI, "بارك|باراك|عليكم|الخير|خير" },
   { CUE (COURTESY) | CUE (THANKS), 0, "merci|mersi|thanks|thank|chokran|choukran|shukran|shokran|chkran|tbarkallah|tbarkalah|barakallah|barak|bsahtek" },
   { CUE (COURTESY) | CUE (THANKS), EXACT, "mrc|mci|thx|ty|tks" },
   { CUE (COURTESY) | CUE (RECEIVED), 0, "recu|recue" },
-  { CUE (COURTESY), 0, "okay|okey|daccord|accord|bien|bonjour|bonsoir|salut|coucou|salam|salamo|alaykoum|alikoum|aleykoum|alaykom|alikom|3alaykom|bslama|beslama|safi|mzyan|mezyan|parfait|super|genial|nickel|cordialement|bonne|journee|soiree|hamdolah|hamdoulah|hamdullah|labas|revoir|bisous|good|excellent|beaucoup|vraiment|cool|note" },
+  { CUE (COURTESY), 0, "okay|okey|daccord|accord|bien|bonjour|bonsoir|salut|coucou|salam|salamo|alaykoum|alikoum|aleykoum|alaykom|alikom|3alaykom|bslama|beslama|safi|mzyan|mezyan|parfait|super|genial|nickel|cordialement|bonne|journee|soiree|hamdolah|hamdoulah|hamdullah|labas|revoir|bisous|good|excellent|beaucoup|vraiment|cool|note|infiniment|enormement|mille" },
   { CUE (COURTESY), EXACT, "ok|oki|okk|dac|bjr|bsr|slt|cc|slm|top|bye|bcp|tres|tjr" },
 
   /* Words that carry no request. */
-  { CUE (FILLER), 0, "عفاك|عافاك|عافاكم|المرجو|مرجو|يرجى|فضلك|الله|يخليك|يخليكم|ممكن|واش|شنو|اشنو|هل|انا|راه|هاد|هادا|هذا|هذه|هادي|اللي|شي|واحد|رقم|الرقم|كاين|كاينة|كاينين|السيد|السيدة|اخي|اختي|خويا|ختي|يوم|غدا|اليوم|دابا|نعرف|عرف|شحال|فين|اين|هنا|عليا|بلا|ليكم|لكم|بزاف|شوية|باش|ايلا|اذا|الخدمة|سيدي|مولاي|نتوما|نتا|نتي|سؤال" },
+  { CUE (FILLER), 0, "عفاك|عافاك|عافاكم|المرجو|مرجو|يرجى|فضلك|الله|يخليك|يخليكم|ممكن|واش|شنو|اشنو|هل|انا|راه|هاد|هادا|هذا|هذه|هادي|اللي|شي|واحد|رقم|الرقم|كاين|كاينة|كاينين|السيد|السيدة|اخي|اختي|خويا|ختي|يوم|غدا|اليوم|دابا|نعرف|عرف|فين|اين|هنا|عليا|بلا|ليكم|لكم|بزاف|شوية|باش|ايلا|اذا|الخدمة|سيدي|مولاي|نتوما|نتا|نتي|سؤال" },
   { CUE (FILLER), NO_ARABIZI, "ديال" },
   { CUE (FILLER), EXACT, "عند|من|على|عن|مع|الي|ان|او|و|لي|ليا|غير|ولا|الا|الى|هو|هي|كل|اش|د|ل|ب|ف|في" },
   { CUE (FILLER) | CUE (PLACE), EXACT, "a|au|aux|en|dans|ds|f|fi|fel|fl|vers|pour|pr" },
@@ -141,8 +145,8 @@ typedef struct {
 } TypoEntry;
 
 /* Drops ء everywhere and ا except at the end (بركا "enough" is not
- * بارك "bless"), then runs of a letter: the vowel-free spelling both
- * careful and hurried writers share. */
+ * بارك "bless"), writes ق ك گ ڭ alike, then keeps one of each run of a
+ * letter: the spelling careful and hurried writers share. */
 static void
 arabic_normalize (const gchar *folded, gchar *out, gsize size)
 {
@@ -154,6 +158,9 @@ arabic_normalize (const gchar *folded, gchar *out, gsize size)
 
       if (c == 0x0621 || (c == 0x0627 && *g_utf8_next_char (p) != '\0'))
         continue;
+      /* Moroccans write the g of "gafla" گ, ڭ or ك for ق. */
+      if (c == 0x0642 || c == 0x06AF || c == 0x06AD)
+        c = 0x0643;
       length += g_unichar_to_utf8 (c, out + length);
     }
   out[length] = '\0';

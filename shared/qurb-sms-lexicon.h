@@ -27,7 +27,7 @@ typedef enum {
   QURB_CUE_MESSAGES    = 1 << 11,  /* messages, annonces, رسائل, abonnement */
   QURB_CUE_WANT        = 1 << 12,  /* je veux, بغيت */
   QURB_CUE_SEND        = 1 << 13,  /* envoyer, recevoir, صيفط */
-  QURB_CUE_MINE        = 1 << 14,  /* mes, ديالي, the suffix ي of a noun */
+  QURB_CUE_MINE        = 1 << 14,  /* mes, عندي: "my" before the noun; the suffix ي of a noun */
   QURB_CUE_NEGATION    = 1 << 15,  /* ne…pas, ما…ش */
   QURB_CUE_UNDERSTAND  = 1 << 16,  /* comprendre, فهم */
   QURB_CUE_WHEN        = 1 << 17,  /* quand, امتى */
@@ -41,6 +41,8 @@ typedef enum {
   QURB_CUE_RECEIVED    = 1 << 25,  /* reçu, توصلت: a message that came, or did not */
   QURB_CUE_FRENCH      = 1 << 26,  /* le, de, vous: the message is French … */
   QURB_CUE_DARIJA      = 1 << 27,  /* dyal, bghit, 7: … or Darija in Latin letters */
+  QURB_CUE_MINE_AFTER  = 1 << 28,  /* ديالي, dyali: "my", after the noun */
+  QURB_CUE_HOW_MANY    = 1 << 29,  /* شحال, combien: seats left, not a seat wanted */
 } QurbCue;
 
 /* Cues that are a request in themselves, as opposed to the words around one. */

@@ -16,6 +16,8 @@ typedef struct {
   gboolean *argument;       /* per token: part of a code, a number or a place */
   guint32 all;              /* every token's cues */
   gboolean negated;
+  gboolean darija;          /* a Latin message in Darija (digit-letters, dyal …) */
+  guint32 last_stop_or_start;
   gboolean my_booking;      /* "mes rdv", "الموعد ديالي", "مواعيدي" */
   gboolean unknown_words;   /* a word that is neither a request nor courtesy */
   gboolean has_dossier, has_caravan, has_booking, has_time;
@@ -41,6 +43,17 @@ latin_negation_pair (Message *m, guint i)
 
   return strcmp (m->tokens->pdata[i], "ma") == 0 && next != NULL &&
          (g_str_has_suffix (next, "ch") || g_str_has_suffix (next, "sh"));
+}
+
+static gboolean
+is_god (const gchar *token)
+{
+  static const gchar *const names[] = { "lah", "allah", "llah", "alah", "الله", "اللاه" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (strcmp (token, names[i]) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 /* Darija in Latin letters shows itself by a digit-letter inside a word
@@ -82,6 +95,7 @@ read_words (Message *m)
       french |= HAS (m->cues[i], FRENCH);
       darija |= HAS (m->cues[i], DARIJA) || looks_like_arabizi (token);
     }
+  m->darija = darija;
   for (guint i = 0; i < m->tokens->len; i++)
     {
       const gchar *token = m->tokens->pdata[i];
@@ -90,24 +104,49 @@ read_words (Message *m)
         m->cues[i] = qurb_lexicon_read (token, QURB_READ_DARIJA);
       if (latin_negation_pair (m, i))
         m->cues[i] = QURB_CUE_NEGATION;
+      /* "baraka lah fik", "بركة الله فيك": a blessing, not "enough". */
+      if (HAS (m->cues[i], STOP) && i + 1 < m->tokens->len && is_god (m->tokens->pdata[i + 1]))
+        m->cues[i] = QURB_CUE_COURTESY | QURB_CUE_THANKS;
     }
 }
 
-/* A booking noun with "my" beside it, or a noun that says it itself. */
+/* A booking as a noun: "réservation", "rdv", "حجز", "l7ajz" — not the
+ * French verb "réserver", which "ma" never qualifies. */
+static gboolean
+is_booking_noun (const gchar *token, guint32 cues)
+{
+  static const gchar *const verb_stems[] = { "reserv", "rezerv", "inscri", "nreserv" };
+
+  if (!(cues & (QURB_CUE_BOOK | QURB_CUE_APPOINTMENT)))
+    return FALSE;
+  if (HAS (cues, APPOINTMENT) || qurb_token_is_arabic (token) ||
+      g_str_has_suffix (token, "tion") || g_str_has_suffix (token, "tions"))
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (verb_stems); i++)
+    if (g_str_has_prefix (token, verb_stems[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* "My booking": "mes rdv", "mon code de réservation", "3ndi chi 7jz" —
+ * "my" up to three words before the noun; "rdv dyali", "الموعد ديالي" —
+ * up to two words after it; or the noun says it itself ("مواعيدي"). */
 static gboolean
 names_my_booking (const Message *m)
 {
-  const guint32 booking = QURB_CUE_BOOK | QURB_CUE_APPOINTMENT;
-
   for (guint i = 0; i < m->tokens->len; i++)
     {
-      if (HAS (m->cues[i], MY_BOOKINGS) || ((m->cues[i] & booking) && HAS (m->cues[i], MINE)))
+      if (HAS (m->cues[i], MY_BOOKINGS))
         return TRUE;
-      if (!(m->cues[i] & booking))
+      if (!is_booking_noun (m->tokens->pdata[i], m->cues[i]))
         continue;
-      /* "mes rdv", "ma prochaine réservation"; "rdv dyali", "الموعد ديالي". */
-      for (guint k = i > 2 ? i - 2 : 0; k < MIN (i + 3, m->tokens->len); k++)
-        if (k != i && HAS (m->cues[k], MINE) && !(m->cues[k] & QURB_CUES_CONTENT))
+      if (HAS (m->cues[i], MINE))
+        return TRUE;
+      for (guint k = i > 3 ? i - 3 : 0; k < i; k++)
+        if (HAS (m->cues[k], MINE))
+          return TRUE;
+      for (guint k = i + 1; k < MIN (i + 3, m->tokens->len); k++)
+        if (HAS (m->cues[k], MINE_AFTER))
           return TRUE;
     }
   return FALSE;
@@ -142,7 +181,8 @@ find_arguments (Message *m, const gchar *folded, const gchar *const *codes, Qurb
   for (guint k = 0; m->has_booking && k < n; k++)
     m->argument[at + k] = TRUE;
 
-  m->caravan_at = qurb_sms_find_caravan (m->tokens, codes, m->argument, command->caravan, &m->caravan_tokens);
+  m->caravan_at = qurb_sms_find_caravan (m->tokens, codes, m->argument, m->darija, command->caravan,
+                                         &m->caravan_tokens);
   m->has_caravan = m->caravan_at >= 0;
   for (guint k = 0; m->has_caravan && k < m->caravan_tokens; k++)
     m->argument[m->caravan_at + k] = TRUE;
@@ -183,6 +223,9 @@ sum_up (Message *m)
     if (!m->argument[i])
       m->all |= m->cues[i];
   m->negated = HAS (m->all, NEGATION);
+  for (guint i = 0; i < m->tokens->len; i++)
+    if (!m->argument[i] && (m->cues[i] & (QURB_CUE_STOP | QURB_CUE_START)))
+      m->last_stop_or_start = m->cues[i] & (QURB_CUE_STOP | QURB_CUE_START);
   m->my_booking = names_my_booking (m);
 }
 
@@ -247,6 +290,9 @@ choose_intent (const Message *m, const gchar *folded)
 
   if (HAS (c, CANCEL))
     return about_messages ? QURB_INTENT_STOP : QURB_INTENT_CANCEL;
+  /* "désabonné par erreur, me réabonner": the last word said wins. */
+  if (HAS (c, STOP) && HAS (c, START))
+    return m->last_stop_or_start == QURB_CUE_START ? QURB_INTENT_START : QURB_INTENT_STOP;
   if (HAS (c, STOP))
     return about_booking && !HAS (c, MESSAGES) ? QURB_INTENT_CANCEL : QURB_INTENT_STOP;
   if (HAS (c, START))
@@ -279,6 +325,9 @@ choose_intent (const Message *m, const gchar *folded)
     return QURB_INTENT_MY_BOOKINGS;
   if (HAS (c, BOOK))
     return QURB_INTENT_BOOK;
+  /* "شحال بقا من بلاصة": seats left are asked of the caravans. */
+  if (HAS (c, APPOINTMENT) && HAS (c, HOW_MANY) && !HAS (c, WANT))
+    return QURB_INTENT_CARAVANS;
   if (HAS (c, APPOINTMENT) && (HAS (c, WANT) || HAS (c, CARAVAN) || m->province != NULL))
     return QURB_INTENT_BOOK;
   if (HAS (c, APPOINTMENT) || HAS (c, MY_BOOKINGS) || (m->has_booking && HAS (c, WHEN)))

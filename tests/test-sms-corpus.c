@@ -135,6 +135,7 @@ main (int argc, char **argv)
   add_corpus ("sms-dev.tsv", lines);
   add_corpus ("sms-extra.tsv", lines);
   add_corpus ("sms-members.tsv", lines);
+  add_corpus ("sms-blind.tsv", lines);
   /* Another corpus to measure on, e.g. messages held out while writing
    * the language: QURB_SMS_CORPUS=/path/to/file.tsv. */
   if (g_getenv ("QURB_SMS_CORPUS") != NULL)
