@@ -126,7 +126,7 @@ arabic_consonant (gunichar c)
  * Returns how many were written. A final ه (ة folded) is the feminine
  * ending, which Latin writes as a vowel. */
 guint
-qurb_skeleton_arabic (const gchar *token, gchar out[2][QURB_SKELETON_MAX])
+qurb_skeleton_arabic (const gchar *token, gchar (*out)[QURB_SKELETON_MAX])
 {
   glong n = 0;
   g_autofree gunichar *letters = g_utf8_to_ucs4_fast (token, -1, &n);

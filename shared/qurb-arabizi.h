@@ -17,8 +17,9 @@ G_BEGIN_DECLS
 gboolean qurb_skeleton_latin   (const gchar *token,
                                 gchar        out[QURB_SKELETON_MAX],
                                 gboolean    *marked);
+/* out holds two skeletons (gchar[2][QURB_SKELETON_MAX]) */
 guint    qurb_skeleton_arabic  (const gchar *token,
-                                gchar        out[2][QURB_SKELETON_MAX]);
+                                gchar      (*out)[QURB_SKELETON_MAX]);
 gsize    qurb_collapse_runs    (gchar       *text);
 
 G_END_DECLS

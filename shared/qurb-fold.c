@@ -168,17 +168,15 @@ qurb_strip_arabic_prefix (const gchar *token)
  * repeated edits of a substring) in code points; stops counting at
  * limit + 1. */
 guint
-qurb_edit_distance (const gchar *a, const gchar *b, guint limit)
+qurb_edit_distance_ucs4 (const gunichar *x, glong n, const gunichar *y, glong m, guint limit)
 {
-  glong n = 0, m = 0;
-  g_autofree gunichar *x = g_utf8_to_ucs4_fast (a, -1, &n);
-  g_autofree gunichar *y = g_utf8_to_ucs4_fast (b, -1, &m);
-  g_autofree guint *rows = NULL;
-  guint *prev2, *prev, *cur;
+  guint stack[3 * 33];
+  g_autofree guint *heap = NULL;
+  guint *rows, *prev2, *prev, *cur;
 
   if ((guint) ABS (n - m) > limit)
     return limit + 1;
-  rows = g_new (guint, 3 * (m + 1));
+  rows = m < 32 ? stack : (heap = g_new (guint, 3 * (m + 1)));
   prev2 = rows;
   prev = rows + (m + 1);
   cur = rows + 2 * (m + 1);
@@ -209,6 +207,16 @@ qurb_edit_distance (const gchar *a, const gchar *b, guint limit)
       }
     }
   return MIN (prev[m], limit + 1);
+}
+
+guint
+qurb_edit_distance (const gchar *a, const gchar *b, guint limit)
+{
+  glong n = 0, m = 0;
+  g_autofree gunichar *x = g_utf8_to_ucs4_fast (a, -1, &n);
+  g_autofree gunichar *y = g_utf8_to_ucs4_fast (b, -1, &m);
+
+  return qurb_edit_distance_ucs4 (x, n, y, m, limit);
 }
 
 /* One typo in a word of 4 to 6 letters, two from 7; none below 4, where

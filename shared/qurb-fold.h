@@ -23,6 +23,11 @@ GPtrArray  *qurb_tokenize        (const gchar *folded);
 QurbScript  qurb_script_of       (const gchar *text);
 gboolean    qurb_token_is_arabic (const gchar *token);
 gchar      *qurb_strip_arabic_prefix (const gchar *token);
+guint       qurb_edit_distance_ucs4 (const gunichar *a,
+                                     glong           n,
+                                     const gunichar *b,
+                                     glong           m,
+                                     guint           limit);
 guint       qurb_edit_distance   (const gchar *a,
                                   const gchar *b,
                                   guint        limit);

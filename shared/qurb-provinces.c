@@ -107,13 +107,51 @@ static const Province provinces[] = {
   { "Aousserd", "أوسرد", "Awserd" },
 };
 
+/* A word ready to be compared: folded text, code points, and what the
+ * comparisons need, computed once (province matching runs on every SMS). */
 typedef struct {
-  gchar **words;        /* the folded spelling, word by word */
+  const gchar *text;
+  gunichar *chars;
+  glong length;
+  gboolean arabic;
+  gchar *bare;                          /* Arabic, without its article or proclitic */
+  gchar skeletons[2][QURB_SKELETON_MAX];  /* Arabic: its consonants; Latin: one if Darija */
+  guint n_skeletons;
+} Word;
+
+typedef struct {
+  Word *words;          /* the folded spelling, word by word */
   guint n_words;
   const Province *province;
 } Spelling;
 
 static GArray *spellings;  /* Spelling, built once */
+
+static void
+word_init (Word *word, const gchar *text)
+{
+  gboolean marked = FALSE;
+
+  word->text = text;
+  word->chars = g_utf8_to_ucs4_fast (text, -1, &word->length);
+  word->arabic = qurb_token_is_arabic (text);
+  word->bare = word->arabic ? qurb_strip_arabic_prefix (text) : NULL;
+  if (word->arabic)
+    word->n_skeletons = qurb_skeleton_arabic (text, word->skeletons);
+  else
+    /* "la3youn", "l3ayoun": only a word with a sign of Darija (a
+     * digit-letter, kh, gh, ch) is read by its consonants, or "robot"
+     * would be Rabat. */
+    word->n_skeletons = qurb_skeleton_latin (text, word->skeletons[0], &marked) && marked &&
+                        strlen (word->skeletons[0]) >= 2 ? 1 : 0;
+}
+
+static void
+word_clear (Word *word)
+{
+  g_free (word->chars);
+  g_free (word->bare);
+}
 
 static void
 add_spelling (const gchar *text, const Province *province)
@@ -124,8 +162,9 @@ add_spelling (const gchar *text, const Province *province)
 
   if (tokens->len == 0)
     return;
-  g_ptr_array_add (tokens, NULL);
-  spelling.words = (gchar **) g_ptr_array_steal (tokens, NULL);
+  spelling.words = g_new0 (Word, tokens->len);
+  for (guint i = 0; i < tokens->len; i++)
+    word_init (&spelling.words[i], g_strdup (tokens->pdata[i]));
   g_array_append_val (spellings, spelling);
 }
 
@@ -156,55 +195,42 @@ all_spellings (void)
 /* Place names are matched more strictly than keywords: one typo from
  * five letters, two from nine ("bonjour" must not become Boujdour). */
 static guint
-typos_allowed (const gchar *word)
+typos_allowed (glong length)
 {
-  glong length = g_utf8_strlen (word, -1);
-
   return length >= 9 ? 2 : length >= 5 ? 1 : 0;
 }
 
-/* "la3youn", "l3ayoun": Darija in Latin letters, by its consonants,
- * against the Arabic name (with or without its article) — only a word
- * with a sign of Darija (a digit-letter, kh, gh, ch), or "robot" would be
- * Rabat. */
+/* A Latin word in Darija against an Arabic name, by their consonants,
+ * the article on either side or none. */
 static gboolean
-same_skeleton (const gchar *token, const gchar *word)
+same_skeleton (const Word *token, const Word *word)
 {
-  gchar latin[QURB_SKELETON_MAX], arabic[2][QURB_SKELETON_MAX];
-  gboolean marked;
-  gsize length;
-  guint n;
+  const gchar *latin = token->skeletons[0];
 
-  if (!qurb_token_is_arabic (word) || qurb_token_is_arabic (token) ||
-      !qurb_skeleton_latin (token, latin, &marked))
+  if (!word->arabic || token->arabic || token->n_skeletons == 0)
     return FALSE;
-  length = strlen (latin);
-  if (!marked || length < 2)
-    return FALSE;
-  n = qurb_skeleton_arabic (word, arabic);
-  for (guint i = 0; i < n; i++)
-    if (strcmp (latin, arabic[i]) == 0 ||
-        (latin[0] == 'l' && strcmp (latin + 1, arabic[i]) == 0) ||
-        (arabic[i][0] == 'l' && strcmp (latin, arabic[i] + 1) == 0))
-      return TRUE;
+  for (guint i = 0; i < word->n_skeletons; i++)
+    {
+      const gchar *arabic = word->skeletons[i];
+
+      if (strcmp (latin, arabic) == 0 || (latin[0] == 'l' && strcmp (latin + 1, arabic) == 0) ||
+          (arabic[0] == 'l' && strcmp (latin, arabic + 1) == 0))
+        return TRUE;
+    }
   return FALSE;
 }
 
 static guint
-word_distance (const gchar *token, const gchar *word)
+word_distance (const Word *token, const Word *word)
 {
-  guint allowed = MIN (typos_allowed (word), typos_allowed (token));
-  guint d = qurb_edit_distance (token, word, allowed);
+  guint allowed = MIN (typos_allowed (word->length), typos_allowed (token->length));
+  guint d = (guint) ABS (token->length - word->length) > allowed ? allowed + 1
+          : qurb_edit_distance_ucs4 (token->chars, token->length, word->chars, word->length, allowed);
 
-  if (d > allowed && qurb_token_is_arabic (token))
-    {
-      /* "فالعيون" is "العيون" with "ف": compare them bare. */
-      g_autofree gchar *bare_token = qurb_strip_arabic_prefix (token);
-      g_autofree gchar *bare_word = qurb_strip_arabic_prefix (word);
-
-      if (bare_token != NULL && g_strcmp0 (bare_token, bare_word ? bare_word : word) == 0)
-        return 0;
-    }
+  /* "فالعيون" is "العيون" with "ف": compare them bare. */
+  if (d > allowed && token->arabic && token->bare != NULL &&
+      g_strcmp0 (token->bare, word->bare ? word->bare : word->text) == 0)
+    return 0;
   if (d > allowed && same_skeleton (token, word))
     return allowed;
   return d > allowed ? G_MAXUINT : d;
@@ -213,11 +239,12 @@ word_distance (const gchar *token, const gchar *word)
 /* Distance between the spelling and tokens[first…], word by word, or
  * G_MAXUINT when it is too far or runs over an excluded token. */
 static guint
-spelling_distance (const Spelling *spelling, GPtrArray *tokens, const gboolean *excluded, guint first)
+spelling_distance (const Spelling *spelling, const Word *tokens, guint n_tokens,
+                   const gboolean *excluded, guint first)
 {
   guint total = 0;
 
-  if (first + spelling->n_words > tokens->len)
+  if (first + spelling->n_words > n_tokens)
     return G_MAXUINT;
   for (guint w = 0; w < spelling->n_words; w++)
     {
@@ -225,7 +252,7 @@ spelling_distance (const Spelling *spelling, GPtrArray *tokens, const gboolean *
 
       if (excluded != NULL && excluded[first + w])
         return G_MAXUINT;
-      d = word_distance (tokens->pdata[first + w], spelling->words[w]);
+      d = word_distance (&tokens[first + w], &spelling->words[w]);
       if (d == G_MAXUINT)
         return G_MAXUINT;
       total += d;
@@ -243,12 +270,16 @@ qurb_province_find_excluding (GPtrArray *tokens, const gboolean *excluded, guint
   GArray *all = all_spellings ();
   const Spelling *best = NULL;
   guint best_distance = G_MAXUINT, best_first = 0;
+  g_autofree Word *words = g_new0 (Word, tokens->len + 1);
 
+  for (guint t = 0; t < tokens->len; t++)
+    if (excluded == NULL || !excluded[t])
+      word_init (&words[t], tokens->pdata[t]);
   for (guint t = 0; t < tokens->len; t++)
     for (guint i = 0; i < all->len; i++)
       {
         const Spelling *spelling = &g_array_index (all, Spelling, i);
-        guint d = spelling_distance (spelling, tokens, excluded, t);
+        guint d = spelling_distance (spelling, words, tokens->len, excluded, t);
 
         if (d == G_MAXUINT)
           continue;
@@ -260,6 +291,8 @@ qurb_province_find_excluding (GPtrArray *tokens, const gboolean *excluded, guint
             best_first = t;
           }
       }
+  for (guint t = 0; t < tokens->len; t++)
+    word_clear (&words[t]);
   if (best == NULL)
     return NULL;
   if (first)
