@@ -250,6 +250,9 @@ symbols_only (const gchar *text)
 {
   gboolean any = FALSE;
 
+  /* Bytes a modem hands over are not always UTF-8. */
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    return FALSE;
   for (const gchar *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
