@@ -6,6 +6,7 @@
 
 #include "qurb-clock.h"
 #include "qurb-i18n.h"
+#include "qurb-segments.h"
 #include "qurb-texts.h"
 
 /* In QurbClaimStatus order. */
@@ -95,15 +96,38 @@ qurb_format_date (const gchar *iso_date)
   return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
 }
 
+/* text, then hint when the two still fit in one SMS (or text alone
+ * already takes more): the member pays per part, and a hint is worth
+ * less than a second part. */
+static gchar *
+with_hint_if_it_fits (gchar *text, const gchar *hint)
+{
+  g_autofree gchar *both = g_strconcat (text, " ", hint, NULL);
+  QurbSegments alone, whole;
+
+  qurb_sms_segments (text, &alone);
+  qurb_sms_segments (both, &whole);
+  if (whole.parts > 1 && alone.parts == 1)
+    return text;
+  g_free (text);
+  return g_steal_pointer (&both);
+}
+
 gchar *
 qurb_compose_booking_confirmation (const gchar *lang, const gchar *booking_code,
                                    const gchar *caravan_code, const gchar *date,
                                    const gchar *start_time, const gchar *site)
 {
   g_autofree gchar *day = qurb_format_date (date);
+  g_autofree gchar *hint = NULL;
+  gchar *text;
 
   /* TRANSLATORS: SMS; %1$s booking code, %2$s caravan code, %3$s date,
-   * %4$s time, %5$s place; keep the cancel keyword of your language */
-  return g_strdup_printf (qurb_dgettext (lang, "Booking %1$s: %2$s, %3$s at %4$s, %5$s. To cancel: ANNULER %1$s"),
+   * %4$s time, %5$s place */
+  text = g_strdup_printf (qurb_dgettext (lang, "Booking %1$s: %2$s, %3$s at %4$s, %5$s."),
                           booking_code, caravan_code, day, start_time, site);
+  /* TRANSLATORS: SMS, after a booking confirmation when it fits in the
+   * same SMS; %s the booking code; keep the cancel keyword of your language */
+  hint = g_strdup_printf (qurb_dgettext (lang, "To cancel: ANNULER %s"), booking_code);
+  return with_hint_if_it_fits (text, hint);
 }
