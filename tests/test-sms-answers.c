@@ -1,0 +1,238 @@
+/* test-sms-answers.c — what a member's SMS does and what the answer says:
+ * a booking only at the time asked, courtesy unanswered, codes of the
+ * database in every example, numbers never cut between two parts */
+#include "config.h"
+
+#include <string.h>
+
+#include "qurb-import.h"
+#include "qurb-segments.h"
+#include "qurb-sms.h"
+#include "qurb-test-util.h"
+
+#define FATIMA "+212612345678"   /* member 100001, Arabic, Laâyoune */
+#define YOUSSEF "+212661234567"  /* member 100002, French, Salé */
+
+typedef struct {
+  gchar *reply;
+  QurbIntent intent;
+  guint parts;
+} Answer;
+
+static void
+answer_clear (Answer *answer)
+{
+  g_free (answer->reply);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Answer, answer_clear)
+
+static void
+send_sms (QurbFixture *fixture, const gchar *sender, const gchar *text, Answer *answer)
+{
+  static const QurbSmsPolicy no_cap = { 0 };   /* these tests send many */
+  g_autoptr(GError) error = NULL;
+  QurbSmsResult result;
+  gint64 id;
+
+  g_assert_true (qurb_sms_receive (fixture->db, sender, text, &id, &error));
+  g_assert_true (qurb_sms_process (fixture->db, id, &no_cap, &result, &error));
+  g_assert_no_error (error);
+  answer->reply = g_steal_pointer (&result.reply);
+  answer->intent = result.command.intent;
+  answer->parts = result.segments.parts;
+  g_test_message ("%s → %s", text, answer->reply ? answer->reply : "(no reply)");
+}
+
+static void
+setup (QurbFixture *fixture, gconstpointer data)
+{
+  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
+  qurb_fixture_setup (fixture, data);
+  qurb_fixture_load_corpus (fixture);
+}
+
+static gint64
+bookings_of (QurbFixture *fixture, const gchar *member_no)
+{
+  g_autofree gchar *sql = g_strdup_printf ("SELECT count(*) FROM bookings b JOIN members m ON m.id = b.member_id"
+                                           " WHERE m.member_no = '%s' AND b.state = 'active'", member_no);
+  return qurb_test_query_int (fixture->db, sql);
+}
+
+/* A time asked that cannot be read, that has no slot or whose slot is
+ * full books nothing: the answer lists the free times. */
+static void
+test_time_never_replaced (QurbFixture *fixture, gconstpointer data)
+{
+  static const struct { const gchar *text; const gchar *listed; } asks[] = {
+    { "RESERVER LAA1 9h75", "09:00, 09:30, 10:00, 10:30" },     /* unreadable */
+    { "RESERVER LAA1 a 25h", "09:00, 09:30, 10:00, 10:30" },    /* no such hour */
+    { "RESERVER LAA1 9h15", "09:00, 09:30, 10:00, 10:30" },     /* not a slot's start */
+    { "RESERVER LAA1 12h45", "11:30, 12:00, 12:30" },           /* after the last */
+    { "حجز LAA1 الساعة 9 و ربع", "09:00, 09:30" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
+    {
+      g_auto (Answer) answer = { 0 };
+
+      send_sms (fixture, YOUSSEF, asks[i].text, &answer);
+      g_assert_cmpint (answer.intent, ==, QURB_INTENT_BOOK);
+      g_assert_nonnull (strstr (answer.reply, asks[i].listed));
+      g_assert_cmpint (bookings_of (fixture, "100002"), ==, 0);
+    }
+
+  /* SMA1 has two seats a slot: a third member asking 09:00 gets the list. */
+  {
+    g_auto (Answer) a = { 0 }, b = { 0 }, c = { 0 };
+
+    send_sms (fixture, FATIMA, "RESERVER SMA1 9h", &a);
+    send_sms (fixture, "+212700112233", "RESERVER SMA1 9h", &b);
+    send_sms (fixture, YOUSSEF, "RESERVER SMA1 9h", &c);
+    g_assert_nonnull (strstr (c.reply, "09:30, 10:00, 10:30"));
+    g_assert_null (strstr (c.reply, "09:00,"));
+    g_assert_cmpint (bookings_of (fixture, "100002"), ==, 0);
+  }
+
+  /* The time asked, when free, is the time booked, and the answer says it. */
+  {
+    g_auto (Answer) answer = { 0 };
+
+    send_sms (fixture, YOUSSEF, "reserver laa1 10 heures et demie", &answer);
+    g_assert_nonnull (strstr (answer.reply, "10:30"));
+    qurb_assert_query_text (fixture->db, "SELECT s.start_time FROM bookings b JOIN slots s ON s.id = b.slot_id"
+                            " JOIN members m ON m.id = b.member_id WHERE m.member_no = '100002'", "10:30");
+  }
+}
+
+/* Thanks, greetings and "ok" cost the member nothing: no reply. */
+static void
+test_courtesy_unanswered (QurbFixture *fixture, gconstpointer data)
+{
+  const gchar *texts[] = { "شكرا", "merci bien", "ok", "👍", "السلام عليكم", "safi chokran", "merci pour votre aide" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_auto (Answer) answer = { 0 };
+
+      send_sms (fixture, FATIMA, texts[i], &answer);
+      g_assert_null (answer.reply);
+      g_assert_cmpint (answer.intent, ==, QURB_INTENT_IGNORED);
+    }
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE dir = 'out'"), ==, 0);
+  g_assert_cmpint (qurb_test_query_int (fixture->db,
+                   "SELECT count(*) FROM messages WHERE dir = 'in' AND state = 'ignored'"), ==, G_N_ELEMENTS (texts));
+}
+
+/* A caravan code of letters only is a code when the caravan exists. */
+static void
+test_letter_only_code (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *csv = qurb_fixture_write (fixture, "conc.csv",
+      "code,specialty,title_fr,title_ar,province,site_fr,site_ar,date,start_time,end_time,slot_minutes,seats_per_slot\n"
+      "CONC,GENERALE,Consultations,استشارات,Laâyoune,Centre,المركز,2027-02-20,09:00,11:00,30,3\n");
+  g_autoptr(GError) error = NULL;
+  g_auto (Answer) answer = { 0 };
+  QurbImportStats stats;
+
+  g_assert_true (qurb_import_file (fixture->db, QURB_IMPORT_CARAVANS, csv, NULL, &stats, &error));
+  send_sms (fixture, YOUSSEF, "RESERVER CONC", &answer);
+  g_assert_cmpint (answer.intent, ==, QURB_INTENT_BOOK);
+  qurb_assert_query_text (fixture->db, "SELECT c.code FROM bookings b JOIN caravans c ON c.id = b.caravan_id", "CONC");
+  g_assert_nonnull (strstr (answer.reply, "CONC"));
+}
+
+/* Every code-shaped word of an answer exists: a caravan, or the member's
+ * own booking. */
+static void
+assert_codes_exist (QurbFixture *fixture, const gchar *reply)
+{
+  g_auto (GStrv) words = g_regex_split_simple ("[^A-Z0-9]+", reply, 0, 0);
+
+  for (guint i = 0; words[i]; i++)
+    {
+      g_autofree gchar *sql = NULL;
+      gboolean letters = strpbrk (words[i], "ABCDEFGHIJKLMNOPQRSTUVWXYZ") != NULL;
+
+      if (strlen (words[i]) < 3 || !letters || !g_ascii_isdigit (words[i][strlen (words[i]) - 1]) ||
+          strcmp (words[i], "RESERVER") == 0 || strcmp (words[i], "ANNULER") == 0)
+        {
+          if (strlen (words[i]) != 6 || !letters || strpbrk (words[i], "0123456789") == NULL)
+            continue;
+        }
+      sql = g_strdup_printf ("SELECT (SELECT count(*) FROM caravans WHERE code = '%1$s')"
+                             " + (SELECT count(*) FROM bookings WHERE code = '%1$s')", words[i]);
+      g_test_message ("code %s in “%s”", words[i], reply);
+      g_assert_cmpint (qurb_test_query_int (fixture->db, sql), ==, 1);
+    }
+}
+
+static void
+test_examples_exist (QurbFixture *fixture, gconstpointer data)
+{
+  const gchar *texts[] = {
+    "RESERVER", "حجز", "bghit n7jz f dakhla", "je voudrais réserver à Guelmim", "caravane", "قافلة العيون",
+    "annuler", "الغاء", "AIDE", "blabla",
+  };
+  g_auto (Answer) booked = { 0 };
+
+  send_sms (fixture, YOUSSEF, "RESERVER GLM1", &booked);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint who = 0; who < 2; who++)
+      {
+        g_auto (Answer) answer = { 0 };
+
+        send_sms (fixture, who ? YOUSSEF : FATIMA, texts[i], &answer);
+        g_assert_nonnull (answer.reply);
+        assert_codes_exist (fixture, answer.reply);
+      }
+
+  /* "annuler" from a member with one booking names that booking's code. */
+  {
+    g_auto (Answer) answer = { 0 };
+    g_autofree gchar *code = qurb_test_query_text (fixture->db, "SELECT code FROM bookings");
+
+    send_sms (fixture, YOUSSEF, "je veux annuler", &answer);
+    g_assert_nonnull (strstr (answer.reply, code));
+    g_assert_cmpint (bookings_of (fixture, "100002"), ==, 1);    /* not cancelled unasked */
+  }
+}
+
+/* Long answers are cut after a space: no number or code in two parts. */
+static void
+test_no_number_split (QurbFixture *fixture, gconstpointer data)
+{
+  const gchar *texts[] = { "حالة", "قافلة", "مساعدة", "توقف", "حجز LAA1 الساعة 12 و نص", "2025000018" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_auto (Answer) answer = { 0 };
+      g_autoptr(GPtrArray) parts = NULL;
+
+      send_sms (fixture, FATIMA, texts[i], &answer);
+      parts = qurb_sms_split (answer.reply);
+      g_assert_cmpuint (parts->len, ==, answer.parts);
+      for (guint p = 0; p + 1 < parts->len; p++)
+        {
+          const gchar *part = parts->pdata[p];
+          gunichar last = g_utf8_get_char (g_utf8_prev_char (part + strlen (part)));
+
+          g_assert_true (g_unichar_isspace (last));
+        }
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) g_test_add (path, QurbFixture, NULL, setup, func, qurb_fixture_teardown)
+  ADD ("/sms-answers/time-never-replaced", test_time_never_replaced);
+  ADD ("/sms-answers/courtesy-unanswered", test_courtesy_unanswered);
+  ADD ("/sms-answers/letter-only-code", test_letter_only_code);
+  ADD ("/sms-answers/examples-exist", test_examples_exist);
+  ADD ("/sms-answers/no-number-split", test_no_number_split);
+#undef ADD
+  return g_test_run ();
+}
