@@ -8,7 +8,8 @@
 #  2. A daily delta of 50 k rows (40 k status changes, 10 k new claims) into a
 #     6.3 M-claim database (1.26 M members). Median of 3 runs on fresh copies.
 #  3. SMS answered per second on that database, through the daemon's path,
-#     against the bare dossier lookup and parsing alone.
+#     against the bare dossier lookup and parsing alone; and the SMS language
+#     alone on every text of the test corpora (bench-parse).
 #  4. qurb-smsd against gammu-smsd on Gammu's dummy driver, and qurb-smsd's
 #     memory over 100 k texts (bench/smsd-bench.sh; needs gammu-smsd).
 #  5. Queueing a broadcast to every member, and the daemon's memory while it
@@ -126,7 +127,6 @@ sync
 cat $DATA/sms.db > /dev/null
 sms=$($BUILD/bench/bench-sms $DATA/sms.db 20000)
 echo "$sms"
-field() { echo "$sms" | tr ' ' '\n' | sed -n "s/^$1=//p"; }
 
 echo "== SMS daemon against gammu-smsd"
 smsd_section=""
@@ -177,25 +177,13 @@ page cache as on the agency server.
 
 Goal: ≤ 2 s. Notices queued by the last run: $notices.
 
-## SMS answered on the 6.3 M-claim database
-
-$(field messages) messages from as many registered members, half a dossier's status, the rest
-their last dossiers, caravans by province, their bookings, help — each stored, parsed,
-checked against the privacy and abuse rules, answered, its reply queued, and committed, as
-the daemon does it. Baselines in the same run: the bare primary-key lookup of a dossier, and
-parsing alone.
-
-| | per second | ratio to the bare lookup |
-|---|---:|---:|
-| bare \`SELECT status FROM claims WHERE dossier_no = ?\` (baseline) | $(field lookup_per_s) | 1.00 |
-| parsing only (\`qurb_sms_parse\`) | $(field parse_per_s) | $(fmt "$(calc "$(field parse_per_s) / $(field lookup_per_s)")") |
-| whole answer, committed | $(field per_s) | $(fmt "$(calc "$(field per_s) / $(field lookup_per_s)")") |
-
-A dossier's status, whole path: median $(field status_p50_ms) ms, 99th percentile
-$(field status_p99_ms) ms (goal: lookups under a millisecond).
-
 $smsd_section
 MD
+echo "$sms" | bench/sms-results.sh | bench/put-section.sh
+
+echo "== SMS language"
+$BUILD/bench/bench-parse tests/corpus/sms-*.tsv | bench/parse-results.sh | bench/put-section.sh
+
 echo "== broadcasts"
 bench/broadcast-bench.sh "$BUILD" $DATA/big.db 60 | bench/broadcast-results.sh \
   "the 6.3 M-claim database (${big_size} MB)" >/dev/null
