@@ -17,7 +17,8 @@
 
 #include "kiosk-driver.h"
 #include "qurb-i18n.h"
-#include "qurb-queries.h"
+#include "qurb-caravans.h"
+#include "qurb-members.h"
 
 typedef struct {
   gchar *member_no, *cin, *province, *caravan_title, *slot;

@@ -8,7 +8,9 @@
 
 #include "qurb-booking.h"
 #include "qurb-db.h"
-#include "qurb-queries.h"
+#include "qurb-caravans.h"
+#include "qurb-claims.h"
+#include "qurb-members.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +22,7 @@ typedef struct {
   gchar *target;            /* where identification leads */
   gchar *province;          /* caravans: the province picked */
   gchar *caravan_code;      /* the caravan picked */
-  gchar slot_time[6];       /* the slot picked, "HH:MM" */
+  gchar slot_time[QURB_TIME_SIZE];       /* the slot picked, "HH:MM" */
   QurbBooking booking;      /* the booking just taken */
 } QurbKioskErrand;
 

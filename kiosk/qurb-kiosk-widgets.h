@@ -9,7 +9,9 @@
 #include <gtk/gtk.h>
 
 #include "qurb-i18n.h"
-#include "qurb-queries.h"
+#include "qurb-caravans.h"
+#include "qurb-claims.h"
+#include "qurb-members.h"
 
 G_BEGIN_DECLS
 

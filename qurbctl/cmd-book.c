@@ -4,7 +4,7 @@
 #include "qurb-booking.h"
 #include "qurb-clock.h"
 #include "qurb-i18n.h"
-#include "qurb-queries.h"
+#include "qurb-members.h"
 #include "qurbctl.h"
 
 /* Staff read the reason in their own language. */

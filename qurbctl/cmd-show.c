@@ -5,8 +5,11 @@
 
 #include "qurb-booking.h"
 #include "qurb-i18n.h"
+#include "qurb-json.h"
 #include "qurb-messages.h"
-#include "qurb-queries.h"
+#include "qurb-caravans.h"
+#include "qurb-claims.h"
+#include "qurb-members.h"
 #include "qurb-texts.h"
 #include "qurbctl.h"
 

@@ -4,7 +4,9 @@
 #include <glib.h>
 
 #include "qurb-db.h"
-#include "qurb-queries.h"
+#include "qurb-caravans.h"
+#include "qurb-claims.h"
+#include "qurb-members.h"
 
 G_BEGIN_DECLS
 

@@ -1,8 +1,13 @@
 /* qurb-announcements.c — open-day announcements: the kiosk banner and broadcasts */
 #include "config.h"
 
+#include <gio/gio.h>
+#include <string.h>
+
 #include "qurb-announcements.h"
+#include "qurb-broadcast.h"
 #include "qurb-clock.h"
+#include "qurb-i18n.h"
 
 const gchar *
 qurb_announcement_title (const QurbAnnouncement *announcement, const gchar *lang)
@@ -111,4 +116,112 @@ qurb_announcement_find (QurbDb *db, gint64 id, GError **error)
     found = announcement_from_row (stmt);
   sqlite3_reset (stmt);
   return found;
+}
+
+static gboolean
+invalid (GError **error, const gchar *message)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, message);
+  return FALSE;
+}
+
+/* "2027-01-23" → "2027-01-23T23:59:59"; a date-time stays as it is. */
+static gchar *
+normalize_time (const gchar *text, gboolean end_of_day, GError **error)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  gint y, m, d;
+
+  g_autofree gchar *iso = g_strstrip (g_strdup (text));
+
+  if (qurb_parse_date (iso, &y, &m, &d) && strlen (iso) == 10)
+    return g_strdup_printf ("%sT%s", iso, end_of_day ? "23:59:59" : "00:00:00");
+  /* "2027-01-23 09:00" and "2027-01-23T09:00" as well as with seconds. */
+  if (strlen (iso) > 10 && iso[10] == ' ')
+    iso[10] = 'T';
+  if (strlen (iso) == 16)
+    {
+      gchar *with_seconds = g_strconcat (iso, ":00", NULL);
+      g_free (iso);
+      iso = with_seconds;
+    }
+  dt = qurb_parse_datetime (iso);
+  if (dt == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("“%s” is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)"), text);
+      return NULL;
+    }
+  return qurb_datetime_iso (dt);
+}
+
+typedef struct {
+  const QurbAnnouncementDraft *draft;
+  const gchar *audience, *send_at, *banner_until;
+  gint64 id;
+} CreateJob;
+
+static gboolean
+create_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  CreateJob *job = user_data;
+  g_autofree gchar *now = qurb_now_iso ();
+  g_autofree gchar *detail = NULL;
+
+  if (qurb_audience_caravan (job->audience) != NULL)
+    {
+      gint known = qurb_db_query_exists (db, error, "SELECT 1 FROM caravans WHERE code = ?", "t",
+                                         qurb_audience_caravan (job->audience));
+      if (known < 0)
+        return FALSE;
+      if (known == 0)
+        return invalid (error, _("there is no caravan with that code"));
+    }
+  if (!qurb_db_transact_exec (db, error,
+        "INSERT INTO announcements (title_fr, title_ar, text_fr, text_ar, audience, send_at,"
+        "  banner_until, state, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)",
+        "ttttttttt", job->draft->title_fr, job->draft->title_ar, job->draft->text_fr,
+        job->draft->text_ar, job->audience, job->send_at, job->banner_until,
+        job->draft->created_by ? job->draft->created_by : "staff", now))
+    return FALSE;
+  job->id = qurb_db_last_id (db);
+  detail = g_strdup_printf ("id=%" G_GINT64_FORMAT " audience=%s send_at=%s", job->id, job->audience, job->send_at);
+  return qurb_db_audit (db, job->draft->created_by ? job->draft->created_by : "staff",
+                        "announcement-create", NULL, detail, error);
+}
+
+static gboolean
+blank (const gchar *text)
+{
+  g_autofree gchar *copy = g_strstrip (g_strdup (text ? text : ""));
+  return *copy == '\0';
+}
+
+gboolean
+qurb_announcement_create (QurbDb *db, const QurbAnnouncementDraft *draft, gint64 *id, GError **error)
+{
+  g_autofree gchar *audience = NULL, *send_at = NULL, *banner_until = NULL;
+  CreateJob job = { draft };
+
+  if (blank (draft->text_fr) || blank (draft->text_ar))
+    return invalid (error, _("an announcement needs its text in French and in Arabic"));
+  if (blank (draft->title_fr) || blank (draft->title_ar))
+    return invalid (error, _("an announcement needs its title in French and in Arabic"));
+  audience = qurb_audience_normalize (draft->audience, error);
+  if (audience == NULL)
+    return FALSE;
+  send_at = draft->send_at ? normalize_time (draft->send_at, FALSE, error) : qurb_now_iso ();
+  if (send_at == NULL)
+    return FALSE;
+  if (draft->banner_until != NULL &&
+      (banner_until = normalize_time (draft->banner_until, TRUE, error)) == NULL)
+    return FALSE;
+  job.audience = audience;
+  job.send_at = send_at;
+  job.banner_until = banner_until;
+  if (!qurb_db_transact (db, create_in_transaction, &job, error))
+    return FALSE;
+  if (id)
+    *id = job.id;
+  return TRUE;
 }

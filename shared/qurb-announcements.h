@@ -20,6 +20,15 @@ typedef struct {
   gint64 recipients;     /* -1 until queued */
 } QurbAnnouncement;
 
+typedef struct {
+  const gchar *title_fr, *title_ar;
+  const gchar *text_fr, *text_ar;
+  const gchar *audience;       /* "all", "province:A,B", "caravan:CODE" */
+  const gchar *send_at;        /* ISO date-time; NULL: now */
+  const gchar *banner_until;   /* ISO date or date-time, or NULL */
+  const gchar *created_by;
+} QurbAnnouncementDraft;
+
 const gchar *qurb_announcement_title (const QurbAnnouncement *announcement,
                                       const gchar            *lang);
 const gchar *qurb_announcement_text  (const QurbAnnouncement *announcement,
@@ -32,6 +41,10 @@ GPtrArray   *qurb_announcements_all  (QurbDb  *db,
 QurbAnnouncement *qurb_announcement_find (QurbDb  *db,
                                           gint64   id,
                                           GError **error);
+gboolean     qurb_announcement_create (QurbDb                      *db,
+                                    const QurbAnnouncementDraft *draft,
+                                    gint64                      *id,
+                                    GError                     **error);
 void         qurb_announcement_free  (QurbAnnouncement *announcement);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbAnnouncement, qurb_announcement_free)

@@ -125,7 +125,7 @@ insert_booking (QurbDb *db, const QurbBookingRequest *request, gint64 caravan_id
         return FALSE;
       if (qurb_db_step_done (db, stmt, &local_error))
         {
-          booking->id = sqlite3_last_insert_rowid (qurb_db_handle (db));
+          booking->id = qurb_db_last_id (db);
           g_strlcpy (booking->state, "active", sizeof booking->state);
           return TRUE;
         }
@@ -317,7 +317,7 @@ gboolean
 qurb_booking_cancel (QurbDb *db, gint64 member_id, const gchar *code, QurbBookingResult *result,
                      GError **error)
 {
-  gchar normalized[QURB_BOOKING_CODE_LENGTH + 1];
+  gchar normalized[QURB_BOOKING_CODE_SIZE];
   CancelJob job = { member_id, normalized, result };
 
   if (!qurb_booking_code_normalize (code, normalized))

@@ -8,11 +8,11 @@ G_BEGIN_DECLS
 
 typedef struct {
   gint64 id;
-  gchar code[QURB_BOOKING_CODE_LENGTH + 1];
-  gchar caravan_code[9];
-  gchar date[11];
-  gchar start_time[6];
-  gchar state[10];
+  gchar code[QURB_BOOKING_CODE_SIZE];
+  gchar caravan_code[QURB_CARAVAN_CODE_SIZE];
+  gchar date[QURB_DATE_SIZE];
+  gchar start_time[QURB_TIME_SIZE];
+  gchar state[QURB_BOOKING_STATE_SIZE];
 } QurbBooking;
 
 typedef struct {
@@ -26,7 +26,7 @@ typedef struct {
 typedef struct {
   QurbBookingOutcome outcome;
   QurbBooking booking;         /* when OK, ALREADY_BOOKED or ALREADY_CANCELLED */
-  gchar alternative[6];        /* SLOT_FULL: a free slot's time, or "" */
+  gchar alternative[QURB_TIME_SIZE];        /* SLOT_FULL: a free slot's time, or "" */
 } QurbBookingResult;
 
 gboolean qurb_booking_take    (QurbDb                   *db,

@@ -14,13 +14,6 @@
 #define AUDIENCE_PROVINCE "province:"
 #define AUDIENCE_CARAVAN  "caravan:"
 
-static gboolean
-invalid (GError **error, const gchar *message)
-{
-  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, message);
-  return FALSE;
-}
-
 /* "all", "province:A,B" (any spelling of each; written back canonical)
  * or "caravan:CODE" (upper case). */
 gchar *
@@ -63,6 +56,13 @@ qurb_audience_normalize (const gchar *audience, GError **error)
                _("the audience must be “all”, “province:NAME[,NAME…]” or “caravan:CODE”, not “%s”"),
                text);
   return NULL;
+}
+
+/* The caravan code of a normalised "caravan:CODE" audience, else NULL. */
+const gchar *
+qurb_audience_caravan (const gchar *audience)
+{
+  return g_str_has_prefix (audience, AUDIENCE_CARAVAN) ? audience + strlen (AUDIENCE_CARAVAN) : NULL;
 }
 
 /* The audience as the three parameters of AUDIENCE_ROWS. */
@@ -155,107 +155,6 @@ qurb_broadcast_estimate (QurbDb *db, const gchar *audience, const gchar *text_fr
   return step == 0;
 }
 
-/* "2027-01-23" → "2027-01-23T23:59:59"; a date-time stays as it is. */
-static gchar *
-normalize_time (const gchar *text, gboolean end_of_day, GError **error)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  gint y, m, d;
-
-  g_autofree gchar *iso = g_strstrip (g_strdup (text));
-
-  if (qurb_parse_date (iso, &y, &m, &d) && strlen (iso) == 10)
-    return g_strdup_printf ("%sT%s", iso, end_of_day ? "23:59:59" : "00:00:00");
-  /* "2027-01-23 09:00" and "2027-01-23T09:00" as well as with seconds. */
-  if (strlen (iso) > 10 && iso[10] == ' ')
-    iso[10] = 'T';
-  if (strlen (iso) == 16)
-    {
-      gchar *with_seconds = g_strconcat (iso, ":00", NULL);
-      g_free (iso);
-      iso = with_seconds;
-    }
-  dt = qurb_parse_datetime (iso);
-  if (dt == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   _("“%s” is not a date (YYYY-MM-DD) or a date and time (YYYY-MM-DDTHH:MM)"), text);
-      return NULL;
-    }
-  return qurb_datetime_iso (dt);
-}
-
-typedef struct {
-  const QurbAnnouncementDraft *draft;
-  const gchar *audience, *send_at, *banner_until;
-  gint64 id;
-} CreateJob;
-
-static gboolean
-create_in_transaction (QurbDb *db, gpointer user_data, GError **error)
-{
-  CreateJob *job = user_data;
-  g_autofree gchar *now = qurb_now_iso ();
-  g_autofree gchar *detail = NULL;
-
-  if (g_str_has_prefix (job->audience, AUDIENCE_CARAVAN))
-    {
-      gint known = qurb_db_query_exists (db, error, "SELECT 1 FROM caravans WHERE code = ?", "t",
-                                         job->audience + strlen (AUDIENCE_CARAVAN));
-      if (known < 0)
-        return FALSE;
-      if (known == 0)
-        return invalid (error, _("there is no caravan with that code"));
-    }
-  if (!qurb_db_transact_exec (db, error,
-        "INSERT INTO announcements (title_fr, title_ar, text_fr, text_ar, audience, send_at,"
-        "  banner_until, state, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 'scheduled', ?, ?)",
-        "ttttttttt", job->draft->title_fr, job->draft->title_ar, job->draft->text_fr,
-        job->draft->text_ar, job->audience, job->send_at, job->banner_until,
-        job->draft->created_by ? job->draft->created_by : "staff", now))
-    return FALSE;
-  job->id = sqlite3_last_insert_rowid (qurb_db_handle (db));
-  detail = g_strdup_printf ("id=%" G_GINT64_FORMAT " audience=%s send_at=%s", job->id, job->audience, job->send_at);
-  return qurb_db_audit (db, job->draft->created_by ? job->draft->created_by : "staff",
-                        "announcement-create", NULL, detail, error);
-}
-
-static gboolean
-blank (const gchar *text)
-{
-  g_autofree gchar *copy = g_strstrip (g_strdup (text ? text : ""));
-  return *copy == '\0';
-}
-
-gboolean
-qurb_announcement_create (QurbDb *db, const QurbAnnouncementDraft *draft, gint64 *id, GError **error)
-{
-  g_autofree gchar *audience = NULL, *send_at = NULL, *banner_until = NULL;
-  CreateJob job = { draft };
-
-  if (blank (draft->text_fr) || blank (draft->text_ar))
-    return invalid (error, _("an announcement needs its text in French and in Arabic"));
-  if (blank (draft->title_fr) || blank (draft->title_ar))
-    return invalid (error, _("an announcement needs its title in French and in Arabic"));
-  audience = qurb_audience_normalize (draft->audience, error);
-  if (audience == NULL)
-    return FALSE;
-  send_at = draft->send_at ? normalize_time (draft->send_at, FALSE, error) : qurb_now_iso ();
-  if (send_at == NULL)
-    return FALSE;
-  if (draft->banner_until != NULL &&
-      (banner_until = normalize_time (draft->banner_until, TRUE, error)) == NULL)
-    return FALSE;
-  job.audience = audience;
-  job.send_at = send_at;
-  job.banner_until = banner_until;
-  if (!qurb_db_transact (db, create_in_transaction, &job, error))
-    return FALSE;
-  if (id)
-    *id = job.id;
-  return TRUE;
-}
-
 /* One announcement's messages, in one statement and without their text
  * (QURB_MESSAGE_TEXT_SQL): at a million members this is what keeps
  * queueing to seconds. */
@@ -281,7 +180,7 @@ queue_one (QurbDb *db, gint64 id, const gchar *audience, const gchar *now, guint
   audience_query_clear (&query);
   if (!ok)
     return FALSE;
-  n = sqlite3_changes (qurb_db_handle (db));
+  n = qurb_db_changes (db);
   *messages += n;
   g_message ("announcement %" G_GINT64_FORMAT ": %d messages queued", id, n);
   return qurb_db_transact_exec (db, error,
@@ -401,7 +300,7 @@ cancel_in_transaction (QurbDb *db, gpointer user_data, GError **error)
         "UPDATE messages SET state = 'withdrawn', updated_at = ? WHERE announcement_id = ? AND state = 'queued'",
         "tI", now, job->id))
     return FALSE;
-  job->withdrawn = sqlite3_changes (qurb_db_handle (db));
+  job->withdrawn = qurb_db_changes (db);
   detail = g_strdup_printf ("id=%" G_GINT64_FORMAT " withdrawn=%u", job->id, job->withdrawn);
   return qurb_db_transact_exec (db, error, "UPDATE announcements SET state = 'cancelled' WHERE id = ?",
                                 "I", job->id) &&

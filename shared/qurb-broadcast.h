@@ -14,22 +14,13 @@
 G_BEGIN_DECLS
 
 typedef struct {
-  const gchar *title_fr, *title_ar;
-  const gchar *text_fr, *text_ar;
-  const gchar *audience;       /* "all", "province:A,B", "caravan:CODE" */
-  const gchar *send_at;        /* ISO date-time; NULL: now */
-  const gchar *banner_until;   /* ISO date or date-time, or NULL */
-  const gchar *created_by;
-} QurbAnnouncementDraft;
-
-typedef struct {
   guint recipients_fr, recipients_ar;
   QurbSegments fr, ar;
   guint64 total_parts;         /* what the operator bills */
 } QurbBroadcastEstimate;
 
 typedef struct {
-  gchar day[11];
+  gchar day[QURB_DATE_SIZE];
   guint sent;
 } QurbDayCount;
 
@@ -40,16 +31,13 @@ typedef struct {
 
 gchar   *qurb_audience_normalize   (const gchar  *audience,
                                     GError      **error);
+const gchar *qurb_audience_caravan (const gchar  *audience);
 gboolean qurb_broadcast_estimate   (QurbDb                *db,
                                     const gchar           *audience,
                                     const gchar           *text_fr,
                                     const gchar           *text_ar,
                                     QurbBroadcastEstimate *estimate,
                                     GError               **error);
-gboolean qurb_announcement_create  (QurbDb                      *db,
-                                    const QurbAnnouncementDraft *draft,
-                                    gint64                      *id,
-                                    GError                     **error);
 gboolean qurb_broadcasts_queue_due (QurbDb  *db,
                                     guint   *messages,
                                     GError **error);

@@ -230,6 +230,44 @@ finalize_statement (gpointer stmt)
   sqlite3_finalize (stmt);
 }
 
+/* SQL qurb_province(text): the canonical province of a free-text one, or
+ * NULL. Members' provinces come as the central system spells them; the
+ * few distinct spellings are folded once per connection, then remembered. */
+static void
+province_sql (sqlite3_context *context, int argc, sqlite3_value **argv)
+{
+  GHashTable *cache = sqlite3_user_data (context);
+  const gchar *text = (const gchar *) sqlite3_value_text (argv[0]);
+  const gchar *canonical;
+  gpointer found;
+
+  if (text == NULL)
+    {
+      sqlite3_result_null (context);
+      return;
+    }
+  if (!g_hash_table_lookup_extended (cache, text, NULL, &found))
+    {
+      found = (gpointer) qurb_province_canonical (text);
+      g_hash_table_insert (cache, g_strdup (text), found);
+    }
+  canonical = found;
+  if (canonical != NULL)
+    sqlite3_result_text (context, canonical, -1, SQLITE_STATIC);
+  else
+    sqlite3_result_null (context);
+}
+
+static gint
+register_province_function (sqlite3 *handle)
+{
+  GHashTable *cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  return sqlite3_create_function_v2 (handle, "qurb_province", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+                                     cache, province_sql, NULL, NULL,
+                                     (void (*) (void *)) g_hash_table_unref);
+}
+
 QurbDb *
 qurb_db_open (const gchar *path, GError **error)
 {
@@ -269,7 +307,7 @@ qurb_db_open (const gchar *path, GError **error)
       !qurb_db_exec (db, "PRAGMA foreign_keys=ON", error) ||
       !qurb_db_exec (db, "PRAGMA temp_store=MEMORY", error))
     return NULL;
-  rc = qurb_province_sql_register (db->handle);
+  rc = register_province_function (db->handle);
   if (rc != SQLITE_OK)
     {
       qurb_db_fail (db, rc, "qurb_province()", error);
@@ -406,4 +444,27 @@ qurb_db_audit (QurbDb *db, const gchar *actor, const gchar *action,
   return stmt != NULL &&
          qurb_db_bind (db, stmt, error, "ttttt", now, actor, action, subject, detail) &&
          qurb_db_step_done (db, stmt, error);
+}
+
+/* The rowid of the last row this connection inserted. */
+gint64
+qurb_db_last_id (QurbDb *db)
+{
+  g_return_val_if_fail (db != NULL, 0);
+  return sqlite3_last_insert_rowid (db->handle);
+}
+
+/* Rows the last statement of this connection changed. */
+gint64
+qurb_db_changes (QurbDb *db)
+{
+  g_return_val_if_fail (db != NULL, 0);
+  return sqlite3_changes64 (db->handle);
+}
+
+/* A text column as a new string, or NULL for NULL. */
+gchar *
+qurb_db_column_dup (sqlite3_stmt *stmt, gint column)
+{
+  return g_strdup ((const gchar *) sqlite3_column_text (stmt, column));
 }

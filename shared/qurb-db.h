@@ -68,6 +68,10 @@ gint          qurb_db_query_exists     (QurbDb       *db,
                                         ...);
 gboolean      qurb_db_in_transaction   (QurbDb *db);
 gint          qurb_db_schema_version   (QurbDb *db);
+gint64        qurb_db_last_id          (QurbDb *db);
+gint64        qurb_db_changes          (QurbDb *db);
+gchar        *qurb_db_column_dup       (sqlite3_stmt *stmt,
+                                        gint          column);
 gboolean      qurb_db_audit            (QurbDb       *db,
                                         const gchar  *actor,
                                         const gchar  *action,

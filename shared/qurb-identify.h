@@ -6,7 +6,7 @@
 #pragma once
 
 #include "qurb-lockout.h"
-#include "qurb-queries.h"
+#include "qurb-members.h"
 
 G_BEGIN_DECLS
 

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "qurb-i18n.h"
-#include "qurb-import-rows.h"
+#include "qurb-import-private.h"
 #include "qurb-outbox.h"
 #include "qurb-records.h"
 #include "qurb-texts.h"
@@ -287,7 +287,7 @@ insert_all_new (QurbImportContext *ctx, gboolean *all_new, GError **error)
   if (stmt == NULL || !bind_chunk (ctx, stmt, 0, CHUNK_ROWS, error) ||
       !qurb_db_step_done (db, stmt, error))
     return FALSE;
-  if (sqlite3_changes (qurb_db_handle (db)) == CHUNK_ROWS)
+  if (qurb_db_changes (db) == CHUNK_ROWS)
     {
       *all_new = TRUE;
       for (guint k = 0; k < CHUNK_ROWS; k++)

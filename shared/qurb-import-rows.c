@@ -5,7 +5,7 @@
 
 #include "qurb-clock.h"
 #include "qurb-i18n.h"
-#include "qurb-import-rows.h"
+#include "qurb-import-private.h"
 #include "qurb-outbox.h"
 #include "qurb-records.h"
 #include "qurb-texts.h"
@@ -125,7 +125,7 @@ qurb_import_member (QurbImportContext *ctx, gchar **fields, GError **error)
 /* ---- caravans ---- */
 
 static void
-format_hhmm (gint minutes, gchar out[6])
+format_hhmm (gint minutes, gchar out[QURB_TIME_SIZE])
 {
   g_snprintf (out, 6, "%02d:%02d", minutes / 60, minutes % 60);
 }
@@ -208,7 +208,7 @@ write_slots (QurbImportContext *ctx, gint64 caravan_id, const QurbCaravanRow *ro
     }
   for (guint i = 0; i < n_slots; i++)
     {
-      gchar start[6];
+      gchar start[QURB_TIME_SIZE];
 
       format_hhmm (row->start_minute + (gint) i * row->slot_minutes, start);
       stmt = qurb_db_statement (ctx->db,
@@ -230,7 +230,7 @@ qurb_import_caravan (QurbImportContext *ctx, gchar **fields, GError **error)
   sqlite3_stmt *stmt;
   g_autoptr(GArray) obsolete = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) retired = g_array_new (FALSE, FALSE, sizeof (gint64));
-  gchar start[6], end[6];
+  gchar start[QURB_TIME_SIZE], end[QURB_TIME_SIZE];
   gint64 id = 0;
   gint found;
 
@@ -292,7 +292,7 @@ qurb_import_caravan (QurbImportContext *ctx, gchar **fields, GError **error)
                          end, row.slot_minutes, row.seats_per_slot, ctx->now) ||
           !qurb_db_step_done (db, stmt, error))
         return FALSE;
-      id = sqlite3_last_insert_rowid (qurb_db_handle (db));
+      id = qurb_db_last_id (db);
       ctx->stats.inserted++;
     }
   return write_slots (ctx, id, &row, obsolete, retired, error);

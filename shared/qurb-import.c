@@ -13,7 +13,7 @@
 #include "qurb-csv.h"
 #include "qurb-i18n.h"
 #include "qurb-import.h"
-#include "qurb-import-rows.h"
+#include "qurb-import-private.h"
 #include "qurb-records.h"
 #include "qurb-schema.h"
 

@@ -1,7 +1,6 @@
 /* qurb-messages.c — reading the SMS log */
 #include "config.h"
 
-#include "qurb-json.h"
 #include "qurb-messages.h"
 #include "qurb-outbox.h"
 
@@ -33,27 +32,4 @@ qurb_messages_foreach (QurbDb *db, guint last_n, QurbMessageFunc func, gpointer 
     }
   sqlite3_reset (stmt);
   return step == 0;
-}
-
-/* One object on one line, fields as DESIGN.md section 1 fixes them. */
-void
-qurb_message_to_json (const QurbMessage *message, GString *out)
-{
-  g_string_append_printf (out, "{\"id\":%" G_GINT64_FORMAT ",\"dir\":", message->id);
-  qurb_json_append_string (out, message->dir);
-  g_string_append (out, ",\"peer\":");
-  qurb_json_append_string (out, message->peer);
-  g_string_append (out, ",\"text\":");
-  qurb_json_append_string (out, message->text);
-  g_string_append (out, ",\"state\":");
-  qurb_json_append_string (out, message->state);
-  g_string_append (out, ",\"at\":");
-  qurb_json_append_string (out, message->at);
-  if (message->reply_to > 0)
-    g_string_append_printf (out, ",\"reply_to\":%" G_GINT64_FORMAT, message->reply_to);
-  else
-    g_string_append (out, ",\"reply_to\":null");
-  g_string_append (out, ",\"kind\":");
-  qurb_json_append_string (out, message->kind);
-  g_string_append_c (out, '}');
 }

@@ -24,7 +24,5 @@ gboolean qurb_messages_foreach  (QurbDb          *db,
                                  QurbMessageFunc  func,
                                  gpointer         user_data,
                                  GError         **error);
-void     qurb_message_to_json   (const QurbMessage *message,
-                                 GString           *out);
 
 G_END_DECLS

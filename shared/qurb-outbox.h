@@ -1,4 +1,5 @@
-/* qurb-outbox.h — queueing SMS for the daemon to send */
+/* qurb-outbox.h — SMS waiting to go out: queued by whoever has something
+ * to say, claimed one at a time by the daemons that send them */
 #pragma once
 
 #include "qurb-db.h"
@@ -33,9 +34,46 @@ typedef struct {
   "coalesce(nullif(messages.text, ''), (SELECT CASE messages.lang WHEN 'ar' THEN a.text_ar" \
   " ELSE a.text_fr END FROM announcements a WHERE a.id = messages.announcement_id), '')"
 
+typedef struct {
+  gint64 id;
+  gchar *peer;
+  gchar *text;
+  gint reference;           /* our concatenation reference, 0–255 */
+  guint attempts;
+  guint parts_sent;         /* parts already taken by the network */
+} QurbOutboxItem;
+
 gboolean qurb_outbox_queue (QurbDb             *db,
                             const QurbOutgoing *message,
                             gint64             *id,
                             GError            **error);
+
+gboolean qurb_outbox_claim         (QurbDb         *db,
+                                    const gchar    *modem,
+                                    gboolean        broadcasts_allowed,
+                                    QurbOutboxItem *item,
+                                    GError        **error);
+void     qurb_outbox_item_clear    (QurbOutboxItem *item);
+gboolean qurb_outbox_part_sent     (QurbDb      *db,
+                                    gint64       id,
+                                    guint        seq,
+                                    const gchar *modem,
+                                    gint         network_ref,
+                                    GError     **error);
+gboolean qurb_outbox_sent          (QurbDb  *db,
+                                    gint64   id,
+                                    GError **error);
+gboolean qurb_outbox_retry_later   (QurbDb      *db,
+                                    gint64       id,
+                                    const gchar *reason,
+                                    guint        max_attempts,
+                                    GError     **error);
+gboolean qurb_outbox_delivered     (QurbDb      *db,
+                                    const gchar *modem,
+                                    gint         network_ref,
+                                    GError     **error);
+gboolean qurb_outbox_release       (QurbDb      *db,
+                                    const gchar *modem,
+                                    GError     **error);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 #include <string.h>
 
 #include "qurb-booking.h"
+#include "qurb-caravans.h"
+#include "qurb-claims.h"
 #include "qurb-clock.h"
 #include "qurb-i18n.h"
 #include "qurb-provinces.h"
@@ -304,7 +306,7 @@ answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, cons
  * example, or the booking they hold on the caravan they named. */
 static gchar *
 answer_cancel_without_code (GArray *bookings, const QurbSmsCommand *command, const gchar *lang,
-                            gchar code[QURB_BOOKING_CODE_LENGTH + 1])
+                            gchar code[QURB_BOOKING_CODE_SIZE])
 {
   g_autoptr(GString) list = g_string_new (NULL);
 
@@ -338,7 +340,7 @@ static gchar *
 answer_cancel (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, const gchar *lang,
                GError **error)
 {
-  gchar code[QURB_BOOKING_CODE_LENGTH + 1];
+  gchar code[QURB_BOOKING_CODE_SIZE];
   QurbBookingResult result;
 
   g_strlcpy (code, command->booking, sizeof code);

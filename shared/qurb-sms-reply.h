@@ -2,7 +2,7 @@
 #pragma once
 
 #include "qurb-db.h"
-#include "qurb-queries.h"
+#include "qurb-members.h"
 #include "qurb-sms-parse.h"
 
 G_BEGIN_DECLS

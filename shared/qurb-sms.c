@@ -14,7 +14,8 @@
 #include "qurb-i18n.h"
 #include "qurb-outbox.h"
 #include "qurb-phone.h"
-#include "qurb-queries.h"
+#include "qurb-caravans.h"
+#include "qurb-members.h"
 #include "qurb-sms-reply.h"
 #include "qurb-sms.h"
 
@@ -70,7 +71,7 @@ receive_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "ttt", peer, job->text, now) ||
       !qurb_db_step_done (db, stmt, error))
     return FALSE;
-  job->id = sqlite3_last_insert_rowid (qurb_db_handle (db));
+  job->id = qurb_db_last_id (db);
   return TRUE;
 }
 
@@ -92,14 +93,6 @@ typedef struct {
   const QurbSmsPolicy *policy;
   QurbSmsResult *result;
 } Process;
-
-static gchar *
-minutes_ago (gint minutes)
-{
-  g_autoptr(GDateTime) now = qurb_now ();
-  g_autoptr(GDateTime) then = g_date_time_add_minutes (now, -minutes);
-  return qurb_datetime_iso (then);
-}
 
 /* How many earlier messages from peer since `since` were answered, and
  * (when text is not NULL) carried exactly this text. */
@@ -138,8 +131,8 @@ static const gchar *
 abuse_rule (QurbDb *db, gint64 id, const gchar *peer, const gchar *text,
             const QurbSmsPolicy *policy, GError **error)
 {
-  g_autofree gchar *five_minutes_ago = minutes_ago (DUPLICATE_WINDOW_MINUTES);
-  g_autofree gchar *an_hour_ago = minutes_ago (60);
+  g_autofree gchar *five_minutes_ago = qurb_now_plus_seconds (-DUPLICATE_WINDOW_MINUTES * 60);
+  g_autofree gchar *an_hour_ago = qurb_now_plus_seconds (-60 * 60);
   gint64 n;
 
   if (!qurb_sms_sender_is_mobile (peer))

@@ -14,6 +14,7 @@
 #include "qurb-phone.h"
 #include "qurb-broadcast.h"
 #include "qurb-reminders.h"
+#include "qurb-outbox.h"
 #include "qurb-sms-store.h"
 #include "qurb-sms.h"
 #include "qurb-smsd.h"

@@ -16,7 +16,7 @@
 
 #include "qurb-booking.h"
 #include "qurb-identify.h"
-#include "qurb-queries.h"
+#include "qurb-members.h"
 #include "qurb-sms.h"
 
 typedef struct {

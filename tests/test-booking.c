@@ -2,7 +2,7 @@
 #include "config.h"
 
 #include "qurb-booking.h"
-#include "qurb-queries.h"
+#include "qurb-caravans.h"
 #include "qurb-test-util.h"
 
 /* A caravan on 2027-02-03 with four 30-minute slots from 09:00. */
@@ -77,7 +77,7 @@ counter (gpointer data)
 static void
 test_rules_codes (void)
 {
-  gchar code[QURB_BOOKING_CODE_LENGTH + 1], normalized[QURB_BOOKING_CODE_LENGTH + 1];
+  gchar code[QURB_BOOKING_CODE_SIZE], normalized[QURB_BOOKING_CODE_SIZE];
   guint32 seed = 0;
 
   for (guint i = 0; i < 200; i++)
@@ -182,7 +182,7 @@ test_cancel (QurbFixture *fixture, gconstpointer data)
   QurbBookingResult result, cancelled;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) upcoming = NULL;
-  gchar code[QURB_BOOKING_CODE_LENGTH + 1];
+  gchar code[QURB_BOOKING_CODE_SIZE];
 
   qurb_fixture_load_corpus (fixture);
   g_assert_cmpint (book (fixture, "100001", "SMA1", 9 * 60, &result), ==, QURB_BOOKING_OK);

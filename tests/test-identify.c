@@ -6,6 +6,8 @@
 #include "qurb-clock.h"
 #include <string.h>
 
+#include "qurb-caravans.h"
+#include "qurb-claims.h"
 #include "qurb-identify.h"
 #include "qurb-staff-pin.h"
 #include "qurb-test-util.h"

@@ -104,7 +104,7 @@ qurb_caravan_seats_left (const QurbCaravanState *caravan, const gchar *today, gi
 
 void
 qurb_booking_code_generate (guint32 (*random_u32) (gpointer), gpointer user_data,
-                            gchar code[QURB_BOOKING_CODE_LENGTH + 1])
+                            gchar code[QURB_BOOKING_CODE_SIZE])
 {
   const guint n = sizeof code_alphabet - 1;
 
@@ -116,7 +116,7 @@ qurb_booking_code_generate (guint32 (*random_u32) (gpointer), gpointer user_data
 /* A code as typed — any case, with spaces or dashes — in canonical form;
  * FALSE when it cannot be one of ours. */
 gboolean
-qurb_booking_code_normalize (const gchar *text, gchar code[QURB_BOOKING_CODE_LENGTH + 1])
+qurb_booking_code_normalize (const gchar *text, gchar code[QURB_BOOKING_CODE_SIZE])
 {
   guint n = 0;
 

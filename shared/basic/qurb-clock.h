@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 GDateTime *qurb_now          (void);
 gchar     *qurb_now_iso      (void);
 gchar     *qurb_today_iso    (void);
+gchar     *qurb_now_plus_seconds (gint seconds);
 gchar     *qurb_datetime_iso (GDateTime *dt);
 GDateTime *qurb_parse_datetime (const gchar *text);
 

@@ -6,6 +6,8 @@
 
 #include <glib.h>
 
+#include "qurb-types.h"
+
 G_BEGIN_DECLS
 
 #define QURB_RECORD_ERROR (qurb_record_error_quark ())
@@ -14,42 +16,33 @@ typedef enum {
   QURB_RECORD_ERROR_INVALID,
 } QurbRecordError;
 
-typedef enum {
-  QURB_CLAIM_RECU,
-  QURB_CLAIM_EN_COURS,
-  QURB_CLAIM_TRANSMIS,
-  QURB_CLAIM_PAYE,
-  QURB_CLAIM_REJETE,
-  QURB_CLAIM_INCOMPLET,
-} QurbClaimStatus;
-
 typedef struct {
-  gchar member_no[11];
-  gchar cin[16];
+  gchar member_no[QURB_MEMBER_NO_SIZE];
+  gchar cin[QURB_CIN_SIZE];
   const gchar *last_name, *first_name, *last_name_ar, *first_name_ar;
-  gchar birth_date[11];
+  gchar birth_date[QURB_DATE_SIZE];
   gchar *phone;          /* E.164 or NULL; owned */
-  gchar lang[3];
+  gchar lang[QURB_LANG_SIZE];
   const gchar *province;
 } QurbMemberRow;
 
 typedef struct {
-  gchar dossier_no[16];
-  gchar member_no[11];
+  gchar dossier_no[QURB_DOSSIER_SIZE];
+  gchar member_no[QURB_MEMBER_NO_SIZE];
   const gchar *kind;
-  gchar deposited_on[11];
+  gchar deposited_on[QURB_DATE_SIZE];
   const gchar *status;
-  gchar status_date[11];
+  gchar status_date[QURB_DATE_SIZE];
   gint64 amount_claimed;  /* centimes */
   gint64 amount_paid;
   const gchar *reason;
 } QurbClaimRow;
 
 typedef struct {
-  gchar code[9];
+  gchar code[QURB_CARAVAN_CODE_SIZE];
   const gchar *specialty;
   const gchar *title_fr, *title_ar, *province, *site_fr, *site_ar;
-  gchar date[11];
+  gchar date[QURB_DATE_SIZE];
   gint start_minute, end_minute;  /* minutes since midnight */
   gint slot_minutes;
   gint seats_per_slot;

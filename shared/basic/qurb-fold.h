@@ -9,13 +9,9 @@
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "qurb-types.h"
 
-typedef enum {
-  QURB_SCRIPT_NONE,    /* digits and punctuation only */
-  QURB_SCRIPT_LATIN,
-  QURB_SCRIPT_ARABIC,
-} QurbScript;
+G_BEGIN_DECLS
 
 gint        qurb_digit_value     (gunichar     c);
 gchar      *qurb_fold            (const gchar *text);

@@ -8,12 +8,9 @@
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "qurb-types.h"
 
-typedef enum {
-  QURB_ENCODING_GSM7,
-  QURB_ENCODING_UCS2,
-} QurbEncoding;
+G_BEGIN_DECLS
 
 typedef struct {
   QurbEncoding encoding;

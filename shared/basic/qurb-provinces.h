@@ -2,7 +2,6 @@
 #pragma once
 
 #include <glib.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -15,7 +14,6 @@ const gchar *qurb_province_find_excluding (GPtrArray      *tokens,
                                            guint          *count);
 const gchar *qurb_province_arabic     (const gchar *canonical);
 const gchar *qurb_province_canonical  (const gchar *text);
-gint         qurb_province_sql_register (sqlite3 *handle);
 gboolean     qurb_province_same       (const gchar *a,
                                        const gchar *b);
 

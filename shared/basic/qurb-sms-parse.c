@@ -62,7 +62,7 @@ is_god (const gchar *token)
 static gboolean
 looks_like_arabizi (const gchar *token)
 {
-  gchar code[QURB_BOOKING_CODE_LENGTH + 1];
+  gchar code[QURB_BOOKING_CODE_SIZE];
   gsize letters = 0;
 
   if (qurb_token_is_arabic (token) || qurb_booking_code_normalize (token, code))

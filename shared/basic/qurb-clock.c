@@ -61,6 +61,15 @@ qurb_now_iso (void)
   return qurb_datetime_iso (now);
 }
 
+/* "Now" moved by seconds (negative for the past), as stored. */
+gchar *
+qurb_now_plus_seconds (gint seconds)
+{
+  g_autoptr(GDateTime) now = qurb_now ();
+  g_autoptr(GDateTime) then = g_date_time_add_seconds (now, seconds);
+  return qurb_datetime_iso (then);
+}
+
 gchar *
 qurb_today_iso (void)
 {

@@ -3,22 +3,12 @@
 
 #include <glib.h>
 
+#include "qurb-types.h"
+
 G_BEGIN_DECLS
 
 /* A slot cannot be booked once it starts within this many minutes. */
 #define QURB_BOOKING_LEAD_MINUTES 60
-
-typedef enum {
-  QURB_BOOKING_OK,
-  QURB_BOOKING_NO_SUCH_CARAVAN,
-  QURB_BOOKING_CLOSED,          /* the caravan (or that slot) is past or too close */
-  QURB_BOOKING_NO_SUCH_SLOT,    /* no slot at the time asked */
-  QURB_BOOKING_SLOT_FULL,       /* the slot asked is full (another may be free) */
-  QURB_BOOKING_CARAVAN_FULL,    /* every slot still open is full */
-  QURB_BOOKING_ALREADY_BOOKED,  /* the member holds a booking on this caravan */
-  QURB_BOOKING_NOT_FOUND,       /* cancel: no such booking of this member */
-  QURB_BOOKING_ALREADY_CANCELLED,
-} QurbBookingOutcome;
 
 typedef struct {
   gint start_minute;  /* minutes since midnight */
@@ -47,11 +37,10 @@ gint               qurb_caravan_seats_left  (const QurbCaravanState *caravan,
                                              const gchar            *today,
                                              gint                    now_minute);
 
-#define QURB_BOOKING_CODE_LENGTH 6
 void               qurb_booking_code_generate (guint32 (*random_u32) (gpointer),
                                                gpointer   user_data,
-                                               gchar      code[QURB_BOOKING_CODE_LENGTH + 1]);
+                                               gchar      code[QURB_BOOKING_CODE_SIZE]);
 gboolean           qurb_booking_code_normalize (const gchar *text,
-                                                gchar        code[QURB_BOOKING_CODE_LENGTH + 1]);
+                                                gchar        code[QURB_BOOKING_CODE_SIZE]);
 
 G_END_DECLS

@@ -3,9 +3,14 @@
 
 #include <glib.h>
 
+#include "qurb-messages.h"
+
 G_BEGIN_DECLS
 
 void qurb_json_append_string (GString     *out,
                               const gchar *value);
+
+void qurb_message_to_json     (const QurbMessage *message,
+                              GString           *out);
 
 G_END_DECLS

@@ -37,7 +37,7 @@ typedef struct {
   gchar caravan[QURB_CARAVAN_CODE_SIZE];     /* upper case */
   gchar time[QURB_TIME_SIZE];                /* HH:MM */
   gboolean time_unreadable;                  /* a time was given that we cannot read */
-  gchar booking[QURB_BOOKING_CODE_LENGTH + 1];  /* upper case */
+  gchar booking[QURB_BOOKING_CODE_SIZE];  /* upper case */
   const gchar *province;    /* as the mutual's files write it, or NULL */
   const gchar *lang;        /* QURB_INTENT_LANGUAGE: "ar" or "fr" */
 } QurbSmsCommand;

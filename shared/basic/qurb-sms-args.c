@@ -331,7 +331,7 @@ static gboolean
 looks_like_caravan (const gchar *token, const gchar *const *known, gboolean darija)
 {
   gsize letters = 0, n = strlen (token);
-  gchar booking[QURB_BOOKING_CODE_LENGTH + 1];
+  gchar booking[QURB_BOOKING_CODE_SIZE];
   g_autofree gchar *series = NULL;
 
   while (g_ascii_isalpha (token[letters]))
@@ -406,7 +406,7 @@ qurb_sms_find_caravan (GPtrArray *tokens, const gchar *const *known, const gbool
 /* A booking code, whole or typed in two or three pieces ("K7P-2QX").
  * Codes with a digit first: a six-letter word may pass for one. */
 gint
-qurb_sms_find_booking (GPtrArray *tokens, const gboolean *skip, gchar code[QURB_BOOKING_CODE_LENGTH + 1],
+qurb_sms_find_booking (GPtrArray *tokens, const gboolean *skip, gchar code[QURB_BOOKING_CODE_SIZE],
                        guint *n_tokens)
 {
   gint fallback = -1;
@@ -416,7 +416,7 @@ qurb_sms_find_booking (GPtrArray *tokens, const gboolean *skip, gchar code[QURB_
     for (guint span = 1; span <= 3 && i + span <= tokens->len; span++)
       {
         g_autoptr(GString) candidate = g_string_new (NULL);
-        gchar normalized[QURB_BOOKING_CODE_LENGTH + 1];
+        gchar normalized[QURB_BOOKING_CODE_SIZE];
         gboolean usable = TRUE;
 
         for (guint k = i; k < i + span; k++)

@@ -9,13 +9,9 @@
 
 #include <glib.h>
 
-#include "qurb-booking-rules.h"
+#include "qurb-types.h"
 
 G_BEGIN_DECLS
-
-#define QURB_DOSSIER_SIZE      16   /* up to 15 digits */
-#define QURB_CARAVAN_CODE_SIZE 9    /* up to 8 letters and digits */
-#define QURB_TIME_SIZE         6    /* HH:MM */
 
 typedef enum {
   QURB_TIME_NONE,         /* no time in the message */
@@ -35,7 +31,7 @@ gint          qurb_sms_find_caravan (GPtrArray          *tokens,
                                      guint              *n_tokens);
 gint          qurb_sms_find_booking (GPtrArray      *tokens,
                                      const gboolean *skip,
-                                     gchar           code[QURB_BOOKING_CODE_LENGTH + 1],
+                                     gchar           code[QURB_BOOKING_CODE_SIZE],
                                      guint          *n_tokens);
 gboolean      qurb_sms_bare_hour    (const gchar *token,
                                      gchar        time[QURB_TIME_SIZE]);

@@ -1,4 +1,4 @@
-/* qurb-import-rows.h — one CSV row into the database, per kind (internal) */
+/* qurb-import-private.h — one CSV row into the database, per kind (internal) */
 #pragma once
 
 #include "qurb-db.h"
