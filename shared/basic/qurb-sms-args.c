@@ -64,7 +64,8 @@ patterns (void)
       p.shapes[SHAPE_CUED_HOUR] = compile ("(?<![\\p{L}\\d])(?:الساعه|ساعه|مع|m3a|ma3a|m3|a|vers|partir\\s*de|على|3la|3lla)\\s*" HOUR "(?![\\d:.\\p{L}])(?!\\s*(?:ans?|سنه|سنين|عام|اعوام)(?!\\p{L}))");
       p.cue = compile ("\\d\\s*(?:h|:)(?![a-z])|\\d\\s*heures?|الساعه|(?:مع|m3a|ma3a)\\s*\\d");
       p.afternoon = compile ("apres\\s*midi|aprem|soir|العشيه|عشيه|3chia|3chiya|l3chia|بعد\\s*الزوال|pm(?![a-z])");
-      p.dossier = compile ("(?<!\\d)\\d{3,}(?:[ .\\-/]\\d{3,})*(?!\\d)");
+      /* Not the digits of a CIN (one or two letters, then digits). */
+      p.dossier = compile ("(?<!\\d)(?<!\\b[a-z])(?<!\\b[a-z]{2})\\d{3,}(?:[ .\\-/]\\d{3,})*(?!\\d)");
       g_once_init_leave (&built, 1);
     }
   return &p;

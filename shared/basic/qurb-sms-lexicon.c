@@ -60,7 +60,7 @@ static const Word vocabulary[] = {
   { CUE (START), EXACT, "abone|reabone" },
   { CUE (START), STEM, "reabon|reactiv|abon" },
   { CUE (MESSAGES), NOUN, "رسالة|رسائل|رسايل|ميساج|ميساجات|مساج|مساجات|اعلان|اعلانات|اشعار|اشعارات|اخبار|خبار" },
-  { CUE (MESSAGES), 0, "message|messages|msg|msgs|sms|annonce|annonces|notification|notifications|notif|notifs|alerte|alertes|texto|textos|pub|publicite|abonnement|abonnements|newsletter|messagat|msajat|mesajat|massageat|nouvelles" },
+  { CUE (MESSAGES), 0, "message|messages|msg|msgs|sms|annonce|annonces|notification|notifications|notif|notifs|alerte|alertes|texto|textos|pub|publicite|abonnement|abonnements|newsletter|messagat|msajat|mesajat|massageat" },
 
   /* Asking for help, or for a language. */
   { CUE (HELP), 0, "مساعدة|ساعد|عاون|معاونة|اوامر|قائمة" },
@@ -85,7 +85,7 @@ static const Word vocabulary[] = {
   { CUE (SEND), STEM, "envo|recev|recoi" },
   { CUE (MINE_AFTER), 0, "ديالي|ديالنا|ديالو" },
   { CUE (MINE_AFTER), EXACT, "dyali|diali|dyal1|dialy|dyaly|dyalna|dialna" },
-  { CUE (MINE) | CUE (MINE_AFTER), 0, "عندي" },
+  { CUE (MINE) | CUE (MINE_AFTER), NO_ARABIZI, "عندي" },
   { CUE (MINE) | CUE (MINE_AFTER), EXACT, "3ndi|3andi|andi" },
   { CUE (MINE), EXACT, "mes|mon|ma|my" },
   { CUE (HOW_MANY), 0, "شحال|chhal|ch7al|combien|reste|restent|restantes|disponibles|باقي|متبقية" },
@@ -108,9 +108,9 @@ static const Word vocabulary[] = {
   /* Words that carry no request. */
   { CUE (FILLER), 0, "عفاك|عافاك|عافاكم|المرجو|مرجو|يرجى|فضلك|الله|يخليك|يخليكم|ممكن|واش|شنو|اشنو|هل|انا|راه|هاد|هادا|هذا|هذه|هادي|اللي|شي|واحد|رقم|الرقم|كاين|كاينة|كاينين|السيد|السيدة|اخي|اختي|خويا|ختي|يوم|غدا|اليوم|دابا|نعرف|عرف|فين|اين|هنا|عليا|بلا|ليكم|لكم|بزاف|شوية|باش|ايلا|اذا|الخدمة|سيدي|مولاي|نتوما|نتا|نتي|سؤال" },
   { CUE (FILLER), NO_ARABIZI, "ديال" },
-  { CUE (FILLER), EXACT, "عند|من|على|عن|مع|الي|ان|او|و|لي|ليا|غير|ولا|الا|الى|هو|هي|كل|اش|د|ل|ب|ف|في" },
+  { CUE (FILLER), EXACT, "علاش|لاش|علاه|عند|من|على|عن|مع|الي|ان|او|و|لي|ليا|غير|ولا|الا|الى|هو|هي|كل|اش|د|ل|ب|ف|في" },
   { CUE (FILLER) | CUE (PLACE), EXACT, "a|au|aux|en|dans|ds|f|fi|fel|fl|vers|pour|pr" },
-  { CUE (FILLER), EXACT, "svp|stp|sil|plait|please|pls|plz|le|la|les|l|de|d|du|des|un|une|je|j|me|m|moi|vous|votre|vos|tu|te|ton|il|elle|on|nous|est|c|ce|ca|cette|cet|qu|que|quel|quelle|quels|et|ou|sur|avec|par|madame|monsieur|mme|mr|numero|num|n|no|nr|mdm|wach|wash|wsh|chno|achno|ana|dyal|dial|b|el|al|m3a|ma3a|daba|ghda|lyoum|kayn|kayna|chi|had|hadi|hada|lli|li|ila|lah|allah|ykhlik|3la|men|mn|fin|ach|ash|wa|w|ya|khouya|savoir|connaitre|dire|donner|avoir|faire|pourriez|pouvez|veuillez|auriez|amabilite|gentillesse|puis|peux|pouvoir|pourrais|s|t|y|si|possible|ai|as|avez|suis|etre|svp|concernant|sujet|ici|voir|consulter|obtenir|tout|tous|aussi|encore|deja|alors|donc|mais|car|mutuelle|afak|3afak|3afek|3afakom|hna|3lik|likom|fik|fikom|fih|fiha" },
+  { CUE (FILLER), EXACT, "svp|stp|sil|plait|please|pls|plz|le|la|les|l|de|d|du|des|un|une|je|j|me|m|moi|vous|votre|vos|tu|te|ton|il|elle|on|nous|est|c|ce|ca|cette|cet|qu|que|quel|quelle|quels|et|ou|sur|avec|par|madame|monsieur|mme|mr|numero|num|n|no|nr|mdm|wach|wash|wsh|chno|achno|ana|dyal|dial|b|el|al|m3a|ma3a|daba|ghda|lyoum|kayn|kayna|chi|had|hadi|hada|lli|li|ila|lah|allah|ykhlik|3la|men|mn|fin|ach|ash|wa|w|ya|khouya|savoir|connaitre|dire|donner|avoir|faire|pourriez|pouvez|veuillez|auriez|amabilite|gentillesse|puis|peux|pouvoir|pourrais|s|t|y|si|possible|ai|as|avez|suis|etre|svp|concernant|sujet|ici|voir|consulter|obtenir|tout|tous|aussi|encore|deja|alors|donc|mais|car|mutuelle|afak|3afak|3afek|3afakom|hna|3lik|likom|fik|fikom|fih|fiha|3lach|3lash|3lah|lach" },
 
   /* Words that tell a Latin message's language. */
   { CUE (FRENCH) | CUE (FILLER), EXACT, "le|la|les|de|du|des|un|une|je|j|vous|votre|vos|il|elle|est|et|que|qui|pour|avec|mon|mes|ce|cette|sur|dans|au|aux|suis|ai|avez|pouvez|veuillez|svp|stp|merci|bonjour|madame|monsieur" },
@@ -471,7 +471,10 @@ skeleton_cues (const gchar *token, QurbReading reading)
           if ((plen == 0 && slen == 0) || plen + slen >= length || !g_str_has_suffix (skeleton, suffix))
             continue;
           rest = length - plen - slen;
-          if (rest < 2 || (rest < 3 && !marked))
+          /* A plain word sheds a prefix ("lmalaf", "nkteb") or the t of a
+           * verb or a construct ("fhmt", "kafilat"), nothing more: "msjl"
+           * is not "مساج" + "لي". */
+          if (rest < 2 || (!marked && (rest < 3 || (slen > 0 && strcmp (suffix, "t") != 0))))
             continue;
           memcpy (stem, skeleton + plen, rest);
           stem[rest] = '\0';

@@ -305,13 +305,19 @@ choose_intent (const Message *m, const gchar *folded)
   if (HAS (c, UNDERSTAND) && m->negated && !m->has_caravan && !m->has_booking &&
       !(c & (QURB_CUE_LANG_AR | QURB_CUE_LANG_FR)))
     return QURB_INTENT_HELP;
-  if (about_messages && !m->has_time && !(c & (QURB_CUE_STATUS | QURB_CUE_CARAVAN)))
+  /* "je préfère recevoir les messages en arabe": the language. */
+  if (about_messages && (c & (QURB_CUE_LANG_AR | QURB_CUE_LANG_FR)))
+    return QURB_INTENT_LANGUAGE;
+  /* "ما بغيتش الرسائل", "plus de sms": stop; "بغيت الرسائل": start. A
+   * message that came or did not ("ما توصلتش بالرسالة") is neither, nor
+   * one about a dossier or a caravan unless a verb says so ("ma bghitch
+   * les sms dyal l9awafil"). */
+  if (about_messages && !m->has_time && !m->has_dossier && !HAS (c, RECEIVED) &&
+      (!(c & (QURB_CUE_STATUS | QURB_CUE_CARAVAN)) || (c & (QURB_CUE_WANT | QURB_CUE_SEND))))
     {
-      /* "ما بغيتش الرسائل", "plus de sms": stop; "بغيت الرسائل": start. A
-       * message that did not come ("ما توصلتش بالرسالة") is neither. */
-      if (m->negated && !HAS (c, RECEIVED))
+      if (m->negated)
         return QURB_INTENT_STOP;
-      if (!m->negated && (c & (QURB_CUE_WANT | QURB_CUE_SEND)))
+      if (c & (QURB_CUE_WANT | QURB_CUE_SEND))
         return QURB_INTENT_START;
     }
   /* "ما غاديش نجي", "je ne pourrai pas venir": the seat is given back. */
