@@ -203,6 +203,9 @@ qurb_announcement_create (QurbDb *db, const QurbAnnouncementDraft *draft, gint64
   g_autofree gchar *audience = NULL, *send_at = NULL, *banner_until = NULL;
   CreateJob job = { draft };
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (blank (draft->text_fr) || blank (draft->text_ar))
     return invalid (error, _("an announcement needs its text in French and in Arabic"));
   if (blank (draft->title_fr) || blank (draft->title_ar))

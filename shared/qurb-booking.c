@@ -246,6 +246,9 @@ qurb_booking_take (QurbDb *db, const QurbBookingRequest *request, QurbBookingRes
   QurbBookingRequest normalized = *request;
   gboolean ok;
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   normalized.caravan_code = caravan_code;
   job.request = &normalized;
   now_parts (&job.today, &job.now_minute);
@@ -319,6 +322,9 @@ qurb_booking_cancel (QurbDb *db, gint64 member_id, const gchar *code, QurbBookin
 {
   gchar normalized[QURB_BOOKING_CODE_SIZE];
   CancelJob job = { member_id, normalized, result };
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!qurb_booking_code_normalize (code, normalized))
     {

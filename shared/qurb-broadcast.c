@@ -21,6 +21,8 @@ qurb_audience_normalize (const gchar *audience, GError **error)
 {
   g_autofree gchar *text = g_strstrip (g_strdup (audience ? audience : ""));
 
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   if (g_ascii_strcasecmp (text, AUDIENCE_ALL) == 0)
     return g_strdup (AUDIENCE_ALL);
   if (g_str_has_prefix (text, AUDIENCE_PROVINCE))
@@ -126,6 +128,9 @@ qurb_broadcast_estimate (QurbDb *db, const gchar *audience, const gchar *text_fr
   AudienceQuery query;
   sqlite3_stmt *stmt;
   gint step;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   memset (estimate, 0, sizeof *estimate);
   qurb_sms_segments (text_fr ? text_fr : "", &estimate->fr);
@@ -248,6 +253,8 @@ qurb_broadcasts_queue_due (QurbDb *db, guint *messages, GError **error)
       " OR (a.state = 'queued' AND NOT EXISTS (SELECT 1 FROM messages m"
       "      WHERE m.announcement_id = a.id AND m.state IN ('queued', 'sending')))", "t", now);
 
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (messages)
     *messages = 0;
   if (pending <= 0)
@@ -312,6 +319,9 @@ qurb_broadcast_cancel (QurbDb *db, gint64 id, guint *withdrawn, GError **error)
 {
   CancelJob job = { id, 0 };
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (!qurb_db_transact (db, cancel_in_transaction, &job, error))
     return FALSE;
   if (withdrawn)
@@ -372,6 +382,9 @@ qurb_broadcast_sent_per_day (QurbDb *db, guint days, GError **error)
   g_autofree gchar *since = g_date_time_format (first, "%Y-%m-%d");
   sqlite3_stmt *stmt;
   gint step;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   for (guint i = 0; i < days; i++)
     {

@@ -57,6 +57,9 @@ qurb_db_fail (QurbDb *db, gint rc, const gchar *what, GError **error)
 {
   gint primary = rc & 0xff;
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (rc_is_busy (rc))
     g_set_error (error, QURB_DB_ERROR, QURB_DB_ERROR_BUSY,
                  _("The database is busy; please try again in a moment."));
@@ -72,8 +75,12 @@ qurb_db_fail (QurbDb *db, gint rc, const gchar *what, GError **error)
 gboolean
 qurb_db_exec (QurbDb *db, const gchar *sql, GError **error)
 {
-  gint rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
+  gint rc;
 
+  g_return_val_if_fail (db != NULL && sql != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  rc = sqlite3_exec (db->handle, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     return qurb_db_fail (db, rc, "exec", error);
   return TRUE;
@@ -87,6 +94,9 @@ qurb_db_statement (QurbDb *db, const gchar *sql, GError **error)
 {
   sqlite3_stmt *stmt;
   gint rc;
+
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   g_assert (db->owner == g_thread_self ());
 
@@ -155,6 +165,9 @@ qurb_db_bind (QurbDb *db, sqlite3_stmt *stmt, GError **error, const gchar *types
   va_list args;
   gboolean ok;
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   va_start (args, types);
   ok = bind_valist (db, stmt, error, types, args);
   va_end (args);
@@ -193,6 +206,9 @@ qurb_db_transact_exec (QurbDb *db, GError **error, const gchar *sql, const gchar
   ExecJob job = { sql, types, &args };
   gboolean ok;
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   va_start (args, types);
   ok = qurb_db_transact (db, exec_in_transaction, &job, error);
   va_end (args);
@@ -203,6 +219,9 @@ gint
 qurb_db_step_row (QurbDb *db, sqlite3_stmt *stmt, GError **error)
 {
   gint rc = sqlite3_step (stmt);
+
+  g_return_val_if_fail (db != NULL, -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
 
   if (rc == SQLITE_ROW)
     return 1;
@@ -217,6 +236,9 @@ gboolean
 qurb_db_step_done (QurbDb *db, sqlite3_stmt *stmt, GError **error)
 {
   gint rc = sqlite3_step (stmt);
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE || rc == SQLITE_ROW)
@@ -275,6 +297,8 @@ qurb_db_open (const gchar *path, GError **error)
   g_autofree gchar *dir = NULL;
   gint rc;
 
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   db->path = g_strdup (path);
   db->owner = g_thread_self ();
   db->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, finalize_statement);
@@ -323,6 +347,8 @@ qurb_db_open (const gchar *path, GError **error)
 void
 qurb_db_close (QurbDb *db)
 {
+  g_return_if_fail (db != NULL);
+
   if (db == NULL)
     return;
   g_clear_pointer (&db->statements, g_hash_table_unref);
@@ -335,12 +361,16 @@ qurb_db_close (QurbDb *db)
 sqlite3 *
 qurb_db_handle (QurbDb *db)
 {
+  g_return_val_if_fail (db != NULL, NULL);
+
   return db->handle;
 }
 
 const gchar *
 qurb_db_path (QurbDb *db)
 {
+  g_return_val_if_fail (db != NULL, NULL);
+
   return db->path;
 }
 
@@ -370,6 +400,8 @@ qurb_db_query_exists (QurbDb *db, GError **error, const gchar *sql, const gchar 
 gboolean
 qurb_db_in_transaction (QurbDb *db)
 {
+  g_return_val_if_fail (db != NULL, FALSE);
+
   return !sqlite3_get_autocommit (db->handle);
 }
 
@@ -388,6 +420,9 @@ rollback (QurbDb *db)
 gboolean
 qurb_db_transact (QurbDb *db, QurbDbTxnFunc func, gpointer user_data, GError **error)
 {
+  g_return_val_if_fail (db != NULL && func != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (qurb_db_in_transaction (db))
     return func (db, user_data, error);
 

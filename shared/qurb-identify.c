@@ -66,6 +66,9 @@ qurb_member_identify (QurbDb *db, const gchar *member_no, const gchar *cin,
   g_autofree gchar *number = g_strstrip (g_strdup (member_no ? member_no : ""));
   IdentifyJob job = { number, cin, result };
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   memset (result, 0, sizeof *result);
   if (!qurb_db_transact (db, identify_in_transaction, &job, error))
     {

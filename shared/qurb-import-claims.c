@@ -347,6 +347,8 @@ qurb_import_flush (QurbImportContext *ctx, GError **error)
   QurbClaimChunk *chunk = ctx->chunk;
   gboolean ok = TRUE;
 
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (chunk == NULL || chunk->n_claims == 0)
     return TRUE;
   ok = insert_chunk (ctx, error);
@@ -369,6 +371,8 @@ qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
   PendingClaim *pending;
   QurbClaimRow row;
   gint64 member_id;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!qurb_claim_row_parse (fields, ctx->today, &row, error))
     return FALSE;

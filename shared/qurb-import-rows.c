@@ -15,6 +15,8 @@ qurb_import_reject (GError **error, const gchar *format, ...)
 {
   va_list args;
 
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   va_start (args, format);
   g_propagate_error (error, g_error_new_valist (QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID,
                                                 format, args));
@@ -63,6 +65,8 @@ qurb_import_member (QurbImportContext *ctx, gchar **fields, GError **error)
   gint64 id = 0;
   gint found;
   gboolean ok;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!qurb_member_row_parse (fields, ctx->today, &row, error))
     return FALSE;
@@ -233,6 +237,8 @@ qurb_import_caravan (QurbImportContext *ctx, gchar **fields, GError **error)
   gchar start[QURB_TIME_SIZE], end[QURB_TIME_SIZE];
   gint64 id = 0;
   gint found;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (!qurb_caravan_row_parse (fields, &row, error))
     return FALSE;

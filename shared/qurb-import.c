@@ -289,6 +289,9 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
   g_autofree gchar *summary = NULL;
   gboolean ok = FALSE;
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (callbacks == NULL)
     callbacks = &no_callbacks;
 

@@ -94,6 +94,9 @@ qurb_outbox_claim (QurbDb *db, const gchar *modem, gboolean broadcasts_allowed,
 {
   Claim job = { modem, broadcasts_allowed, item };
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   memset (item, 0, sizeof *item);
   return qurb_db_transact (db, claim_in_transaction, &job, error);
 }
@@ -112,6 +115,9 @@ qurb_outbox_part_sent (QurbDb *db, gint64 id, guint seq, const gchar *modem, gin
 {
   g_autofree gchar *now = qurb_now_iso ();
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   return qurb_db_transact_exec (db, error,
       "INSERT OR REPLACE INTO sms_sent_parts (message_id, seq, modem, network_ref, sent_at)"
       " VALUES (?, ?, ?, ?, ?)", "Iitit", id, (gint) seq, modem, network_ref, now);
@@ -121,6 +127,9 @@ gboolean
 qurb_outbox_sent (QurbDb *db, gint64 id, GError **error)
 {
   g_autofree gchar *now = qurb_now_iso ();
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return qurb_db_transact_exec (db, error,
       "UPDATE messages SET state = 'sent', updated_at = ?, error = NULL WHERE id = ?", "tI", now, id);
@@ -158,6 +167,9 @@ qurb_outbox_delivered (QurbDb *db, const gchar *modem, gint network_ref, GError 
 {
   g_autofree gchar *now = qurb_now_iso ();
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   return qurb_db_transact_exec (db, error,
       "UPDATE sms_sent_parts SET delivered_at = ?1 WHERE modem = ?2 AND network_ref = ?3"
       "  AND delivered_at IS NULL", "tti", now, modem, network_ref) &&
@@ -173,6 +185,9 @@ gboolean
 qurb_outbox_release (QurbDb *db, const gchar *modem, GError **error)
 {
   g_autofree gchar *now = qurb_now_iso ();
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return qurb_db_transact_exec (db, error,
       "UPDATE messages SET state = 'queued', updated_at = ? WHERE state = 'sending' AND modem = ?",

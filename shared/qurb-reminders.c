@@ -11,6 +11,26 @@ typedef struct {
   guint queued;
 } Reminders;
 
+/* A booking of tomorrow, to be reminded of. */
+typedef struct {
+  gint64 booking_id, member_id;
+  gchar *phone, *lang, *booking_code, *caravan_code, *date, *start_time, *site;
+} Reminder;
+
+static void
+reminder_clear (gpointer data)
+{
+  Reminder *r = data;
+
+  g_free (r->phone);
+  g_free (r->lang);
+  g_free (r->booking_code);
+  g_free (r->caravan_code);
+  g_free (r->date);
+  g_free (r->start_time);
+  g_free (r->site);
+}
+
 static gboolean
 queue_in_transaction (QurbDb *db, gpointer user_data, GError **error)
 {
@@ -19,10 +39,11 @@ queue_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   g_autoptr(GDateTime) tomorrow_dt = g_date_time_add_days (now, 1);
   g_autofree gchar *tomorrow = g_date_time_format (tomorrow_dt, "%Y-%m-%d");
   g_autofree gchar *stamp = qurb_datetime_iso (now);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GArray) due = g_array_new (FALSE, TRUE, sizeof (Reminder));
   sqlite3_stmt *stmt;
   gint step;
 
+  g_array_set_clear_func (due, reminder_clear);
   job->queued = 0;
   stmt = qurb_db_statement (db,
       "SELECT b.id, m.id, m.phone, m.lang, b.code, c.code, c.date, s.start_time,"
@@ -35,32 +56,39 @@ queue_in_transaction (QurbDb *db, gpointer user_data, GError **error)
     return FALSE;
   while ((step = qurb_db_step_row (db, stmt, error)) > 0)
     {
-      gchar **row = g_new0 (gchar *, 10);
-      for (guint i = 0; i < 9; i++)
-        row[i] = g_strdup ((const gchar *) sqlite3_column_text (stmt, i));
-      g_ptr_array_add (rows, row);
+      Reminder r = {
+        .booking_id = sqlite3_column_int64 (stmt, 0),
+        .member_id = sqlite3_column_int64 (stmt, 1),
+        .phone = qurb_db_column_dup (stmt, 2),
+        .lang = qurb_db_column_dup (stmt, 3),
+        .booking_code = qurb_db_column_dup (stmt, 4),
+        .caravan_code = qurb_db_column_dup (stmt, 5),
+        .date = qurb_db_column_dup (stmt, 6),
+        .start_time = qurb_db_column_dup (stmt, 7),
+        .site = qurb_db_column_dup (stmt, 8),
+      };
+      g_array_append_val (due, r);
     }
   sqlite3_reset (stmt);
   if (step < 0)
     return FALSE;
 
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < due->len; i++)
     {
-      gchar **r = rows->pdata[i];
-      g_autofree gchar *day = qurb_format_date (r[6]);
+      const Reminder *r = &g_array_index (due, Reminder, i);
+      g_autofree gchar *day = qurb_format_date (r->date);
       /* TRANSLATORS: SMS the day before; %1$s caravan code, %2$s time,
-       * %3$s place, %4$s booking code; keep the cancel keyword */
-      g_autofree gchar *text = g_strdup_printf (qurb_dgettext (r[3], "Reminder: caravan %1$s tomorrow %5$s at %2$s, %3$s. Booking %4$s. To cancel: ANNULER %4$s"),
-                                                r[5], r[7], r[8], r[4], day);
-      gint64 member_id = g_ascii_strtoll (r[1], NULL, 10);
+       * %3$s place, %4$s booking code, %5$s date; keep the cancel keyword */
+      g_autofree gchar *text = g_strdup_printf (qurb_dgettext (r->lang, "Reminder: caravan %1$s tomorrow %5$s at %2$s, %3$s. Booking %4$s. To cancel: ANNULER %4$s"),
+                                                r->caravan_code, r->start_time, r->site, r->booking_code, day);
 
       if (!qurb_outbox_queue (db, &(QurbOutgoing) {
-                                .peer = r[2], .text = text, .kind = "reminder",
-                                .priority = QURB_PRIORITY_REMINDER, .member_id = member_id,
-                                .lang = r[3] }, NULL, error))
+                                .peer = r->phone, .text = text, .kind = "reminder",
+                                .priority = QURB_PRIORITY_REMINDER, .member_id = r->member_id,
+                                .lang = r->lang }, NULL, error))
         return FALSE;
       stmt = qurb_db_statement (db, "UPDATE bookings SET reminded_at = ? WHERE id = ?", error);
-      if (stmt == NULL || !qurb_db_bind (db, stmt, error, "tI", stamp, g_ascii_strtoll (r[0], NULL, 10)) ||
+      if (stmt == NULL || !qurb_db_bind (db, stmt, error, "tI", stamp, r->booking_id) ||
           !qurb_db_step_done (db, stmt, error))
         return FALSE;
       job->queued++;
@@ -80,6 +108,8 @@ qurb_reminders_queue (QurbDb *db, guint *queued, GError **error)
   gint due = qurb_db_query_exists (db, error,
       "SELECT 1 FROM bookings b JOIN caravans c ON c.id = b.caravan_id"
       " WHERE b.state = 'active' AND b.reminded_at IS NULL AND c.date = ? LIMIT 1", "t", tomorrow);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (due < 0)
     return FALSE;

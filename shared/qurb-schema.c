@@ -210,7 +210,6 @@ qurb_schema_latest_version (void)
 static gboolean
 migrate_step (QurbDb *db, gpointer user_data, GError **error)
 {
-  gint *applied = user_data;
   gint version = qurb_db_schema_version (db);
   g_autofree gchar *set_version = NULL;
 
@@ -221,10 +220,7 @@ migrate_step (QurbDb *db, gpointer user_data, GError **error)
   if (!qurb_db_exec (db, migrations[version], error))
     return FALSE;
   set_version = g_strdup_printf ("PRAGMA user_version=%d", version + 1);
-  if (!qurb_db_exec (db, set_version, error))
-    return FALSE;
-  *applied = version + 1;
-  return TRUE;
+  return qurb_db_exec (db, set_version, error);
 }
 
 gboolean
@@ -232,6 +228,8 @@ qurb_schema_migrate (QurbDb *db, GError **error)
 {
   gint latest = qurb_schema_latest_version ();
   gint version = qurb_db_schema_version (db);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (version > latest)
     {
@@ -242,9 +240,7 @@ qurb_schema_migrate (QurbDb *db, GError **error)
     }
   while (version >= 0 && version < latest)
     {
-      gint applied = version;
-
-      if (!qurb_db_transact (db, migrate_step, &applied, error))
+      if (!qurb_db_transact (db, migrate_step, NULL, error))
         {
           g_prefix_error (error, _("Cannot upgrade the database to schema %d: "), version + 1);
           return FALSE;
@@ -270,6 +266,8 @@ qurb_schema_repair (QurbDb *db, GError **error)
 {
   gint present = qurb_db_query_exists (db, error,
       "SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = ?", "t", QURB_CLAIMS_MEMBER_INDEX);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return present > 0 || (present == 0 && qurb_db_transact (db, rebuild_indexes, NULL, error));
 }

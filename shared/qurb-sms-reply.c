@@ -421,6 +421,9 @@ gchar *
 qurb_sms_answer (QurbDb *db, QurbMember *member, const QurbSmsCommand *command,
                  const gchar *lang, GError **error)
 {
+  g_return_val_if_fail (db != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
   switch (command->intent)
     {
     case QURB_INTENT_STATUS:

@@ -38,6 +38,9 @@ qurb_sms_store_part (QurbDb *db, const QurbSmsPart *part, gboolean *is_new, GErr
 {
   StorePart job = { part, FALSE };
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (!qurb_db_transact (db, store_in_transaction, &job, error))
     return FALSE;
   if (is_new)
@@ -174,6 +177,8 @@ qurb_sms_assemble (QurbDb *db, guint timeout_seconds, GError **error)
   /* The daemon calls this on every poll: no write lock when no part waits. */
   gint waiting = qurb_db_query_exists (db, error,
       "SELECT 1 FROM sms_parts WHERE message_id IS NULL LIMIT 1", "");
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (waiting <= 0)
     {

@@ -81,6 +81,9 @@ qurb_sms_receive (QurbDb *db, const gchar *sender, const gchar *text, gint64 *in
 {
   Receive job = { sender, text ? text : "", 0 };
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (!qurb_db_transact (db, receive_in_transaction, &job, error))
     return FALSE;
   if (incoming_id)
@@ -282,6 +285,9 @@ qurb_sms_process (QurbDb *db, gint64 incoming_id, const QurbSmsPolicy *policy,
 {
   static const QurbSmsPolicy default_policy = QURB_SMS_POLICY_DEFAULT;
   Process job = { incoming_id, policy ? policy : &default_policy, result };
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   memset (result, 0, sizeof *result);
   return qurb_db_transact (db, process_in_transaction, &job, error);

@@ -90,6 +90,9 @@ qurb_staff_pin_set (QurbDb *db, const gchar *pin, GError **error)
   g_autofree gchar *stored = NULL;
   g_autofree gchar *now = qurb_now_iso ();
 
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   if (!qurb_staff_pin_valid (pin))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
@@ -127,6 +130,9 @@ qurb_staff_pin_check (QurbDb *db, const gchar *pin, gboolean *accepted, QurbLock
   g_autofree gchar *stored = NULL;
   RecordJob job = { FALSE, lockout };
   gint step;
+
+  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *accepted = FALSE;
   if (!qurb_lockout_check (db, QURB_STAFF_SUBJECT, lockout, error))

@@ -211,13 +211,6 @@ qurb_claim_status_parse (const gchar *code, QurbClaimStatus *status)
   return FALSE;
 }
 
-const gchar *
-qurb_claim_status_code (QurbClaimStatus status)
-{
-  g_return_val_if_fail (status < G_N_ELEMENTS (claim_statuses) - 1, NULL);
-  return claim_statuses[status];
-}
-
 gboolean
 qurb_claim_row_parse (gchar **fields, const gchar *today, QurbClaimRow *row, GError **error)
 {

@@ -75,6 +75,5 @@ gboolean     qurb_parse_amount       (const gchar *text,
                                       gint64      *centimes);
 gboolean     qurb_claim_status_parse (const gchar     *code,
                                       QurbClaimStatus *status);
-const gchar *qurb_claim_status_code  (QurbClaimStatus status);
 
 G_END_DECLS
