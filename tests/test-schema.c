@@ -68,15 +68,42 @@ test_reopen_is_idempotent (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* A dump of each older version (tests/data/schema-vN.sql), with a little
+ * data: migrated, it has a fresh database's schema and keeps its rows. */
+typedef struct {
+  gint         version;
+  const gchar *dump;
+  gint         messages;   /* rows in the message log (from version 2) */
+} OldSchema;
+
+static const OldSchema old_schemas[] = {
+  { 1, "schema-v1.sql", 0 },
+  { 2, "schema-v2.sql", 1 },
+  { 3, "schema-v3.sql", 1 },
+  { 4, "schema-v4.sql", 1 },
+};
+
 static void
-test_migrate_from_v1 (QurbFixture *fixture, gconstpointer data)
+test_migrate_from_old (QurbFixture *fixture, gconstpointer data)
 {
-  g_autofree gchar *old_path = g_build_filename (fixture->dir, "v1.db", NULL);
+  const OldSchema *from = data;
+  g_autofree gchar *db_name = g_strdup_printf ("v%d.db", from->version);
+  g_autofree gchar *old_path = g_build_filename (fixture->dir, db_name, NULL);
   g_autofree gchar *migrated_schema = NULL, *fresh_schema = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(QurbDb) old = NULL;
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
 
-  load_dump (old_path, "schema-v1.sql", NULL);
+  load_dump (old_path, from->dump, NULL);
+  /* The dump is the version it says it is. */
+  g_assert_cmpint (sqlite3_open (old_path, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, from->version);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+
   old = qurb_db_open (old_path, &error);
   g_assert_no_error (error);
 
@@ -87,6 +114,21 @@ test_migrate_from_v1 (QurbFixture *fixture, gconstpointer data)
   /* The data came along. */
   qurb_assert_query_text (old, "SELECT status FROM claims WHERE dossier_no = '2024001234'", "PAYE");
   qurb_assert_query_text (old, "SELECT past_statuses FROM claims", "EN_COURS 2024-11-20\n");
+  g_assert_cmpint (qurb_test_query_int (old, "SELECT count(*) FROM messages"), ==, from->messages);
+}
+
+/* A new schema version adds the dump of the one before it here. */
+static void
+test_a_dump_per_older_version (void)
+{
+  g_assert_cmpint (G_N_ELEMENTS (old_schemas), ==, qurb_schema_latest_version () - 1);
+  for (gsize i = 0; i < G_N_ELEMENTS (old_schemas); i++)
+    {
+      g_autofree gchar *dump_path = g_test_build_filename (G_TEST_DIST, "data", old_schemas[i].dump, NULL);
+
+      g_assert_cmpint (old_schemas[i].version, ==, (gint) i + 1);
+      g_assert_true (g_file_test (dump_path, G_FILE_TEST_IS_REGULAR));
+    }
 }
 
 static void
@@ -163,7 +205,13 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/schema/fresh", QurbFixture, NULL, qurb_fixture_setup, test_fresh, qurb_fixture_teardown);
   g_test_add ("/schema/reopen", QurbFixture, NULL, qurb_fixture_setup, test_reopen_is_idempotent, qurb_fixture_teardown);
-  g_test_add ("/schema/migrate-from-v1", QurbFixture, NULL, qurb_fixture_setup, test_migrate_from_v1, qurb_fixture_teardown);
+  for (gsize i = 0; i < G_N_ELEMENTS (old_schemas); i++)
+    {
+      g_autofree gchar *path = g_strdup_printf ("/schema/migrate-from-v%d", old_schemas[i].version);
+      g_test_add (path, QurbFixture, &old_schemas[i], qurb_fixture_setup, test_migrate_from_old,
+                  qurb_fixture_teardown);
+    }
+  g_test_add_func ("/schema/a-dump-per-older-version", test_a_dump_per_older_version);
   g_test_add ("/schema/failed-migration-rolls-back", QurbFixture, NULL, qurb_fixture_setup,
               test_failed_migration_rolls_back, qurb_fixture_teardown);
   g_test_add ("/schema/refuses-newer", QurbFixture, NULL, qurb_fixture_setup, test_refuses_newer, qurb_fixture_teardown);
