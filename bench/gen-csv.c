@@ -4,7 +4,7 @@
  *   gen-csv claims N_MEMBERS N_CLAIMS
  *   gen-csv delta N_MEMBERS N_CLAIMS N_CHANGED N_NEW
  *
- * write CSV to stdout in the formats of DESIGN.md. Dossier i belongs to
+ * write CSV to stdout in the formats of docs/DESIGN.md. Dossier i belongs to
  * member i mod N_MEMBERS (numbers are handed out in time order across all
  * members, as the central system does). A delta moves N_CHANGED claims,
  * spread evenly over the file, one status further and adds N_NEW claims. */

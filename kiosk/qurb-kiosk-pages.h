@@ -1,4 +1,4 @@
-/* qurb-kiosk-pages.h — the kiosk's screens (DESIGN.md section 4) */
+/* qurb-kiosk-pages.h — the kiosk's screens (docs/DESIGN.md section 4) */
 #pragma once
 
 #include "qurb-kiosk-list-page.h"

@@ -18,7 +18,7 @@ append_arg (GString *out, gboolean *first, const gchar *key, const gchar *value)
   *first = FALSE;
 }
 
-/* One object, as DESIGN.md section 3 fixes it. */
+/* One object, as docs/DESIGN.md section 3 fixes it. */
 static gchar *
 result_to_json (const QurbSmsResult *result)
 {

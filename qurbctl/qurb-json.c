@@ -32,7 +32,7 @@ qurb_json_append_string (GString *out, const gchar *value)
   g_string_append_c (out, '"');
 }
 
-/* One object on one line, fields as DESIGN.md section 1 fixes them. */
+/* One object on one line, fields as docs/DESIGN.md section 1 fixes them. */
 void
 qurb_message_to_json (const QurbMessage *message, GString *out)
 {

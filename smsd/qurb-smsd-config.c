@@ -1,4 +1,4 @@
-/* qurb-smsd-config.c — the daemon's configuration (DESIGN.md section 1) */
+/* qurb-smsd-config.c — the daemon's configuration (docs/DESIGN.md section 1) */
 #include "config.h"
 
 #include <stdlib.h>

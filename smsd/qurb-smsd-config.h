@@ -1,4 +1,4 @@
-/* qurb-smsd-config.h — the daemon's configuration (DESIGN.md section 1) */
+/* qurb-smsd-config.h — the daemon's configuration (docs/DESIGN.md section 1) */
 #pragma once
 
 #include <glib.h>

@@ -4,7 +4,7 @@
  * corpus/sms-dev.tsv is the shared corpus; corpus/sms-extra.tsv holds our
  * own harder cases in the same format: from, text, intent, args, lang;
  * corpus/sms-members.tsv messages written the way members really text
- * (DESIGN.md 3.1), from the rules rather than from the parser. */
+ * (docs/DESIGN.md 3.1), from the rules rather than from the parser. */
 #include "config.h"
 
 #include "qurb-sms.h"

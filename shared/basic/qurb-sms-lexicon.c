@@ -318,7 +318,7 @@ qurb_lexicon_collisions (void)
 /* What may come before a word: a conjunction (و، ف), then either an
  * article or preposition (ال، بال، لل …) or a Darija verb's aspect
  * (كا، كن، كي، تا، غا، غ) and person (ن، ت، ي, or the ا of an
- * imperative) — "وغانحجزو", "فالقافلة" (DARIJA.md). Built once. */
+ * imperative) — "وغانحجزو", "فالقافلة" (docs/DARIJA.md). Built once. */
 static GPtrArray *
 arabic_prefixes (void)
 {
