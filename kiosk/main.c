@@ -6,7 +6,7 @@
 #include "qurb-config.h"
 #include "qurb-i18n.h"
 #include "qurb-kiosk-window.h"
-#include "qurb-staff-console.h"
+#include "qurb-staff-window.h"
 #include "qurb-schema.h"
 
 typedef struct {

@@ -56,12 +56,6 @@ qurb_kiosk_window_get_screen (QurbKioskWindow *self)
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
 }
 
-QurbKioskSession *
-qurb_kiosk_window_get_session (QurbKioskWindow *self)
-{
-  return self->session;
-}
-
 static void
 note_touch (QurbKioskWindow *self)
 {

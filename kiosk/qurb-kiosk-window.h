@@ -15,7 +15,6 @@ G_DECLARE_FINAL_TYPE (QurbKioskWindow, qurb_kiosk_window, QURB, KIOSK_WINDOW, Gt
 
 QurbKioskWindow  *qurb_kiosk_window_new          (QurbKioskSession *session,
                                                   gboolean          locked_down);
-QurbKioskSession *qurb_kiosk_window_get_session  (QurbKioskWindow  *self);
 const gchar      *qurb_kiosk_window_get_screen   (QurbKioskWindow  *self);
 QurbKioskPage    *qurb_kiosk_window_get_page     (QurbKioskWindow  *self,
                                                   const gchar      *name);

@@ -11,7 +11,7 @@
 #include "qurb-clock.h"
 #include "qurb-kiosk-widgets.h"
 #include "qurb-provinces.h"
-#include "qurb-staff-console.h"
+#include "qurb-staff-compose.h"
 
 struct _QurbStaffCompose {
   GtkBox parent_instance;

@@ -7,7 +7,7 @@
 
 #include "qurb-broadcast.h"
 #include "qurb-kiosk-widgets.h"
-#include "qurb-staff-console.h"
+#include "qurb-staff-list.h"
 
 #define CHART_DAYS 14
 

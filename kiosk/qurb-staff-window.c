@@ -9,8 +9,10 @@
 #include "qurb-kiosk-keypad.h"
 #include "qurb-kiosk-widgets.h"
 #include "qurb-kiosk-window.h"
-#include "qurb-staff-console.h"
+#include "qurb-staff-compose.h"
+#include "qurb-staff-list.h"
 #include "qurb-staff-pin.h"
+#include "qurb-staff-window.h"
 
 #define PIN_MAX 8
 

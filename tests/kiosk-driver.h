@@ -6,7 +6,7 @@
 #pragma once
 
 #include "qurb-kiosk-window.h"
-#include "qurb-staff-console.h"
+#include "qurb-staff-window.h"
 
 G_BEGIN_DECLS
 

@@ -1,13 +1,12 @@
-/* qurb-booking-pages.c — confirming a slot, and the booking code that results
+/* qurb-confirm-page.c — confirming a slot
  *
  * The kiosk books through qurb_booking_take(), the same transaction the SMS
  * channel uses: the seat count is checked again there, under the write
  * lock, so a slot taken meanwhile by SMS is reported, never overbooked. */
 #include "config.h"
 
-#include <string.h>
-
 #include "qurb-clock.h"
+#include "qurb-kiosk-booking.h"
 #include "qurb-kiosk-pages.h"
 
 struct _QurbConfirmPage {
@@ -16,49 +15,7 @@ struct _QurbConfirmPage {
   GtkWidget *intro_label, *summary_label, *phone_label, *message_label, *confirm_button;
 };
 
-struct _QurbBookedPage {
-  QurbKioskPage parent_instance;
-
-  GtkWidget *done_label, *code_caption, *code_label, *summary_label, *phone_label, *finish_button;
-};
-
 G_DEFINE_FINAL_TYPE (QurbConfirmPage, qurb_confirm_page, QURB_TYPE_KIOSK_PAGE)
-G_DEFINE_FINAL_TYPE (QurbBookedPage, qurb_booked_page, QURB_TYPE_KIOSK_PAGE)
-
-/* Where the SMS goes, without showing the whole number on a lobby screen. */
-static gchar *
-phone_note (const QurbMember *member, const gchar *lang, gboolean sent)
-{
-  gsize len = member->phone ? strlen (member->phone) : 0;
-  g_autofree gchar *tail = NULL;
-
-  if (len < 2)
-    return g_strdup (T_("No phone is registered for you: please note your booking code."));
-  tail = qurb_kiosk_ltr (lang, member->phone + len - 2);
-  return g_strdup_printf (sent ? T_("A confirmation SMS is on its way to your phone ending in %s.")
-                               : T_("A confirmation SMS will be sent to your phone ending in %s."), tail);
-}
-
-/* The caravan, place, day and time of the errand; NULL when the caravan
- * is no longer planned. */
-static gchar *
-errand_summary (QurbKioskPage *page, const gchar *start_time, GError **error, gboolean *ok)
-{
-  const gchar *lang = qurb_kiosk_page_get_lang (page);
-  QurbKioskErrand *errand = qurb_kiosk_session_get_errand (qurb_kiosk_page_get_session (page));
-  g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (qurb_kiosk_page_get_db (page), error);
-  const QurbCaravan *caravan = qurb_caravan_lookup (caravans, errand->caravan_code);
-  g_autofree gchar *summary = NULL, *time = NULL;
-
-  *ok = caravans != NULL;
-  if (caravan == NULL)
-    return NULL;
-  summary = qurb_kiosk_caravan_summary (caravan, lang);
-  time = qurb_kiosk_ltr (lang, start_time);
-  return g_strdup_printf (T_("%s at %s"), summary, time);
-}
-
-/* Confirm ------------------------------------------------------------------ */
 
 static void
 show_outcome (QurbConfirmPage *self, const QurbBookingResult *result, const gchar *lang)
@@ -132,9 +89,9 @@ qurb_confirm_page_enter (QurbKioskPage *page, GError **error)
   const gchar *lang = qurb_kiosk_page_get_lang (page);
   const QurbMember *member = qurb_kiosk_session_get_member (qurb_kiosk_page_get_session (page));
   QurbKioskErrand *errand = qurb_kiosk_session_get_errand (qurb_kiosk_page_get_session (page));
-  g_autofree gchar *note = phone_note (member, lang, FALSE);
+  g_autofree gchar *note = qurb_kiosk_booking_phone_note (member, lang, FALSE);
   gboolean ok;
-  g_autofree gchar *summary = errand_summary (page, errand->slot_time, error, &ok);
+  g_autofree gchar *summary = qurb_kiosk_booking_summary (page, errand->slot_time, error, &ok);
 
   if (!ok)
     return FALSE;
@@ -183,78 +140,4 @@ static void
 qurb_confirm_page_init (QurbConfirmPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-/* Booked ------------------------------------------------------------------- */
-
-static void
-finish_clicked (GtkButton *button, QurbBookedPage *self)
-{
-  qurb_kiosk_page_navigate (QURB_KIOSK_PAGE (self), "home", QURB_KIOSK_NAV_REPLACE);
-}
-
-static gboolean
-qurb_booked_page_enter (QurbKioskPage *page, GError **error)
-{
-  QurbBookedPage *self = QURB_BOOKED_PAGE (page);
-  const gchar *lang = qurb_kiosk_page_get_lang (page);
-  QurbKioskSession *session = qurb_kiosk_page_get_session (page);
-  QurbKioskErrand *errand = qurb_kiosk_session_get_errand (session);
-  g_autofree gchar *note = phone_note (qurb_kiosk_session_get_member (session), lang, TRUE);
-  g_autofree gchar *name = NULL;
-  gboolean ok;
-  g_autofree gchar *summary = errand_summary (page, errand->booking.start_time, error, &ok);
-
-  if (!ok)
-    return FALSE;
-  gtk_label_set_text (GTK_LABEL (self->code_label), errand->booking.code);
-  /* TRANSLATORS: accessible name of the large booking code; %s the code */
-  name = g_strdup_printf (T_("Booking code %s"), errand->booking.code);
-  qurb_kiosk_set_name (self->code_label, name);
-  qurb_kiosk_set_text (self->summary_label, summary ? summary : "");
-  qurb_kiosk_set_text (self->phone_label, note);
-  return TRUE;
-}
-
-static void
-qurb_booked_page_relabel (QurbKioskPage *page, const gchar *lang)
-{
-  QurbBookedPage *self = QURB_BOOKED_PAGE (page);
-
-  qurb_kiosk_set_text (self->done_label, T_("Your booking is confirmed."));
-  qurb_kiosk_set_text (self->code_caption, T_("Your booking code:"));
-  qurb_kiosk_set_text (self->finish_button, T_("Done"));
-}
-
-static const gchar *
-qurb_booked_page_title (QurbKioskPage *page, const gchar *lang)
-{
-  return T_("Booked");
-}
-
-static void
-qurb_booked_page_class_init (QurbBookedPageClass *klass)
-{
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-  QurbKioskPageClass *page_class = QURB_KIOSK_PAGE_CLASS (klass);
-
-  page_class->enter = qurb_booked_page_enter;
-  page_class->relabel = qurb_booked_page_relabel;
-  page_class->title = qurb_booked_page_title;
-  page_class->needs_member = TRUE;
-  gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-booked-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, QurbBookedPage, done_label);
-  gtk_widget_class_bind_template_child (widget_class, QurbBookedPage, code_caption);
-  gtk_widget_class_bind_template_child (widget_class, QurbBookedPage, code_label);
-  gtk_widget_class_bind_template_child (widget_class, QurbBookedPage, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, QurbBookedPage, phone_label);
-  gtk_widget_class_bind_template_child (widget_class, QurbBookedPage, finish_button);
-  gtk_widget_class_bind_template_callback (widget_class, finish_clicked);
-}
-
-static void
-qurb_booked_page_init (QurbBookedPage *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_widget_set_direction (self->code_label, GTK_TEXT_DIR_LTR);
 }

@@ -1,0 +1,74 @@
+/* qurb-caravans-page.c — booking a caravan, second step: a caravan of the province */
+#include "config.h"
+
+#include "qurb-kiosk-booking.h"
+#include "qurb-kiosk-pages.h"
+
+struct _QurbCaravansPage { QurbKioskListPage parent_instance; };
+
+G_DEFINE_FINAL_TYPE (QurbCaravansPage, qurb_caravans_page, QURB_TYPE_KIOSK_LIST_PAGE)
+
+/* A caravan chosen: its slots next. */
+static void
+caravan_clicked (GtkButton *button, QurbKioskPage *page)
+{
+  QurbKioskErrand *errand = qurb_kiosk_session_get_errand (qurb_kiosk_page_get_session (page));
+
+  g_free (errand->caravan_code);
+  errand->caravan_code = g_strdup (qurb_kiosk_booking_choice_get (button));
+  qurb_kiosk_page_navigate (page, "slots", QURB_KIOSK_NAV_PUSH);
+}
+
+static gboolean
+qurb_caravans_page_enter (QurbKioskPage *page, GError **error)
+{
+  QurbKioskListPage *list = QURB_KIOSK_LIST_PAGE (page);
+  const gchar *lang = qurb_kiosk_page_get_lang (page);
+  QurbKioskErrand *errand = qurb_kiosk_session_get_errand (qurb_kiosk_page_get_session (page));
+  g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (qurb_kiosk_page_get_db (page), error);
+  guint shown = 0;
+
+  if (caravans == NULL)
+    return FALSE;
+  qurb_kiosk_list_page_clear (list);
+  for (guint i = 0; i < caravans->len; i++)
+    {
+      const QurbCaravan *caravan = caravans->pdata[i];
+      g_autofree gchar *summary = NULL, *seats = NULL, *hours = NULL, *text = NULL;
+
+      if (g_strcmp0 (caravan->province, errand->province) != 0)
+        continue;
+      summary = qurb_kiosk_caravan_summary (caravan, lang);
+      seats = qurb_kiosk_booking_seats_text (lang, caravan->seats_left);
+      hours = g_strdup_printf ("%s–%s", caravan->start_time, caravan->end_time);
+      text = g_strdup_printf ("%s %s\n%s", summary, hours, seats);
+      qurb_kiosk_list_page_add (list, qurb_kiosk_booking_choice_new (page, text, caravan->code,
+                                                                     caravan->seats_left > 0,
+                                                                     G_CALLBACK (caravan_clicked)));
+      shown++;
+    }
+  qurb_kiosk_list_page_set_message (list, shown == 0 ? T_("No caravan is planned there any more.") : NULL);
+  return TRUE;
+}
+
+static void
+qurb_caravans_page_relabel (QurbKioskPage *page, const gchar *lang)
+{
+  qurb_kiosk_list_page_set_intro (QURB_KIOSK_LIST_PAGE (page), T_("Choose a caravan."));
+}
+
+static void
+qurb_caravans_page_class_init (QurbCaravansPageClass *klass)
+{
+  QurbKioskPageClass *page_class = QURB_KIOSK_PAGE_CLASS (klass);
+
+  page_class->enter = qurb_caravans_page_enter;
+  page_class->relabel = qurb_caravans_page_relabel;
+  page_class->title = qurb_kiosk_booking_title;
+  page_class->needs_member = TRUE;
+}
+
+static void
+qurb_caravans_page_init (QurbCaravansPage *self)
+{
+}
