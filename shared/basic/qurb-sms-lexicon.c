@@ -1,7 +1,7 @@
 /* qurb-sms-lexicon.c — what one word of a member's SMS tells
  *
- * The vocabulary is written once, in the spellings of each script; the
- * rest is derived: Arabic words are matched with their clitics and verb
+ * The vocabulary (qurb-sms-vocabulary.c) is written once, in the
+ * spellings of each script; the rest is derived: Arabic words are matched with their clitics and verb
  * affixes stripped, their Latin (Arabizi) forms through the consonant
  * skeleton, French words on their stem and with a typo. */
 #include "config.h"
@@ -10,113 +10,7 @@
 
 #include "qurb-arabizi.h"
 #include "qurb-fold.h"
-#include "qurb-sms-lexicon.h"
-
-enum {
-  EXACT      = 1 << 0,  /* the whole word only: no affix, typo or skeleton */
-  STEM       = 1 << 1,  /* Latin: any word that begins with it */
-  NOUN       = 1 << 2,  /* Arabic: takes the possessive suffix (ملفي = my file) */
-  NO_ARABIZI = 1 << 3,  /* its skeleton is too short or names another word */
-  NO_PREFIX  = 1 << 4,  /* a past form: a person prefix makes it another tense */
-};
-
-typedef struct {
-  guint32 cues;
-  guint flags;
-  const gchar *forms;   /* '|'-separated, as people write them */
-} Word;
-
-#define CUE(name) QURB_CUE_##name
-
-static const Word vocabulary[] = {
-  /* A dossier, its state, the money it brings. */
-  { CUE (STATUS), NOUN, "حالة|حالت|وضعية|ملف|ملفات|دوسي|دوسيه|تتبع|تعويض|تعويضات|فلوس|مصاريف|استرجاع|اداء|خلص|تخلص" },
-  { CUE (STATUS), 0, "etat|statut|status|hala|halat|suivi|suivre|dossier|dossiers|situation|avancement|paiement|virement|traitement" },
-  { CUE (STATUS), EXACT, "doss|remb|dos|paye|payer|payes" },
-  { CUE (STATUS), STEM, "rembours|indemni" },
-
-  { CUE (CARAVAN), NOUN, "قافلة|قوافل|كارافان|كرافان|حملة|حملات" },
-  { CUE (CARAVAN), 0, "caravane|caravanes|caravan|campagne|campagnes" },
-
-  /* Taking a seat, and the appointment it gives. */
-  { CUE (BOOK), NOUN, "حجز|حجوزات|تسجيل|سجل|ريزرفي|ريزرفاسيون" },
-  { CUE (BOOK), 0, "reserver|reservation|reservations|reserve|reservez|reservi|resa|inscrire|inscription|book|booking" },
-  { CUE (BOOK), STEM, "reserv|inscri|rezerv" },
-  { CUE (BOOK), EXACT, "rsv|resas" },
-  { CUE (APPOINTMENT), NOUN, "موعد|مواعد|مواعيد|رونديفو|روندفو|رندفو|بلاصة|بلايص" },
-  { CUE (APPOINTMENT), EXACT, "place|rdv|rdvs|rendez|rendezvous|rendevous|randevou|rondevou" },
-  { CUE (MY_BOOKINGS), EXACT, "mesrdv" },
-
-  /* Ending something: a booking, or the announcements. */
-  { CUE (CANCEL), 0, "الغاء|لغي|لغى|لغا|الغي|مسح" },
-  { CUE (CANCEL), NO_ARABIZI, "حيد" },
-  { CUE (CANCEL), STEM, "anul|supprim|desist|decommand|cancel|efac" },
-  { CUE (STOP), 0, "توقف|وقف|ايقاف|توقيف|كفى|سطوب|ستوب" },
-  { CUE (STOP), NO_ARABIZI, "بركا|باركا" },
-  { CUE (STOP), 0, "stop|arret|arreter|arretez|baraka|barka|basta|unsubscribe" },
-  { CUE (STOP), STEM, "desabon|desinscri|desactiv" },
-  { CUE (START) | CUE (MESSAGES), 0, "اشتراك|اشترك" },
-  { CUE (START), 0, "ستارت|start|abonner|abonez|activer|subscribe" },
-  { CUE (START), EXACT, "abone|reabone" },
-  { CUE (START), STEM, "reabon|reactiv|abon" },
-  { CUE (MESSAGES), NOUN, "رسالة|رسائل|رسايل|ميساج|ميساجات|مساج|مساجات|اعلان|اعلانات|اشعار|اشعارات|اخبار|خبار" },
-  { CUE (MESSAGES), 0, "message|messages|msg|msgs|sms|annonce|annonces|notification|notifications|notif|notifs|alerte|alertes|texto|textos|pub|publicite|abonnement|abonnements|newsletter|messagat|msajat|mesajat|massageat" },
-
-  /* Asking for help, or for a language. */
-  { CUE (HELP), 0, "مساعدة|ساعد|عاون|معاونة|اوامر|قائمة" },
-  { CUE (HELP), 0, "aide|aider|aidez|help|menu|assistance|info|infos|information|informations|commandes|sos" },
-  { CUE (HOW), 0, "كيفاش|كيفش|شلون|كتب|ecrire|ecris|utiliser|fonctionnement" },
-  { CUE (HOW), EXACT, "كيف|comment|how|kif" },
-  { CUE (UNDERSTAND), 0, "فهم|فاهم" },
-  { CUE (UNDERSTAND), STEM, "compren|compri" },
-  { CUE (LANG_AR), 0, "عربية|العربية|عربي|العربي|لعربية|arabe|arabic" },
-  { CUE (LANG_AR), EXACT, "ar|arab" },
-  { CUE (LANG_FR), 0, "فرنسية|الفرنسية|فرنسي|فرنساوية|فرونسي|الفرونسية|فرانساوية|francais|french|fransawiya|fransiya|fransia" },
-  { CUE (LANG_FR), EXACT, "fr" },
-
-  /* The words around a request that steer it. */
-  { CUE (WANT), 0, "بغيت|بغي|بغا|بغينا|حب|اريد|ريد|ارغب|رغب|طلب|ود" },
-  { CUE (WANT), 0, "veux|voudrais|voudrai|voulais|vouloir|veut|voulez|desire|desirerais|besoin|want|demande|demander|prendre" },
-  { CUE (WANT), EXACT, "jv|jveux|jvx|jvoudrais|jvoudrai|jvd" },
-  { CUE (WANT), STEM, "souhait|aimerai" },
-  { CUE (SEND), 0, "صيفط|سيفط|بعث|ارسل|توصل|وصل|رجع|عاود" },
-  { CUE (RECEIVED), NO_ARABIZI | NO_PREFIX, "توصلت|وصلني|وصلتني|جاني|جاتني|وصلات" },
-  { CUE (RECEIVED), EXACT, "envoye|envoyee|envoyes|wslni|twslt|jani" },
-  { CUE (SEND), STEM, "envo|recev|recoi" },
-  { CUE (MINE_AFTER), 0, "ديالي|ديالنا|ديالو" },
-  { CUE (MINE_AFTER), EXACT, "dyali|diali|dyal1|dialy|dyaly|dyalna|dialna" },
-  { CUE (MINE) | CUE (MINE_AFTER), NO_ARABIZI, "عندي" },
-  { CUE (MINE) | CUE (MINE_AFTER), EXACT, "3ndi|3andi|andi" },
-  { CUE (MINE), EXACT, "mes|mon|ma|my" },
-  { CUE (HOW_MANY), 0, "شحال|chhal|ch7al|combien|reste|restent|restantes|disponibles|باقي|متبقية" },
-  { CUE (WHEN), 0, "امتى|متى|امتا|فوقاش|وقتاش" },
-  { CUE (WHEN), EXACT, "quand|heure|when" },
-  { CUE (COME), NO_ARABIZI, "جا|جي|نجي|حضر" },
-  { CUE (COME), STEM, "venir|viendr|vien" },
-  { CUE (MEDICAL), EXACT | NO_ARABIZI, "طب|طبيب|اطباء|امراض|مرض|فحص|عيادة|نظر|جراحة" },
-
-  /* Courtesy: a message of nothing else gets no reply. */
-  { CUE (COURTESY) | CUE (THANKS), 0, "شكرا|شكر|مشكور|مشكورين|مشكورة|مرسي|تبارك|يجازيك|جازي|يحفظك|حفظ|جزاك|خيرا|يعطيك" },
-  { CUE (COURTESY), 0, "سلام|السلام|مرحبا|اهلا|صباح|مساء|النور|بسلامة|السلامة|واخا|مزيان|صافي|اوكي|اوك|الحمد|بخير|تحية|تحياتي|لاباس|الصحة|تمام|عيد|مبارك|سعيد|جمعة|رحمة|بركات|بركاته|يكثر|امثال|يبارك|يرحم|الوالدين|العافية|يوفق|ربي|توفيق" },
-  { CUE (COURTESY), NO_ARABIZI, "بارك|باراك|عليكم|الخير|خير" },
-  { CUE (COURTESY) | CUE (THANKS), 0, "merci|mersi|thanks|thank|chokran|choukran|shukran|shokran|chkran|tbarkallah|tbarkalah|barakallah|barak|bsahtek" },
-  { CUE (COURTESY) | CUE (THANKS), EXACT, "mrc|mci|thx|ty|tks" },
-  { CUE (COURTESY) | CUE (RECEIVED), 0, "recu|recue" },
-  { CUE (COURTESY), 0, "okay|okey|daccord|accord|bien|bonjour|bonsoir|salut|coucou|salam|salamo|alaykoum|alikoum|aleykoum|alaykom|alikom|3alaykom|bslama|beslama|safi|mzyan|mezyan|parfait|super|genial|nickel|cordialement|bonne|journee|soiree|hamdolah|hamdoulah|hamdullah|labas|revoir|bisous|good|excellent|beaucoup|vraiment|cool|note|infiniment|enormement|mille" },
-  { CUE (COURTESY), EXACT, "ok|oki|okk|dac|bjr|bsr|slt|cc|slm|top|bye|bcp|tres|tjr" },
-
-  /* Words that carry no request. */
-  { CUE (FILLER), 0, "عفاك|عافاك|عافاكم|المرجو|مرجو|يرجى|فضلك|الله|يخليك|يخليكم|ممكن|واش|شنو|اشنو|هل|انا|راه|هاد|هادا|هذا|هذه|هادي|اللي|شي|واحد|رقم|الرقم|كاين|كاينة|كاينين|السيد|السيدة|اخي|اختي|خويا|ختي|يوم|غدا|اليوم|دابا|نعرف|عرف|فين|اين|هنا|عليا|بلا|ليكم|لكم|بزاف|شوية|باش|ايلا|اذا|الخدمة|سيدي|مولاي|نتوما|نتا|نتي|سؤال" },
-  { CUE (FILLER), NO_ARABIZI, "ديال" },
-  { CUE (FILLER), EXACT, "علاش|لاش|علاه|عند|من|على|عن|مع|الي|ان|او|و|لي|ليا|غير|ولا|الا|الى|هو|هي|كل|اش|د|ل|ب|ف|في" },
-  { CUE (FILLER) | CUE (PLACE), EXACT, "a|au|aux|en|dans|ds|f|fi|fel|fl|vers|pour|pr" },
-  { CUE (FILLER), EXACT, "svp|stp|sil|plait|please|pls|plz|le|la|les|l|de|d|du|des|un|une|je|j|me|m|moi|vous|votre|vos|tu|te|ton|il|elle|on|nous|est|c|ce|ca|cette|cet|qu|que|quel|quelle|quels|et|ou|sur|avec|par|madame|monsieur|mme|mr|numero|num|n|no|nr|mdm|wach|wash|wsh|chno|achno|ana|dyal|dial|b|el|al|m3a|ma3a|daba|ghda|lyoum|kayn|kayna|chi|had|hadi|hada|lli|li|ila|lah|allah|ykhlik|3la|men|mn|fin|ach|ash|wa|w|ya|khouya|savoir|connaitre|dire|donner|avoir|faire|pourriez|pouvez|veuillez|auriez|amabilite|gentillesse|puis|peux|pouvoir|pourrais|s|t|y|si|possible|ai|as|avez|suis|etre|svp|concernant|sujet|ici|voir|consulter|obtenir|tout|tous|aussi|encore|deja|alors|donc|mais|car|mutuelle|afak|3afak|3afek|3afakom|hna|3lik|likom|fik|fikom|fih|fiha|3lach|3lash|3lah|lach" },
-
-  /* Words that tell a Latin message's language. */
-  { CUE (FRENCH) | CUE (FILLER), EXACT, "le|la|les|de|du|des|un|une|je|j|vous|votre|vos|il|elle|est|et|que|qui|pour|avec|mon|mes|ce|cette|sur|dans|au|aux|suis|ai|avez|pouvez|veuillez|svp|stp|merci|bonjour|madame|monsieur" },
-  { CUE (DARIJA) | CUE (FILLER), EXACT, "dyal|dial|f|fi|wach|wash|wsh|chi|daba|3afak|afak|3afek|kayn|kayna|had|hadi|hada|lah|ykhlik|ana|nta|nti|ntoma|m3a|ma3a|ila|3la|mn|men|fin|chno|achno|lli|li|khouya|okhti|wa|w|walo|walou" },
-  { CUE (NEGATION), EXACT, "ما|لا|ماشي|مشي|مش|ليس|لم|لن|ماعاد|معاد|عمر|والو|walo|walou|wallou|rien|ne|n|pas|plus|jamais|non|aucun|aucune|sans|machi|mashi|mch|mat" },
-};
+#include "qurb-sms-lexicon-private.h"
 
 typedef struct {
   guint32 cues;
@@ -142,6 +36,7 @@ typedef struct {
   gchar *word;
   gsize length;
   guint32 cues;
+  gunichar *chars;      /* the word's code points, for the distance */
 } TypoEntry;
 
 /* Drops ء everywhere and ا except at the end (بركا "enough" is not
@@ -204,6 +99,15 @@ stem_entry_free (gpointer data)
 }
 
 static void
+typo_entry_free (gpointer data)
+{
+  TypoEntry *entry = data;
+  g_free (entry->word);
+  g_free (entry->chars);
+  g_free (entry);
+}
+
+static void
 add_skeletons (Lexicon *lexicon, GHashTable *owners, const gchar *folded, guint32 cues)
 {
   gchar skeletons[2][QURB_SKELETON_MAX];
@@ -239,7 +143,7 @@ add_skeletons (Lexicon *lexicon, GHashTable *owners, const gchar *folded, guint3
 }
 
 static void
-add_form (Lexicon *lexicon, GHashTable *owners, const Word *word, const gchar *form)
+add_form (Lexicon *lexicon, GHashTable *owners, const QurbWord *word, const gchar *form)
 {
   g_autofree gchar *folded = qurb_fold (form);
   gchar key[128];
@@ -248,13 +152,13 @@ add_form (Lexicon *lexicon, GHashTable *owners, const Word *word, const gchar *f
     {
       arabic_normalize (folded, key, sizeof key);
       add_sense (lexicon->arabic, key, word->cues, word->flags);
-      if (!(word->flags & (EXACT | NO_ARABIZI)))
+      if (!(word->flags & (QURB_WORD_EXACT | QURB_WORD_NO_ARABIZI)))
         add_skeletons (lexicon, owners, folded, word->cues);
       return;
     }
   g_strlcpy (key, folded, sizeof key);
   qurb_collapse_runs (key);
-  if (word->flags & STEM)
+  if (word->flags & QURB_WORD_STEM)
     {
       StemEntry *entry = g_new0 (StemEntry, 1);
       entry->stem = g_strdup (key);
@@ -264,11 +168,13 @@ add_form (Lexicon *lexicon, GHashTable *owners, const Word *word, const gchar *f
       return;
     }
   add_sense (lexicon->latin, key, word->cues, word->flags);
-  if (!(word->flags & EXACT) && strlen (key) >= 4 && !(word->cues & QURB_CUE_FILLER))
+  if (!(word->flags & QURB_WORD_EXACT) && strlen (key) >= 4 && !(word->cues & QURB_CUE_FILLER))
     {
       TypoEntry *entry = g_new0 (TypoEntry, 1);
+      glong n = 0;
       entry->word = g_strdup (key);
-      entry->length = strlen (key);
+      entry->chars = g_utf8_to_ucs4_fast (key, -1, &n);
+      entry->length = n;
       entry->cues = word->cues;
       g_ptr_array_add (lexicon->typo_words, entry);
     }
@@ -288,14 +194,14 @@ lexicon (void)
       lex.latin = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       lex.skeletons = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       lex.stems = g_ptr_array_new_with_free_func (stem_entry_free);
-      lex.typo_words = g_ptr_array_new_with_free_func (stem_entry_free);
+      lex.typo_words = g_ptr_array_new_with_free_func (typo_entry_free);
       lex.collisions = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < G_N_ELEMENTS (vocabulary); i++)
+      for (guint i = 0; i < qurb_vocabulary_size; i++)
         {
-          g_auto(GStrv) forms = g_strsplit (vocabulary[i].forms, "|", -1);
+          g_auto(GStrv) forms = g_strsplit (qurb_vocabulary[i].forms, "|", -1);
 
           for (gchar **f = forms; *f; f++)
-            add_form (&lex, owners, &vocabulary[i], *f);
+            add_form (&lex, owners, &qurb_vocabulary[i], *f);
         }
       g_ptr_array_sort (lex.stems, longest_first);
       g_once_init_leave (&built, 1);
@@ -414,12 +320,12 @@ arabic_cues (const gchar *token)
           if (g_utf8_strlen (key, -1) < 3)
             continue;
           sense = g_hash_table_lookup (lex->arabic, key);
-          if (sense == NULL || (sense->flags & EXACT) || (plen > 0 && (sense->flags & NO_PREFIX)))
+          if (sense == NULL || (sense->flags & QURB_WORD_EXACT) || (plen > 0 && (sense->flags & QURB_WORD_NO_PREFIX)))
             continue;
           cues = sense->cues;
           /* "ملفي", "مواعيدي": the suffix ي of a noun is "my"; "بغيتش":
            * the ش closes a negation. */
-          if ((strcmp (suffix, "ي") == 0 || strcmp (suffix, "نا") == 0) && (sense->flags & NOUN))
+          if ((strcmp (suffix, "ي") == 0 || strcmp (suffix, "نا") == 0) && (sense->flags & QURB_WORD_NOUN))
             cues |= QURB_CUE_MINE;
           if (g_str_has_suffix (suffix, "ش"))
             cues |= QURB_CUE_NEGATION;
@@ -486,42 +392,6 @@ skeleton_cues (const gchar *token, QurbReading reading)
   return best.cues | (best.cues && marked ? QURB_CUE_DARIJA : 0);
 }
 
-/* Optimal string alignment distance of two ASCII words, up to limit + 1. */
-static guint
-ascii_distance (const gchar *a, gsize n, const gchar *b, gsize m, guint limit)
-{
-  guint rows[3][32];
-  guint *prev2 = rows[0], *prev = rows[1], *cur = rows[2];
-
-  if (n >= 32 || m >= 32)
-    return limit + 1;
-  for (gsize j = 0; j <= m; j++)
-    prev[j] = j;
-  for (gsize i = 1; i <= n; i++)
-    {
-      guint row_min = cur[0] = i;
-
-      for (gsize j = 1; j <= m; j++)
-        {
-          guint best = MIN (MIN (prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + (a[i - 1] != b[j - 1]));
-
-          if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
-            best = MIN (best, prev2[j - 2] + 1);
-          cur[j] = best;
-          row_min = MIN (row_min, best);
-        }
-      if (row_min > limit)
-        return limit + 1;
-      {
-        guint *t = prev2;
-        prev2 = prev;
-        prev = cur;
-        cur = t;
-      }
-    }
-  return MIN (prev[m], limit + 1);
-}
-
 /* One typo in a word of 4 to 6 letters, two from 7; a typo that could
  * be either of two meanings names neither. */
 static guint32
@@ -531,7 +401,13 @@ typo_cues (const gchar *token, gsize length)
   guint best = G_MAXUINT;
   guint32 cues = 0;
   gboolean ambiguous = FALSE;
+  gunichar chars[64];
 
+  /* ASCII (latin_cues checked it): one byte, one code point. */
+  if (length >= G_N_ELEMENTS (chars))
+    return 0;
+  for (gsize i = 0; i < length; i++)
+    chars[i] = (guchar) token[i];
   for (guint i = 0; i < lex->typo_words->len; i++)
     {
       const TypoEntry *entry = lex->typo_words->pdata[i];
@@ -540,7 +416,7 @@ typo_cues (const gchar *token, gsize length)
 
       if ((gsize) ABS ((gssize) entry->length - (gssize) length) > allowed)
         continue;
-      d = ascii_distance (token, length, entry->word, entry->length, allowed);
+      d = qurb_edit_distance_ucs4 (chars, length, entry->chars, entry->length, allowed);
       if (d > allowed || d > best)
         continue;
       if (d < best)
