@@ -91,6 +91,12 @@ handle_local_options (GApplication *app, GVariantDict *options, Kiosk *kiosk)
 {
   g_autoptr(GError) error = NULL;
 
+  /* A kiosk without its catalogues would greet members in English. */
+  if (!qurb_i18n_require ("ar", &error) || !qurb_i18n_require ("fr", &error))
+    {
+      g_printerr ("qurb-kiosk: %s\n", error->message);
+      return 1;
+    }
   if (!load_config (kiosk, &error))
     {
       g_printerr ("qurb-kiosk: %s\n", error->message);

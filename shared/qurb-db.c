@@ -347,8 +347,6 @@ qurb_db_open (const gchar *path, GError **error)
 void
 qurb_db_close (QurbDb *db)
 {
-  g_return_if_fail (db != NULL);
-
   if (db == NULL)
     return;
   g_clear_pointer (&db->statements, g_hash_table_unref);
