@@ -55,18 +55,19 @@ test_simulate_anywhere (QurbFixture *fixture, gconstpointer data)
   g_assert_null (strstr (out_ar, "Commands"));
 }
 
-/* A daemon with no catalogue to read would answer in English: it stops
- * at once and says why. */
+/* A daemon or a kiosk with no catalogue to read would answer in
+ * English: it stops at once and says why. */
 static void
-test_daemon_refuses (QurbFixture *fixture, gconstpointer data)
+test_refuses (gconstpointer data)
 {
-  const gchar *argv[] = { g_getenv ("QURB_SMSD"), "--config", "/nonexistent/qurb.conf", NULL };
+  const gchar *program = g_getenv (data);
+  const gchar *argv[] = { program, "--config", "/nonexistent/qurb.conf", NULL };
   const gchar *env[] = { "QURB_LOCALEDIR=/nonexistent/locale", NULL };
   g_autofree gchar *out = NULL, *err = NULL;
 
-  if (argv[0] == NULL)
+  if (program == NULL)
     {
-      g_test_skip ("built without qurb-smsd");
+      g_test_skip ("not built");
       return;
     }
   g_assert_cmpint (run_plain (argv, env, &out, &err), !=, 0);
@@ -80,7 +81,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/catalogues/simulate-from-anywhere", QurbFixture, NULL, qurb_fixture_setup,
               test_simulate_anywhere, qurb_fixture_teardown);
-  g_test_add ("/catalogues/daemon-refuses", QurbFixture, NULL, qurb_fixture_setup,
-              test_daemon_refuses, qurb_fixture_teardown);
+  g_test_add_data_func ("/catalogues/daemon-refuses", "QURB_SMSD", test_refuses);
+  g_test_add_data_func ("/catalogues/kiosk-refuses", "QURB_KIOSK", test_refuses);
   return g_test_run ();
 }
