@@ -3,6 +3,7 @@
 
 #include <locale.h>
 
+#include "qurb-agency.h"
 #include "qurb-config.h"
 #include "qurb-i18n.h"
 #include "qurb-kiosk-window.h"
@@ -104,7 +105,9 @@ handle_local_options (GApplication *app, GVariantDict *options, Kiosk *kiosk)
     }
   kiosk->db_path = g_strdup (qurb_db_resolve_path (kiosk->db_option));
   kiosk->db = qurb_db_open (kiosk->db_path, &error);
-  if (kiosk->db == NULL || !qurb_schema_repair (kiosk->db, &error))
+  if (kiosk->db == NULL || !qurb_schema_repair (kiosk->db, &error) ||
+      !qurb_agency_configure_file (kiosk->db, kiosk->config_path ? kiosk->config_path : QURB_DEFAULT_CONFIG,
+                                   kiosk->config_path != NULL, &error))
     {
       g_printerr ("qurb-kiosk: %s\n", error->message);
       return 1;

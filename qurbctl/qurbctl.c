@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "qurb-agency.h"
 #include "qurb-i18n.h"
 #include "qurbctl.h"
 
@@ -32,8 +33,13 @@ QurbDb *
 qurbctl_open_db (const QurbctlGlobals *globals)
 {
   g_autoptr(GError) error = NULL;
+  const gchar *config = globals->config_path ? globals->config_path : g_getenv ("QURB_CONFIG");
   QurbDb *db = qurb_db_open (qurb_db_resolve_path (globals->db_path), &error);
 
+  /* The box's agency, as its daemon and kiosk keep it: a nightly import
+   * must not text the members of other agencies' provinces. */
+  if (db != NULL && !qurb_agency_configure_file (db, config ? config : QURB_DEFAULT_CONFIG, config != NULL, &error))
+    g_clear_pointer (&db, qurb_db_close);
   if (db == NULL)
     qurbctl_fail (error);
   return db;
@@ -98,7 +104,7 @@ qurbctl_parse_options (const gchar *usage, const gchar *summary, GOptionEntry *e
 static void
 print_help (FILE *out)
 {
-  fprintf (out, "%s\n\n", _("Usage: qurbctl [--db PATH] COMMAND [OPTIONS…]"));
+  fprintf (out, "%s\n\n", _("Usage: qurbctl [--db PATH] [--config PATH] COMMAND [OPTIONS…]"));
   fprintf (out, "%s\n\n", _("Staff and operations tool for the Qurb member service."));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
@@ -106,6 +112,10 @@ print_help (FILE *out)
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  --db PATH  ");
   fprintf (out, _("The database (default: $QURB_DB, else %s)"), QURB_DEFAULT_DB);
+  fprintf (out, "\n");
+  fprintf (out, "  --config PATH  ");
+  fprintf (out, _("The configuration, for the box's agency (default: $QURB_CONFIG, else %s if it exists)"),
+           QURB_DEFAULT_CONFIG);
   fprintf (out, "\n");
   fprintf (out, "  --help     %s\n\n", _("Show this help; “qurbctl COMMAND --help” for a command"));
   fprintf (out, "%s\n", _("QURB_NOW=2027-01-15T10:00:00 pins the clock, for tests."));
@@ -141,6 +151,11 @@ main (int argc, char **argv)
         {
           globals.db_path = argv[i] + 5;
           i++;
+        }
+      else if (strcmp (argv[i], "--config") == 0 && i + 1 < argc)
+        {
+          globals.config_path = argv[i + 1];
+          i += 2;
         }
       else
         {

@@ -20,6 +20,7 @@ enum {
 
 typedef struct {
   const gchar *db_path;
+  const gchar *config_path;   /* NULL: $QURB_CONFIG, else the default if it exists */
 } QurbctlGlobals;
 
 typedef gint (*QurbctlCommandFunc) (const QurbctlGlobals *globals,

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "qurb-agency.h"
 #include "qurb-booking.h"
 #include "qurb-clock.h"
 #include "qurb-i18n.h"
@@ -178,7 +179,8 @@ take_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (QurbSlotState));
   g_autoptr(GArray) slot_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
   QurbCaravanState caravan = { 0 };
-  g_autofree gchar *date = NULL;
+  g_autofree gchar *date = NULL, *province = NULL;
+  g_autoptr(QurbAgency) agency = NULL;
   sqlite3_stmt *stmt;
   gint64 caravan_id;
   gboolean found;
@@ -186,7 +188,7 @@ take_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   gint step;
 
   memset (result, 0, sizeof *result);
-  stmt = qurb_db_statement (db, "SELECT id, date, slot_minutes FROM caravans WHERE code = ?", error);
+  stmt = qurb_db_statement (db, "SELECT id, date, slot_minutes, province FROM caravans WHERE code = ?", error);
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", request->caravan_code) ||
       (step = qurb_db_step_row (db, stmt, error)) < 0)
     return FALSE;
@@ -199,7 +201,19 @@ take_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   caravan_id = sqlite3_column_int64 (stmt, 0);
   date = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
   caravan.slot_minutes = sqlite3_column_int (stmt, 2);
+  province = qurb_db_column_dup (stmt, 3);
   sqlite3_reset (stmt);
+
+  /* Each box sells the seats of its provinces only: two boxes fed the
+   * same national export never sell one seat twice. */
+  if ((agency = qurb_agency_load (db, error)) == NULL)
+    return FALSE;
+  if (!qurb_agency_serves (agency, province))
+    {
+      result->outcome = QURB_BOOKING_OTHER_AGENCY;
+      g_strlcpy (result->booking.caravan_code, request->caravan_code, sizeof result->booking.caravan_code);
+      return TRUE;
+    }
 
   if (!find_existing (db, request->member_id, caravan_id, &result->booking, &found, error))
     return FALSE;

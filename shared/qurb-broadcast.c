@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "qurb-agency.h"
 #include "qurb-broadcast.h"
 #include "qurb-clock.h"
 #include "qurb-i18n.h"
@@ -27,27 +28,16 @@ qurb_audience_normalize (const gchar *audience, GError **error)
     return g_strdup (AUDIENCE_ALL);
   if (g_str_has_prefix (text, AUDIENCE_PROVINCE))
     {
-      g_auto(GStrv) names = g_strsplit (text + strlen (AUDIENCE_PROVINCE), ",", -1);
-      g_autoptr(GString) out = g_string_new (AUDIENCE_PROVINCE);
-      guint n = 0;
+      g_auto(GStrv) names = qurb_provinces_parse_list (text + strlen (AUDIENCE_PROVINCE), error);
+      g_autofree gchar *joined = NULL;
 
-      for (guint i = 0; names[i] != NULL; i++)
+      if (names == NULL)
+        return NULL;
+      if (names[0] != NULL)
         {
-          const gchar *canonical;
-
-          if (*g_strstrip (names[i]) == '\0')
-            continue;
-          canonical = qurb_province_canonical (names[i]);
-          if (canonical == NULL)
-            {
-              g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                           _("“%s” is not a province or prefecture of Morocco"), names[i]);
-              return NULL;
-            }
-          g_string_append_printf (out, "%s%s", n++ ? "," : "", canonical);
+          joined = g_strjoinv (",", names);
+          return g_strconcat (AUDIENCE_PROVINCE, joined, NULL);
         }
-      if (n > 0)
-        return g_string_free (g_steal_pointer (&out), FALSE);
     }
   if (g_str_has_prefix (text, AUDIENCE_CARAVAN) && text[strlen (AUDIENCE_CARAVAN)] != '\0')
     {
@@ -67,11 +57,12 @@ qurb_audience_caravan (const gchar *audience)
   return g_str_has_prefix (audience, AUDIENCE_CARAVAN) ? audience + strlen (AUDIENCE_CARAVAN) : NULL;
 }
 
-/* The audience as the three parameters of AUDIENCE_ROWS. */
+/* The audience as the parameters ?1–?3 and ?7 of AUDIENCE_ROWS. */
 typedef struct {
   const gchar *kind;     /* "all", "province", "caravan" */
   gchar *provinces;      /* "\nA\nB\n" */
   gchar *caravan;
+  gchar *scope;          /* the provinces this box serves (QurbAgency), or NULL */
 } AudienceQuery;
 
 static void
@@ -79,16 +70,19 @@ audience_query_clear (AudienceQuery *query)
 {
   g_free (query->provinces);
   g_free (query->caravan);
+  g_free (query->scope);
 }
 
 static gboolean
-audience_query (const gchar *audience, AudienceQuery *query, GError **error)
+audience_query (QurbDb *db, const gchar *audience, AudienceQuery *query, GError **error)
 {
   g_autofree gchar *normalized = qurb_audience_normalize (audience, error);
+  g_autoptr(QurbAgency) agency = NULL;
 
   memset (query, 0, sizeof *query);
-  if (normalized == NULL)
+  if (normalized == NULL || (agency = qurb_agency_load (db, error)) == NULL)
     return FALSE;
+  query->scope = g_steal_pointer (&agency->scope);
   if (g_str_has_prefix (normalized, AUDIENCE_PROVINCE))
     {
       g_auto(GStrv) names = g_strsplit (normalized + strlen (AUDIENCE_PROVINCE), ",", -1);
@@ -114,7 +108,7 @@ audience_query (const gchar *audience, AudienceQuery *query, GError **error)
  * ?2 provinces, ?3 caravan. */
 #define AUDIENCE_ROWS(columns) \
   "SELECT min(id) AS id, " columns " FROM members" \
-  " WHERE broadcasts = 1 AND phone IS NOT NULL AND (" \
+  " WHERE broadcasts = 1 AND phone IS NOT NULL AND " QURB_AGENCY_SERVES_SQL ("?7", "province") " AND (" \
   "   ?1 = 'all'" \
   "   OR (?1 = 'province' AND instr(?2, char(10) || qurb_province(province) || char(10)) > 0)" \
   "   OR (?1 = 'caravan' AND id IN (SELECT b.member_id FROM bookings b" \
@@ -135,11 +129,13 @@ qurb_broadcast_estimate (QurbDb *db, const gchar *audience, const gchar *text_fr
   memset (estimate, 0, sizeof *estimate);
   qurb_sms_segments (text_fr ? text_fr : "", &estimate->fr);
   qurb_sms_segments (text_ar ? text_ar : "", &estimate->ar);
-  if (!audience_query (audience, &query, error))
+  if (!audience_query (db, audience, &query, error))
     return FALSE;
   stmt = qurb_db_statement (db,
       "SELECT lang, count(*) FROM (" AUDIENCE_ROWS ("lang") ") GROUP BY lang", error);
-  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "ttt", query.kind, query.provinces, query.caravan))
+  if (stmt == NULL ||
+      !qurb_db_bind (db, stmt, error, "tttttIt", query.kind, query.provinces, query.caravan, NULL, NULL,
+                     (gint64) 0, query.scope))
     {
       audience_query_clear (&query);
       return FALSE;
@@ -172,15 +168,15 @@ queue_one (QurbDb *db, gint64 id, const gchar *audience, const gchar *now, guint
   gboolean ok;
   gint n;
 
-  if (!audience_query (audience, &query, error))
+  if (!audience_query (db, audience, &query, error))
     return FALSE;
   stmt = qurb_db_statement (db,
       "INSERT INTO messages (member_id, dir, peer, text, state, at, kind, priority, announcement_id,"
       "                      lang, updated_at) "
       AUDIENCE_ROWS ("'out', phone, '', 'queued', ?4, 'broadcast', ?6, ?5, lang, ?4"), error);
   ok = stmt != NULL &&
-       qurb_db_bind (db, stmt, error, "ttttIi", query.kind, query.provinces, query.caravan,
-                     now, id, (gint) QURB_PRIORITY_BROADCAST) &&
+       qurb_db_bind (db, stmt, error, "ttttIit", query.kind, query.provinces, query.caravan,
+                     now, id, (gint) QURB_PRIORITY_BROADCAST, query.scope) &&
        qurb_db_step_done (db, stmt, error);
   audience_query_clear (&query);
   if (!ok)

@@ -10,6 +10,7 @@
 
 #include <string.h>
 
+#include "qurb-agency.h"
 #include "qurb-i18n.h"
 #include "qurb-import-private.h"
 #include "qurb-outbox.h"
@@ -112,19 +113,20 @@ lookup_member_id (QurbImportContext *ctx, const gchar *member_no, GError **error
   return id;
 }
 
-/* Tells the member by SMS, in their language, unless they have no phone
- * or asked for no notices. */
+/* Tells the member by SMS, in their language, unless they have no phone,
+ * asked for no notices, or are another agency's to tell. */
 static gboolean
 queue_status_notice (QurbImportContext *ctx, gint64 member_id, const QurbClaimRow *row,
                      GError **error)
 {
   sqlite3_stmt *stmt = qurb_db_statement (ctx->db,
-      "SELECT phone, lang FROM members WHERE id = ? AND phone IS NOT NULL AND notices", error);
+      "SELECT phone, lang FROM members WHERE id = ?1 AND phone IS NOT NULL AND notices"
+      " AND " QURB_AGENCY_SERVES_SQL ("?2", "province"), error);
   g_autofree gchar *phone = NULL, *lang = NULL, *text = NULL;
   QurbClaimStatus status;
   gint found;
 
-  if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "I", member_id) ||
+  if (stmt == NULL || !qurb_db_bind (ctx->db, stmt, error, "It", member_id, ctx->agency_scope) ||
       (found = qurb_db_step_row (ctx->db, stmt, error)) < 0)
     return FALSE;
   if (!found)
@@ -413,6 +415,7 @@ qurb_import_context_clear (QurbImportContext *ctx)
   g_clear_pointer (&ctx->today, g_free);
   g_clear_pointer (&ctx->now, g_free);
   g_clear_pointer (&ctx->member_ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->agency_scope, g_free);
   if (ctx->chunk != NULL)
     {
       g_string_chunk_free (ctx->chunk->strings);

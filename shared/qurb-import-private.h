@@ -18,6 +18,8 @@ typedef struct {
   GHashTable *member_ids;
   /* Valid claims waiting to be inserted together (claims import only). */
   QurbClaimChunk *chunk;
+  /* The provinces whose members this box tells (QurbAgency), or NULL. */
+  gchar *agency_scope;
 } QurbImportContext;
 
 /* Each runs inside the batch's transaction. A row that is not valid

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "qurb-agency.h"
 #include "qurb-clock.h"
 #include "qurb-csv.h"
 #include "qurb-i18n.h"
@@ -300,6 +301,13 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
   imp.ctx.path = path;
   imp.ctx.today = qurb_today_iso ();
   imp.ctx.now = qurb_now_iso ();
+  {
+    g_autoptr(QurbAgency) agency = qurb_agency_load (db, error);
+
+    if (agency == NULL)
+      goto out;
+    imp.ctx.agency_scope = g_steal_pointer (&agency->scope);
+  }
   imp.columns = kind == QURB_IMPORT_MEMBERS ? qurb_member_columns
               : kind == QURB_IMPORT_CLAIMS ? qurb_claim_columns
               : qurb_caravan_columns;

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "qurb-agency.h"
 #include "qurb-booking.h"
 #include "qurb-caravans.h"
 #include "qurb-claims.h"
@@ -101,16 +102,37 @@ answer_status (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, co
   return g_strdup_printf (qurb_dgettext (lang, "Your latest dossiers: %s."), list->str);
 }
 
+/* Caravans (list) of a province another agency serves, and which. */
+static gchar *
+elsewhere_answer (const QurbAgency *agency, const gchar *province, const gchar *list, const gchar *lang)
+{
+  const gchar *other = qurb_agency_serving (agency, province);
+  const gchar *place = province;
+
+  if (g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (province) != NULL)
+    place = qurb_province_arabic (province);
+  if (other != NULL)
+    /* TRANSLATORS: SMS; %1$s a list of caravans, %2$s an agency's code */
+    return g_strdup_printf (qurb_dgettext (lang, "%1$s: booked at agency %2$s."), list, other);
+  /* TRANSLATORS: SMS; %1$s a list of caravans, %2$s a province */
+  return g_strdup_printf (qurb_dgettext (lang, "%1$s: booked at the agency of %2$s."), list, place);
+}
+
 static gchar *
 answer_caravans (QurbDb *db, const QurbSmsCommand *command, const gchar *lang, GError **error)
 {
   g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (db, error);
+  g_autoptr(QurbAgency) agency = caravans ? qurb_agency_load (db, error) : NULL;
   g_autoptr(GString) list = g_string_new (NULL);
   const gchar *place = command->province, *first_code = NULL;
+  gboolean elsewhere;
   guint shown = 0;
 
-  if (caravans == NULL)
+  if (agency == NULL)
     return NULL;
+  /* Another agency's province: its caravans, and where they are booked;
+   * with no province named, this box's own. */
+  elsewhere = place != NULL && !qurb_agency_serves (agency, place);
   if (place != NULL && g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (place) != NULL)
     place = qurb_province_arabic (place);
 
@@ -121,7 +143,8 @@ answer_caravans (QurbDb *db, const QurbSmsCommand *command, const gchar *lang, G
       const gchar *province = c->province;
 
       if (c->seats_left <= 0 ||
-          (command->province != NULL && !qurb_province_same (c->province, command->province)))
+          (command->province != NULL && !qurb_province_same (c->province, command->province)) ||
+          (command->province == NULL && !qurb_agency_serves (agency, c->province)))
         continue;
       if (g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (c->province) != NULL)
         province = qurb_province_arabic (c->province);
@@ -139,15 +162,19 @@ answer_caravans (QurbDb *db, const QurbSmsCommand *command, const gchar *lang, G
     return g_strdup_printf (qurb_dgettext (lang, "No caravan with free seats is planned in %s."), place);
   if (shown == 0)
     return g_strdup (qurb_dgettext (lang, "No caravan with free seats is planned for now."));
+  if (elsewhere)
+    return elsewhere_answer (agency, command->province, list->str, lang);
   /* TRANSLATORS: SMS; %1$s a list of caravans, %2$s the code of the first;
    * keep the book keyword of your language */
   return g_strdup_printf (qurb_dgettext (lang, "Caravans: %1$s. To book: RESERVER %2$s"), list->str, first_code);
 }
 
 /* Up to max caravans with free seats, of province (any spelling) when
- * not NULL: "LAA1 03/02, LAA2 04/02". NULL when there is none. */
+ * not NULL, else of the provinces this box serves: "LAA1 03/02, LAA2
+ * 04/02". NULL when there is none. */
 static gchar *
-caravan_examples (GPtrArray *caravans, const gchar *province, guint max, const gchar **first_code)
+caravan_examples (GPtrArray *caravans, const QurbAgency *agency, const gchar *province, guint max,
+                  const gchar **first_code)
 {
   g_autoptr(GString) list = g_string_new (NULL);
   guint shown = 0;
@@ -157,7 +184,8 @@ caravan_examples (GPtrArray *caravans, const gchar *province, guint max, const g
       QurbCaravan *c = caravans->pdata[i];
       g_autofree gchar *date = NULL;
 
-      if (c->seats_left <= 0 || (province != NULL && !qurb_province_same (c->province, province)))
+      if (c->seats_left <= 0 || (province != NULL && !qurb_province_same (c->province, province)) ||
+          (province == NULL && !qurb_agency_serves (agency, c->province)))
         continue;
       date = short_date (c->date);
       g_string_append_printf (list, "%s%s %s", shown++ ? ", " : "", c->code, date);
@@ -170,12 +198,18 @@ caravan_examples (GPtrArray *caravans, const gchar *province, guint max, const g
 /* Booking asked with no code: the caravans of the province named, else
  * of the member's, else any — codes that exist, never made-up ones. */
 static gchar *
-answer_book_without_code (GPtrArray *caravans, QurbMember *member, const QurbSmsCommand *command,
-                          const gchar *lang)
+answer_book_without_code (GPtrArray *caravans, const QurbAgency *agency, QurbMember *member,
+                          const QurbSmsCommand *command, const gchar *lang)
 {
   const gchar *province = command->province ? command->province : qurb_province_canonical (member->province);
   const gchar *first_code = NULL;
-  g_autofree gchar *examples = caravan_examples (caravans, province, LIST_MAX, &first_code);
+  g_autofree gchar *examples = NULL;
+
+  if (province != NULL && !qurb_agency_serves (agency, province) && command->province == NULL)
+    province = NULL;
+  examples = caravan_examples (caravans, agency, province, LIST_MAX, &first_code);
+  if (examples != NULL && province != NULL && !qurb_agency_serves (agency, province))
+    return elsewhere_answer (agency, province, examples, lang);
 
   if (examples == NULL && command->province != NULL)
     {
@@ -187,7 +221,7 @@ answer_book_without_code (GPtrArray *caravans, QurbMember *member, const QurbSms
       return g_strdup_printf (qurb_dgettext (lang, "No caravan with free seats is planned in %s."), place);
     }
   if (examples == NULL)
-    examples = caravan_examples (caravans, NULL, LIST_MAX, &first_code);
+    examples = caravan_examples (caravans, agency, NULL, LIST_MAX, &first_code);
   if (examples == NULL)
     return g_strdup (qurb_dgettext (lang, "No caravan with free seats is planned for now."));
   /* TRANSLATORS: SMS; %1$s a caravan code, %2$s a list of caravans with their dates */
@@ -252,6 +286,26 @@ answer_free_times (GPtrArray *caravans, const QurbSmsCommand *command, gint aske
                           command->caravan, command->time, times, first);
 }
 
+/* A caravan of another agency's province: who books it. */
+static gchar *
+answer_other_agency (QurbDb *db, GPtrArray *caravans, const QurbSmsCommand *command, const gchar *lang,
+                     GError **error)
+{
+  const QurbCaravan *caravan = qurb_caravan_lookup (caravans, command->caravan);
+  g_autoptr(QurbAgency) agency = qurb_agency_load (db, error);
+  g_autofree gchar *item = NULL;
+
+  if (agency == NULL)
+    return NULL;
+  if (caravan == NULL)
+    /* TRANSLATORS: SMS; %s a caravan code */
+    return g_strdup_printf (qurb_dgettext (lang, "Booking for caravan %s is closed."), command->caravan);
+  item = g_strdup_printf ("%s (%s)", caravan->code,
+                          g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (caravan->province)
+                            ? qurb_province_arabic (caravan->province) : caravan->province);
+  return elsewhere_answer (agency, caravan->province, item, lang);
+}
+
 static gchar *
 answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, const gchar *lang,
              GError **error)
@@ -264,7 +318,11 @@ answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, cons
   if (caravans == NULL)
     return NULL;
   if (command->caravan[0] == '\0')
-    return answer_book_without_code (caravans, member, command, lang);
+    {
+      g_autoptr(QurbAgency) agency = qurb_agency_load (db, error);
+
+      return agency ? answer_book_without_code (caravans, agency, member, command, lang) : NULL;
+    }
   if (command->time[0] != '\0' && !qurb_parse_hhmm (command->time, &request.requested_minute))
     request.requested_minute = -1;
   if (command->time_unreadable && qurb_caravan_lookup (caravans, command->caravan) != NULL)
@@ -293,6 +351,8 @@ answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, cons
     case QURB_BOOKING_CARAVAN_FULL:
       /* TRANSLATORS: SMS; %s a caravan code */
       return g_strdup_printf (qurb_dgettext (lang, "Caravan %s is full."), command->caravan);
+    case QURB_BOOKING_OTHER_AGENCY:
+      return answer_other_agency (db, caravans, command, lang, error);
     case QURB_BOOKING_ALREADY_BOOKED:
       /* TRANSLATORS: SMS; %1$s booking code, %2$s caravan code, %3$s time */
       return g_strdup_printf (qurb_dgettext (lang, "You already hold booking %1$s for %2$s at %3$s."),

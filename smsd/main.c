@@ -5,6 +5,7 @@
 #include <locale.h>
 #include <stdio.h>
 
+#include "qurb-agency.h"
 #include "qurb-i18n.h"
 #include "qurb-modem-gammu.h"
 #include "qurb-smsd.h"
@@ -135,7 +136,7 @@ main (int argc, char **argv)
       return 1;
     }
   daemon.db = qurb_db_open (qurb_db_resolve_path (db_path ? db_path : config->db_path), &error);
-  if (daemon.db == NULL)
+  if (daemon.db == NULL || !qurb_agency_configure_file (daemon.db, daemon.config_path, TRUE, &error))
     {
       g_printerr ("qurb-smsd: %s\n", error->message);
       return 1;

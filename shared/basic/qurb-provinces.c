@@ -7,8 +7,11 @@
 
 #include <string.h>
 
+#include <gio/gio.h>
+
 #include "qurb-arabizi.h"
 #include "qurb-fold.h"
+#include "qurb-i18n.h"
 #include "qurb-provinces.h"
 
 typedef struct {
@@ -346,4 +349,35 @@ qurb_province_same (const gchar *a, const gchar *b)
   pa = qurb_province_find (ta, NULL, &na);
   pb = qurb_province_find (tb, NULL, &nb);
   return pa != NULL && pa == pb && na == ta->len && nb == tb->len;
+}
+
+/* "Laayoune, بوجدور,Tarfaya" → the canonical names, in order, each once;
+ * NULL (error says which) when a name is not a province or prefecture.
+ * An empty or blank text gives an empty list. */
+GStrv
+qurb_provinces_parse_list (const gchar *text, GError **error)
+{
+  g_auto(GStrv) names = g_strsplit (text ? text : "", ",", -1);
+  g_autoptr(GStrvBuilder) out = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const gchar *canonical;
+
+      if (*g_strstrip (names[i]) == '\0')
+        continue;
+      canonical = qurb_province_canonical (names[i]);
+      if (canonical == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a province or prefecture of Morocco"), names[i]);
+          return NULL;
+        }
+      if (g_hash_table_add (seen, (gpointer) canonical))
+        g_strv_builder_add (out, canonical);
+    }
+  return g_strv_builder_end (out);
 }

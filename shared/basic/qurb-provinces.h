@@ -14,6 +14,8 @@ const gchar *qurb_province_find_excluding (GPtrArray      *tokens,
                                            guint          *count);
 const gchar *qurb_province_arabic     (const gchar *canonical);
 const gchar *qurb_province_canonical  (const gchar *text);
+GStrv        qurb_provinces_parse_list (const gchar  *text,
+                                        GError      **error);
 gboolean     qurb_province_same       (const gchar *a,
                                        const gchar *b);
 

@@ -29,6 +29,7 @@ typedef enum {
   QURB_BOOKING_ALREADY_BOOKED,  /* the member holds a booking on this caravan */
   QURB_BOOKING_NOT_FOUND,       /* cancel: no such booking of this member */
   QURB_BOOKING_ALREADY_CANCELLED,
+  QURB_BOOKING_OTHER_AGENCY,    /* the caravan's province is booked on another agency's box */
 } QurbBookingOutcome;
 
 /* The script a text is written in. */
