@@ -14,6 +14,7 @@
 #include "qurb-i18n.h"
 #include "qurb-import.h"
 #include "qurb-import-private.h"
+#include "qurb-operations.h"
 #include "qurb-records.h"
 #include "qurb-schema.h"
 
@@ -42,13 +43,13 @@ typedef struct {
   gboolean index_dropped;
 } Import;
 
+static const gchar *const kind_names[] = { "members", "claims", "caravans" };
+
 gboolean
 qurb_import_kind_parse (const gchar *name, QurbImportKind *kind)
 {
-  static const gchar *const names[] = { "members", "claims", "caravans" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (name, names[i]) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_strcmp0 (name, kind_names[i]) == 0)
       {
         *kind = i;
         return TRUE;
@@ -279,6 +280,21 @@ import_batch (QurbDb *db, gpointer user_data, GError **error)
   return TRUE;
 }
 
+/* Every file tried leaves a row for `qurbctl status`, landed or not. A
+ * database too broken to take it has already said so in error. */
+static void
+record_run (QurbDb *db, Import *imp, gboolean ok, GError **error)
+{
+  QurbImportRun run = { kind_names[imp->kind], imp->ctx.path, imp->ctx.now,
+                        imp->ctx.stats.rows, imp->ctx.stats.skipped,
+                        ok ? NULL : error != NULL && *error != NULL ? (*error)->message
+                        : _("the import stopped") };
+  g_autoptr(GError) local_error = NULL;
+
+  if (!qurb_import_run_record (db, &run, &local_error))
+    g_debug ("import run not recorded: %s", local_error->message);
+}
+
 gboolean
 qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
                   const QurbImportCallbacks *callbacks, QurbImportStats *stats,
@@ -344,6 +360,7 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
 
 out:
   ok = end_claims_load (&imp, error) && ok;
+  record_run (db, &imp, ok, error);
   if (stats)
     *stats = imp.ctx.stats;
   g_clear_pointer (&imp.reader, qurb_csv_reader_free);

@@ -14,6 +14,7 @@ const gchar *qurb_province_find_excluding (GPtrArray      *tokens,
                                            guint          *count);
 const gchar *qurb_province_arabic     (const gchar *canonical);
 const gchar *qurb_province_canonical  (const gchar *text);
+const gchar *qurb_province_nearest    (const gchar *text);
 gboolean     qurb_province_same       (const gchar *a,
                                        const gchar *b);
 
