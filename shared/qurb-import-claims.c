@@ -413,6 +413,8 @@ qurb_import_context_clear (QurbImportContext *ctx)
   g_clear_pointer (&ctx->today, g_free);
   g_clear_pointer (&ctx->now, g_free);
   g_clear_pointer (&ctx->member_ids, g_hash_table_unref);
+  g_clear_pointer (&ctx->provinces, g_hash_table_unref);
+  g_clear_pointer (&ctx->row_warnings, g_ptr_array_unref);
   if (ctx->chunk != NULL)
     {
       g_string_chunk_free (ctx->chunk->strings);

@@ -18,6 +18,11 @@ typedef struct {
   GHashTable *member_ids;
   /* Valid claims waiting to be inserted together (claims import only). */
   QurbClaimChunk *chunk;
+  /* Warnings about the row being imported (gchar *), taken by the caller. */
+  GPtrArray *row_warnings;
+  /* The provinces as written that were already checked: few distinct
+   * spellings in a file of a million rows. */
+  GHashTable *provinces;
 } QurbImportContext;
 
 /* Each runs inside the batch's transaction. A row that is not valid
@@ -39,6 +44,8 @@ gboolean qurb_import_flush          (QurbImportContext  *ctx,
 void     qurb_import_discard        (QurbImportContext  *ctx);
 void     qurb_import_context_clear  (QurbImportContext  *ctx);
 
+void     qurb_import_check_province  (QurbImportContext  *ctx,
+                                     const gchar        *province);
 gboolean qurb_import_reject         (GError      **error,
                                      const gchar  *format,
                                      ...) G_GNUC_PRINTF (2, 3);
