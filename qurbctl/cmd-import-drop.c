@@ -191,7 +191,7 @@ qurbctl_cmd_import_drop (const QurbctlGlobals *globals, gint argc, gchar **argv)
   gint lock_fd, worst = QURBCTL_OK;
 
   if (!qurbctl_parse_options (_("[FOLDER]"),
-                              _("Imports every CSV file of the drop folder (default " DEFAULT_DROP_DIR "):\n"
+                              _("Imports every CSV file of the drop folder (default /var/lib/qurb/import):\n"
                                 "members, then caravans, then claims, each told by the start of its name.\n"
                                 "Each goes to done/ or failed/ with its report (FILE.report) beside it.\n"
                                 "Exit status 0 all landed, 3 some rows skipped, 1 a file refused."),
