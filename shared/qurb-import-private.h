@@ -18,6 +18,9 @@ typedef struct {
   GHashTable *member_ids;
   /* Valid claims waiting to be inserted together (claims import only). */
   QurbClaimChunk *chunk;
+  /* A first load into an empty claims table: rows are staged in a
+   * temporary table, then inserted all at once in dossier order. */
+  gboolean staged;
   /* Warnings about the row being imported (gchar *), taken by the caller. */
   GPtrArray *row_warnings;
   /* The provinces as written that were already checked: few distinct
@@ -42,6 +45,11 @@ gboolean qurb_import_caravan        (QurbImportContext  *ctx,
 gboolean qurb_import_flush          (QurbImportContext  *ctx,
                                      GError            **error);
 void     qurb_import_discard        (QurbImportContext  *ctx);
+gboolean qurb_import_stage_begin    (QurbImportContext  *ctx,
+                                     GError            **error);
+gboolean qurb_import_stage_finish   (QurbImportContext  *ctx,
+                                     GError            **error);
+void     qurb_import_stage_end      (QurbImportContext  *ctx);
 void     qurb_import_context_clear  (QurbImportContext  *ctx);
 
 void     qurb_import_check_province  (QurbImportContext  *ctx,

@@ -266,11 +266,27 @@ begin_claims_load (Import *imp, GError **error)
   imp->foreign_keys_off = TRUE;
   if ((gint64) qurb_csv_reader_size (imp->reader) * 2 >= database_bytes (db))
     {
-      if (!qurb_db_transact (db, drop_claims_member_index, NULL, error))
+      gint any = qurb_db_query_exists (db, error, "SELECT 1 FROM claims LIMIT 1", "");
+
+      if (any < 0 || !qurb_db_transact (db, drop_claims_member_index, NULL, error))
         return FALSE;
       imp->index_dropped = TRUE;
+      /* The first load: staged, then written in one sorted pass. */
+      if (any == 0 && !qurb_import_stage_begin (&imp->ctx, error))
+        return FALSE;
     }
   return TRUE;
+}
+
+/* The staged rows into claims, in one transaction; a retry after a lock
+ * starts from the same counts. */
+static gboolean
+finish_staged_load (QurbDb *db, gpointer user_data, GError **error)
+{
+  Import *imp = user_data;
+
+  imp->ctx.stats = imp->batch_stats;
+  return qurb_import_stage_finish (&imp->ctx, error);
 }
 
 /* Runs whether the load succeeded or not; the first error wins. */
@@ -280,6 +296,7 @@ end_claims_load (Import *imp, GError **error)
   QurbDb *db = imp->ctx.db;
   g_autoptr(GError) local_error = NULL;
 
+  qurb_import_stage_end (&imp->ctx);
   if (imp->index_dropped)
     qurb_schema_repair (db, &local_error);
   if (imp->foreign_keys_off && local_error == NULL)
@@ -435,6 +452,10 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
         callbacks->progress (qurb_csv_reader_offset (imp.reader),
                              qurb_csv_reader_size (imp.reader), callbacks->user_data);
     }
+
+  imp.batch_stats = imp.ctx.stats;
+  if (imp.ctx.staged && !qurb_db_transact (db, finish_staged_load, &imp, error))
+    goto out;
 
   summary = g_strdup_printf ("rows=%u inserted=%u updated=%u unchanged=%u skipped=%u notices=%u",
                              imp.ctx.stats.rows, imp.ctx.stats.inserted, imp.ctx.stats.updated,
