@@ -3,10 +3,35 @@
 
 #include "qurb-db.h"
 #include "qurb-import.h"
+#include "qurb-records.h"
 
 G_BEGIN_DECLS
 
 typedef struct _QurbClaimChunk QurbClaimChunk;
+
+/* Claims go in 64 at a time, 10 parameters each (qurb-import-claims.c). */
+#define CHUNK_ROWS 64
+#define CLAIM_PARAMS 10
+#define CLAIM_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+typedef struct {
+  QurbClaimRow row;        /* reason points into the chunk's strings */
+  gint64 member_id;
+  gboolean inserted;
+} PendingClaim;
+
+struct _QurbClaimChunk {
+  GArray *pending;         /* PendingClaim: the batch's valid rows */
+  GStringChunk *strings;
+  /* The last window was all new dossiers: try the next without RETURNING. */
+  gboolean expect_new;
+};
+
+/* CHUNK_ROWS (or fewer, at the end) of the sorted batch: one statement. */
+typedef struct {
+  PendingClaim *claims;
+  guint n_claims;
+} Window;
 
 typedef struct {
   QurbDb *db;
@@ -21,6 +46,8 @@ typedef struct {
   /* A first load into an empty claims table: rows are staged in a
    * temporary table, then inserted all at once in dossier order. */
   gboolean staged;
+  gboolean stage_decided;  /* the first batch said whether staging pays */
+  gboolean stage_open;     /* the temporary table and temp_store=FILE */
   /* Warnings about the row being imported (gchar *), taken by the caller. */
   GPtrArray *row_warnings;
   /* The provinces as written that were already checked: few distinct
@@ -45,6 +72,20 @@ gboolean qurb_import_caravan        (QurbImportContext  *ctx,
 gboolean qurb_import_flush          (QurbImportContext  *ctx,
                                      GError            **error);
 void     qurb_import_discard        (QurbImportContext  *ctx);
+gboolean qurb_import_bind_window    (QurbImportContext  *ctx,
+                                     sqlite3_stmt       *stmt,
+                                     Window             *window,
+                                     guint               first,
+                                     guint               n,
+                                     GError            **error);
+gboolean qurb_import_run            (QurbDb             *db,
+                                     const gchar        *sql,
+                                     GError            **error);
+gboolean qurb_import_stage_decide   (QurbImportContext  *ctx,
+                                     GError            **error);
+gboolean qurb_import_stage_window   (QurbImportContext  *ctx,
+                                     Window             *window,
+                                     GError            **error);
 gboolean qurb_import_stage_begin    (QurbImportContext  *ctx,
                                      GError            **error);
 gboolean qurb_import_stage_finish   (QurbImportContext  *ctx,
