@@ -10,7 +10,9 @@ DEMO_DB    := $(DEMO_DIR)/qurb.db
 MESON_TEST := meson test -C
 
 
-.PHONY: all deps build run stop demo test unit-tests test-sanitize fuzz fuzz-build bench clean
+DEB_DIR    ?= build-deb
+
+.PHONY: all deps build run stop demo test unit-tests test-sanitize fuzz fuzz-build bench deb clean
 
 all: build
 
@@ -108,5 +110,18 @@ fuzz: fuzz-build
 bench: build
 	./bench/run.sh $(BUILD)
 
+# The Debian package qurb, into $(DEB_DIR)/, then checked by lintian
+# (errors fail; warnings are printed) and its contents listed against
+# what an agency box needs (scripts/check-deb.sh).
+deb: deps
+	dpkg-checkbuilddeps
+	@rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)
+	debian/rules clean
+	debian/rules build
+	QURB_DEB_DESTDIR=$(CURDIR)/$(DEB_DIR) fakeroot debian/rules binary
+	lintian --fail-on error --info $(DEB_DIR)/qurb_*.deb
+	./scripts/check-deb.sh $(DEB_DIR)/qurb_*.deb
+	debian/rules clean
+
 clean: stop
-	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD) $(DEMO_DIR)
+	rm -rf $(BUILD) $(SAN_BUILD) $(FUZZ_BUILD) $(DEMO_DIR) $(DEB_DIR)

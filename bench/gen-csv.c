@@ -3,11 +3,15 @@
  *   gen-csv members N_MEMBERS
  *   gen-csv claims N_MEMBERS N_CLAIMS
  *   gen-csv delta N_MEMBERS N_CLAIMS N_CHANGED N_NEW
+ *   gen-csv claims-random …, delta-random …   the same rows in random order
  *
  * write CSV to stdout in the formats of docs/DESIGN.md. Dossier i belongs to
  * member i mod N_MEMBERS (numbers are handed out in time order across all
  * members, as the central system does). A delta moves N_CHANGED claims,
- * spread evenly over the file, one status further and adds N_NEW claims. */
+ * spread evenly over the file, one status further and adds N_NEW claims.
+ * A real export lists dossiers in no useful order: the -random forms
+ * write the same rows shuffled (a fixed seed, so every run reads the
+ * same file). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +27,42 @@ mix (unsigned long x)
   x *= 0xff51afd7ed558ccdUL;
   x ^= x >> 33;
   return x;
+}
+
+/* xorshift64*: enough to shuffle, the same on every machine. */
+static unsigned long
+next_random (unsigned long *state)
+{
+  *state ^= *state >> 12;
+  *state ^= *state << 25;
+  *state ^= *state >> 27;
+  return *state * 0x2545f4914f6cdd1dUL;
+}
+
+/* Rows as (index, status shift) pairs, shuffled when asked. */
+typedef struct {
+  unsigned long index;
+  int shift;
+} Row;
+
+static void claim_row (unsigned long i, unsigned long n_members, int status_shift);
+
+static void
+emit (Row *rows, unsigned long n, unsigned long n_members, int shuffle)
+{
+  unsigned long state = 0x9e3779b97f4a7c15UL;
+
+  for (unsigned long k = n; shuffle && k > 1; k--)
+    {
+      unsigned long j = next_random (&state) % k;
+      Row tmp = rows[k - 1];
+
+      rows[k - 1] = rows[j];
+      rows[j] = tmp;
+    }
+  puts ("dossier_no,member_no,kind,deposited_on,status,status_date,amount_claimed,amount_paid,reason");
+  for (unsigned long k = 0; k < n; k++)
+    claim_row (rows[k].index, n_members, rows[k].shift);
 }
 
 static void
@@ -53,28 +93,32 @@ main (int argc, char **argv)
                 i % 3 ? "ar" : "fr", provinces[i % 6]);
       return 0;
     }
-  if (argc >= 4 && strcmp (argv[1], "claims") == 0)
+  if (argc >= 4 && strncmp (argv[1], "claims", 6) == 0)
     {
       unsigned long n_members = strtoul (argv[2], NULL, 10), n = strtoul (argv[3], NULL, 10);
+      Row *rows = calloc (n, sizeof *rows);
 
-      puts ("dossier_no,member_no,kind,deposited_on,status,status_date,amount_claimed,amount_paid,reason");
       for (unsigned long i = 0; i < n; i++)
-        claim_row (i, n_members, 0);
+        rows[i].index = i;
+      emit (rows, n, n_members, strcmp (argv[1], "claims-random") == 0);
+      free (rows);
       return 0;
     }
-  if (argc >= 6 && strcmp (argv[1], "delta") == 0)
+  if (argc >= 6 && strncmp (argv[1], "delta", 5) == 0)
     {
       unsigned long n_members = strtoul (argv[2], NULL, 10), n = strtoul (argv[3], NULL, 10);
       unsigned long changed = strtoul (argv[4], NULL, 10), added = strtoul (argv[5], NULL, 10);
       unsigned long step = changed ? n / changed : 1;
+      Row *rows = calloc (changed + added, sizeof *rows);
 
-      puts ("dossier_no,member_no,kind,deposited_on,status,status_date,amount_claimed,amount_paid,reason");
       for (unsigned long k = 0; k < changed; k++)
-        claim_row (k * step, n_members, 1);
+        rows[k] = (Row) { k * step, 1 };
       for (unsigned long k = 0; k < added; k++)
-        claim_row (n + k, n_members, 0);
+        rows[changed + k] = (Row) { n + k, 0 };
+      emit (rows, changed + added, n_members, strcmp (argv[1], "delta-random") == 0);
+      free (rows);
       return 0;
     }
-  fprintf (stderr, "usage: gen-csv members N | claims N_MEMBERS N | delta N_MEMBERS N CHANGED NEW\n");
+  fprintf (stderr, "usage: gen-csv members N | claims[-random] N_MEMBERS N | delta[-random] N_MEMBERS N CHANGED NEW\n");
   return 2;
 }

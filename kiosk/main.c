@@ -16,6 +16,7 @@ typedef struct {
   gboolean windowed;
   gboolean staff;
   gboolean first_frame;  /* benchmarks: print the time of the first frame, quit */
+  gboolean version;
   gchar *db_path;       /* resolved */
   guint idle_seconds;
   gchar *lang;
@@ -92,6 +93,11 @@ handle_local_options (GApplication *app, GVariantDict *options, Kiosk *kiosk)
 {
   g_autoptr(GError) error = NULL;
 
+  if (kiosk->version)
+    {
+      g_print ("qurb-kiosk %s\n", PACKAGE_VERSION);
+      return 0;
+    }
   /* A kiosk without its catalogues would greet members in English. */
   if (!qurb_i18n_require ("ar", &error) || !qurb_i18n_require ("fr", &error))
     {
@@ -124,6 +130,7 @@ main (int argc, char **argv)
     { "config", 0, 0, G_OPTION_ARG_FILENAME, &kiosk.config_path, "The configuration file (default: " QURB_DEFAULT_CONFIG ")", "PATH" },
     { "staff", 0, 0, G_OPTION_ARG_NONE, &kiosk.staff, "The staff console (PIN): compose and follow announcements", NULL },
     { "windowed", 0, 0, G_OPTION_ARG_NONE, &kiosk.windowed, "A window that can be closed, not the locked-down full screen", NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &kiosk.version, "Print the version", NULL },
     { "bench-first-frame", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &kiosk.first_frame, "Print when the first frame is painted, then quit (bench/)", NULL },
     { NULL }
   };
@@ -136,7 +143,7 @@ main (int argc, char **argv)
   g_signal_connect (app, "handle-local-options", G_CALLBACK (handle_local_options), &kiosk);
   g_signal_connect (app, "activate", G_CALLBACK (activate), &kiosk);
   status = g_application_run (G_APPLICATION (app), argc, argv);
-  qurb_db_close (kiosk.db);
+  g_clear_pointer (&kiosk.db, qurb_db_close);
   g_free (kiosk.db_option);
   g_free (kiosk.config_path);
   g_free (kiosk.db_path);

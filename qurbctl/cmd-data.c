@@ -41,6 +41,17 @@ report_bad_row (const gchar *path, guint line, const gchar *reason, gpointer use
   view->last_percent = -1;
 }
 
+static void
+report_warning (const gchar *path, guint line, const gchar *message, gpointer user_data)
+{
+  ImportView *view = user_data;
+
+  if (view->tty && view->last_percent >= 0)
+    g_printerr ("\r\033[K");
+  g_printerr (_("%s:%u: warning: %s\n"), path, line, message);
+  view->last_percent = -1;
+}
+
 /* A bar on stderr, only when a person is watching it. */
 static void
 show_progress (gsize done, gsize total, gpointer user_data)
@@ -83,7 +94,7 @@ qurbctl_cmd_import (const QurbctlGlobals *globals, gint argc, gchar **argv)
     {
       g_autoptr(GError) error = NULL;
       ImportView view = { isatty (STDERR_FILENO), -1 };
-      QurbImportCallbacks callbacks = { report_bad_row, show_progress, &view };
+      QurbImportCallbacks callbacks = { report_bad_row, show_progress, &view, report_warning };
       QurbImportStats stats;
 
       if (!qurb_import_file (db, kind, argv[i], &callbacks, &stats, &error))

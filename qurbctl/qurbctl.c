@@ -27,22 +27,56 @@ static const Command commands[] = {
   { "sms-simulate", qurbctl_cmd_sms_simulate, N_("Answer a text as the SMS daemon would") },
   { "broadcast", qurbctl_cmd_broadcast, N_("Create, list, follow or cancel announcements by SMS") },
   { "staff-pin", qurbctl_cmd_staff_pin, N_("Set the staff console's PIN (read from standard input)") },
+  { "status",   qurbctl_cmd_status,   N_("The box's health: queues, modems, last import (exit 1 when unhealthy)") },
+  { "backup",   qurbctl_cmd_backup,   N_("Copy the live database to a file, checked") },
+  { "prune",    qurbctl_cmd_prune,    N_("Remove the text of old messages ([privacy] keep-messages-days)") },
+  { "import-drop", qurbctl_cmd_import_drop, N_("Import the CSV files of the drop folder, then file them") },
 };
 
 QurbDb *
 qurbctl_open_db (const QurbctlGlobals *globals)
 {
   g_autoptr(GError) error = NULL;
-  const gchar *config = globals->config_path ? globals->config_path : g_getenv ("QURB_CONFIG");
   QurbDb *db = qurb_db_open (qurb_db_resolve_path (globals->db_path), &error);
 
   /* The box's agency, as its daemon and kiosk keep it: a nightly import
    * must not text the members of other agencies' provinces. */
-  if (db != NULL && !qurb_agency_configure_file (db, config ? config : QURB_DEFAULT_CONFIG, config != NULL, &error))
+  if (db != NULL && !qurb_agency_configure_file (db, qurbctl_config_path (globals),
+                                                 globals->config_path != NULL || g_getenv ("QURB_CONFIG"),
+                                                 &error))
     g_clear_pointer (&db, qurb_db_close);
   if (db == NULL)
     qurbctl_fail (error);
   return db;
+}
+
+/* --config, else $QURB_CONFIG, else the default (which may be missing). */
+const gchar *
+qurbctl_config_path (const QurbctlGlobals *globals)
+{
+  if (globals->config_path != NULL)
+    return globals->config_path;
+  return g_getenv ("QURB_CONFIG") ? g_getenv ("QURB_CONFIG") : QURB_DEFAULT_CONFIG;
+}
+
+/* The configuration; the default file may be missing (everything has a
+ * default), a file named with --config may not, nor may a broken one. */
+GKeyFile *
+qurbctl_load_config (const QurbctlGlobals *globals, GError **error)
+{
+  g_autoptr(GKeyFile) file = g_key_file_new ();
+  g_autoptr(GError) local_error = NULL;
+  const gchar *path = qurbctl_config_path (globals);
+
+  if (!g_key_file_load_from_file (file, path, G_KEY_FILE_NONE, &local_error))
+    {
+      if (globals->config_path == NULL && g_getenv ("QURB_CONFIG") == NULL &&
+          g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        return g_steal_pointer (&file);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", path);
+      return NULL;
+    }
+  return g_steal_pointer (&file);
 }
 
 /* The member, or NULL once the reason is printed. */
@@ -108,16 +142,15 @@ print_help (FILE *out)
   fprintf (out, "%s\n\n", _("Staff and operations tool for the Qurb member service."));
   fprintf (out, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-13s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (out, "  %-14s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (out, "\n%s\n", _("Options:"));
-  fprintf (out, "  --db PATH  ");
+  fprintf (out, "  --db PATH      ");
   fprintf (out, _("The database (default: $QURB_DB, else %s)"), QURB_DEFAULT_DB);
+  fprintf (out, "\n  --config PATH  ");
+  fprintf (out, _("The configuration (default: $QURB_CONFIG, else %s)"), QURB_DEFAULT_CONFIG);
   fprintf (out, "\n");
-  fprintf (out, "  --config PATH  ");
-  fprintf (out, _("The configuration, for the box's agency (default: $QURB_CONFIG, else %s if it exists)"),
-           QURB_DEFAULT_CONFIG);
-  fprintf (out, "\n");
-  fprintf (out, "  --help     %s\n\n", _("Show this help; “qurbctl COMMAND --help” for a command"));
+  fprintf (out, "  --version      %s\n", _("Print the version"));
+  fprintf (out, "  --help         %s\n\n", _("Show this help; “qurbctl COMMAND --help” for a command"));
   fprintf (out, "%s\n", _("QURB_NOW=2027-01-15T10:00:00 pins the clock, for tests."));
 }
 
@@ -156,6 +189,11 @@ main (int argc, char **argv)
         {
           globals.config_path = argv[i + 1];
           i += 2;
+        }
+      else if (g_str_has_prefix (argv[i], "--config="))
+        {
+          globals.config_path = argv[i] + 9;
+          i++;
         }
       else
         {

@@ -28,6 +28,9 @@ typedef gint (*QurbctlCommandFunc) (const QurbctlGlobals *globals,
                                     gchar               **argv);
 
 QurbDb *qurbctl_open_db        (const QurbctlGlobals *globals);
+GKeyFile *qurbctl_load_config  (const QurbctlGlobals *globals,
+                                GError              **error);
+const gchar *qurbctl_config_path (const QurbctlGlobals *globals);
 gint    qurbctl_fail           (const GError *error);
 QurbMember *qurbctl_find_member (QurbDb      *db,
                                  const gchar *member_no);
@@ -50,5 +53,9 @@ gint qurbctl_cmd_cancel   (const QurbctlGlobals *globals, gint argc, gchar **arg
 gint qurbctl_cmd_broadcast (const QurbctlGlobals *globals, gint argc, gchar **argv);
 gint qurbctl_cmd_staff_pin (const QurbctlGlobals *globals, gint argc, gchar **argv);
 gint qurbctl_cmd_sms_simulate (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_status   (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_backup   (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_prune    (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_import_drop (const QurbctlGlobals *globals, gint argc, gchar **argv);
 
 G_END_DECLS

@@ -10,6 +10,8 @@ PACKAGES="
   sqlite3 libgammu-dev gammu
   libgtk-4-dev libgtk-4-bin fonts-noto-ui-core fonts-dejavu-core
   xvfb xauth dbus-daemon at-spi2-core libatspi2.0-dev
+  cage grim xwayland
+  scdoc systemd debhelper dpkg-dev fakeroot lintian
 "
 
 missing=""

@@ -1,11 +1,14 @@
 /* qurb-import-claims.c — claim rows into the database, many at a time
  *
- * A claims file is the big one: a million rows on the first day. Valid
- * rows are held in a chunk and inserted by one multi-row INSERT … ON
- * CONFLICT DO NOTHING RETURNING, which costs SQLite far less than one
- * statement per row. The dossiers that did not come back already existed:
- * each of those is compared with what is stored and updated; a status
- * change joins the claim's past statuses and is told to the member. */
+ * A claims file is the big one: a million rows on the first day. The
+ * valid rows of a batch are held, sorted by dossier (an export lists
+ * them in no useful order, and the claims table is kept in dossier
+ * order: sorted, each of its pages is visited once a batch, not once a
+ * row), then inserted 64 at a time by one multi-row INSERT … ON CONFLICT
+ * DO NOTHING RETURNING, which costs SQLite far less than one statement
+ * per row. The dossiers that did not come back already existed: each of
+ * those is compared with what is stored and updated; a status change
+ * joins the claim's past statuses and is told to the member. */
 #include "config.h"
 
 #include <string.h>
@@ -17,27 +20,9 @@
 #include "qurb-records.h"
 #include "qurb-texts.h"
 
-#define CHUNK_ROWS 64
-#define CLAIM_PARAMS 10
-
-typedef struct {
-  QurbClaimRow row;        /* reason points into the chunk's strings */
-  gint64 member_id;
-  gboolean inserted;
-} PendingClaim;
-
-struct _QurbClaimChunk {
-  PendingClaim claims[CHUNK_ROWS];
-  guint n_claims;
-  GStringChunk *strings;
-  /* The last chunk was all new dossiers: try the next without RETURNING. */
-  gboolean expect_new;
-};
-
 #define CLAIM_COLUMNS \
   "INSERT INTO claims (dossier_no, member_id, kind, deposited_on, status, status_date," \
   "  amount_claimed, amount_paid, reason, updated_at) VALUES "
-#define CLAIM_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 #define CLAIM_CONFLICT " ON CONFLICT (dossier_no) DO NOTHING"
 #define CLAIM_RETURNING " RETURNING dossier_no"
 
@@ -240,33 +225,34 @@ bind_claim (sqlite3_stmt *stmt, gint base, const PendingClaim *pending, const gc
 /* Marks the claim a returned dossier belongs to; RETURNING gives rows in
  * no promised order, though in practice in VALUES order. */
 static void
-mark_inserted (QurbClaimChunk *chunk, guint *hint, const gchar *dossier_no)
+mark_inserted (Window *window, guint *hint, const gchar *dossier_no)
 {
-  for (guint k = 0; k < chunk->n_claims; k++)
+  for (guint k = 0; k < window->n_claims; k++)
     {
-      PendingClaim *pending = &chunk->claims[(*hint + k) % chunk->n_claims];
+      PendingClaim *pending = &window->claims[(*hint + k) % window->n_claims];
 
       if (!pending->inserted && strcmp (pending->row.dossier_no, dossier_no) == 0)
         {
           pending->inserted = TRUE;
-          *hint = (*hint + k + 1) % chunk->n_claims;
+          *hint = (*hint + k + 1) % window->n_claims;
           return;
         }
     }
 }
 
-static gboolean
-bind_chunk (QurbImportContext *ctx, sqlite3_stmt *stmt, guint first, guint n, GError **error)
+gboolean
+qurb_import_bind_window (QurbImportContext *ctx, sqlite3_stmt *stmt, Window *window, guint first, guint n,
+             GError **error)
 {
   gint rc = SQLITE_OK;
 
   for (guint k = 0; k < n && rc == SQLITE_OK; k++)
-    rc = bind_claim (stmt, k * CLAIM_PARAMS, &ctx->chunk->claims[first + k], ctx->now);
+    rc = bind_claim (stmt, k * CLAIM_PARAMS, &window->claims[first + k], ctx->now);
   return rc == SQLITE_OK || qurb_db_fail (ctx->db, rc, "bind", error);
 }
 
-static gboolean
-run (QurbDb *db, const gchar *sql, GError **error)
+gboolean
+qurb_import_run (QurbDb *db, const gchar *sql, GError **error)
 {
   sqlite3_stmt *stmt = qurb_db_statement (db, sql, error);
   return stmt != NULL && qurb_db_step_done (db, stmt, error);
@@ -277,34 +263,34 @@ run (QurbDb *db, const gchar *sql, GError **error)
  * inside a savepoint, and only if some dossier already existed is it
  * rolled back and inserted again with RETURNING to learn which. */
 static gboolean
-insert_all_new (QurbImportContext *ctx, gboolean *all_new, GError **error)
+insert_all_new (QurbImportContext *ctx, Window *window, gboolean *all_new, GError **error)
 {
   QurbDb *db = ctx->db;
   sqlite3_stmt *stmt;
 
   *all_new = FALSE;
-  if (!run (db, "SAVEPOINT claims_chunk", error))
+  if (!qurb_import_run (db, "SAVEPOINT claims_chunk", error))
     return FALSE;
   stmt = qurb_db_statement (db, full_chunk_sql (FALSE), error);
-  if (stmt == NULL || !bind_chunk (ctx, stmt, 0, CHUNK_ROWS, error) ||
+  if (stmt == NULL || !qurb_import_bind_window (ctx, stmt, window, 0, CHUNK_ROWS, error) ||
       !qurb_db_step_done (db, stmt, error))
     return FALSE;
   if (qurb_db_changes (db) == CHUNK_ROWS)
     {
       *all_new = TRUE;
       for (guint k = 0; k < CHUNK_ROWS; k++)
-        ctx->chunk->claims[k].inserted = TRUE;
-      return run (db, "RELEASE claims_chunk", error);
+        window->claims[k].inserted = TRUE;
+      return qurb_import_run (db, "RELEASE claims_chunk", error);
     }
-  return run (db, "ROLLBACK TO claims_chunk", error) && run (db, "RELEASE claims_chunk", error);
+  return qurb_import_run (db, "ROLLBACK TO claims_chunk", error) && qurb_import_run (db, "RELEASE claims_chunk", error);
 }
 
 static gboolean
-insert_chunk (QurbImportContext *ctx, GError **error)
+insert_window (QurbImportContext *ctx, Window *window, GError **error)
 {
   QurbDb *db = ctx->db;
   QurbClaimChunk *chunk = ctx->chunk;
-  gboolean full = chunk->n_claims == CHUNK_ROWS;
+  gboolean full = window->n_claims == CHUNK_ROWS;
   sqlite3_stmt *stmt;
   guint hint = 0, inserted = 0;
   gint step;
@@ -313,7 +299,7 @@ insert_chunk (QurbImportContext *ctx, GError **error)
     {
       gboolean all_new;
 
-      if (!insert_all_new (ctx, &all_new, error))
+      if (!insert_all_new (ctx, window, &all_new, error))
         return FALSE;
       if (all_new)
         return TRUE;
@@ -324,14 +310,14 @@ insert_chunk (QurbImportContext *ctx, GError **error)
                             error);
   if (stmt == NULL)
     return FALSE;
-  /* A short chunk (the end of a batch) goes one row at a time. */
-  for (guint i = 0; i < chunk->n_claims; i += full ? CHUNK_ROWS : 1)
+  /* A short window (the end of a batch) goes one row at a time. */
+  for (guint i = 0; i < window->n_claims; i += full ? CHUNK_ROWS : 1)
     {
-      if (!bind_chunk (ctx, stmt, i, full ? CHUNK_ROWS : 1, error))
+      if (!qurb_import_bind_window (ctx, stmt, window, i, full ? CHUNK_ROWS : 1, error))
         return FALSE;
       while ((step = qurb_db_step_row (db, stmt, error)) > 0)
         {
-          mark_inserted (chunk, &hint, (const gchar *) sqlite3_column_text (stmt, 0));
+          mark_inserted (window, &hint, (const gchar *) sqlite3_column_text (stmt, 0));
           inserted++;
         }
       sqlite3_reset (stmt);
@@ -343,6 +329,15 @@ insert_chunk (QurbImportContext *ctx, GError **error)
   return TRUE;
 }
 
+static gint
+compare_dossiers (gconstpointer a, gconstpointer b)
+{
+  return strcmp (((const PendingClaim *) a)->row.dossier_no, ((const PendingClaim *) b)->row.dossier_no);
+}
+
+/* Writes the batch's rows in dossier order. The sort is stable: a dossier
+ * listed twice is inserted from its first row, then updated from the
+ * second, as the file says. */
 gboolean
 qurb_import_flush (QurbImportContext *ctx, GError **error)
 {
@@ -351,18 +346,37 @@ qurb_import_flush (QurbImportContext *ctx, GError **error)
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (chunk == NULL || chunk->n_claims == 0)
+  if (chunk == NULL || chunk->pending->len == 0)
     return TRUE;
-  ok = insert_chunk (ctx, error);
-  for (guint i = 0; ok && i < chunk->n_claims; i++)
+  if (ctx->staged && !ctx->stage_decided && !qurb_import_stage_decide (ctx, error))
+    return FALSE;
+  if (ctx->staged)
     {
-      if (chunk->claims[i].inserted)
-        ctx->stats.inserted++;
-      else
-        ok = merge_existing (ctx, &chunk->claims[i], error);
+      for (guint first = 0; ok && first < chunk->pending->len; first += CHUNK_ROWS)
+        {
+          Window window = { &g_array_index (chunk->pending, PendingClaim, first),
+                            MIN (CHUNK_ROWS, chunk->pending->len - first) };
+          ok = qurb_import_stage_window (ctx, &window, error);
+        }
+      qurb_import_discard (ctx);
+      return ok;
     }
-  chunk->n_claims = 0;
-  g_string_chunk_clear (chunk->strings);
+  g_array_sort (chunk->pending, compare_dossiers);
+  for (guint first = 0; ok && first < chunk->pending->len; first += CHUNK_ROWS)
+    {
+      Window window = { &g_array_index (chunk->pending, PendingClaim, first),
+                        MIN (CHUNK_ROWS, chunk->pending->len - first) };
+
+      ok = insert_window (ctx, &window, error);
+      for (guint i = 0; ok && i < window.n_claims; i++)
+        {
+          if (window.claims[i].inserted)
+            ctx->stats.inserted++;
+          else
+            ok = merge_existing (ctx, &window.claims[i], error);
+        }
+    }
+  qurb_import_discard (ctx);
   return ok;
 }
 
@@ -385,17 +399,19 @@ qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
   if (ctx->chunk == NULL)
     {
       ctx->chunk = g_new0 (QurbClaimChunk, 1);
-      ctx->chunk->strings = g_string_chunk_new (4096);
+      ctx->chunk->pending = g_array_new (FALSE, FALSE, sizeof (PendingClaim));
+      ctx->chunk->strings = g_string_chunk_new (65536);
       ctx->chunk->expect_new = TRUE;
     }
   chunk = ctx->chunk;
-  pending = &chunk->claims[chunk->n_claims++];
+  g_array_set_size (chunk->pending, chunk->pending->len + 1);
+  pending = &g_array_index (chunk->pending, PendingClaim, chunk->pending->len - 1);
   pending->row = row;
   /* The reader's buffer is reused for the next record. */
   pending->row.reason = g_string_chunk_insert (chunk->strings, row.reason);
   pending->member_id = member_id;
   pending->inserted = FALSE;
-  return chunk->n_claims < CHUNK_ROWS || qurb_import_flush (ctx, error);
+  return TRUE;
 }
 
 /* Forgets held-back rows: their batch is being run again. */
@@ -404,7 +420,7 @@ qurb_import_discard (QurbImportContext *ctx)
 {
   if (ctx->chunk != NULL)
     {
-      ctx->chunk->n_claims = 0;
+      g_array_set_size (ctx->chunk->pending, 0);
       g_string_chunk_clear (ctx->chunk->strings);
     }
 }
@@ -416,9 +432,12 @@ qurb_import_context_clear (QurbImportContext *ctx)
   g_clear_pointer (&ctx->now, g_free);
   g_clear_pointer (&ctx->member_ids, g_hash_table_unref);
   g_clear_pointer (&ctx->agency_scope, g_free);
+  g_clear_pointer (&ctx->provinces, g_hash_table_unref);
+  g_clear_pointer (&ctx->row_warnings, g_ptr_array_unref);
   if (ctx->chunk != NULL)
     {
       g_string_chunk_free (ctx->chunk->strings);
+      g_array_unref (ctx->chunk->pending);
       g_clear_pointer (&ctx->chunk, g_free);
     }
 }

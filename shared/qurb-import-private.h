@@ -3,10 +3,35 @@
 
 #include "qurb-db.h"
 #include "qurb-import.h"
+#include "qurb-records.h"
 
 G_BEGIN_DECLS
 
 typedef struct _QurbClaimChunk QurbClaimChunk;
+
+/* Claims go in 64 at a time, 10 parameters each (qurb-import-claims.c). */
+#define CHUNK_ROWS 64
+#define CLAIM_PARAMS 10
+#define CLAIM_VALUES "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+
+typedef struct {
+  QurbClaimRow row;        /* reason points into the chunk's strings */
+  gint64 member_id;
+  gboolean inserted;
+} PendingClaim;
+
+struct _QurbClaimChunk {
+  GArray *pending;         /* PendingClaim: the batch's valid rows */
+  GStringChunk *strings;
+  /* The last window was all new dossiers: try the next without RETURNING. */
+  gboolean expect_new;
+};
+
+/* CHUNK_ROWS (or fewer, at the end) of the sorted batch: one statement. */
+typedef struct {
+  PendingClaim *claims;
+  guint n_claims;
+} Window;
 
 typedef struct {
   QurbDb *db;
@@ -20,6 +45,16 @@ typedef struct {
   QurbClaimChunk *chunk;
   /* The provinces whose members this box tells (QurbAgency), or NULL. */
   gchar *agency_scope;
+  /* A first load into an empty claims table: rows are staged in a
+   * temporary table, then inserted all at once in dossier order. */
+  gboolean staged;
+  gboolean stage_decided;  /* the first batch said whether staging pays */
+  gboolean stage_open;     /* the temporary table and temp_store=FILE */
+  /* Warnings about the row being imported (gchar *), taken by the caller. */
+  GPtrArray *row_warnings;
+  /* The provinces as written that were already checked: few distinct
+   * spellings in a file of a million rows. */
+  GHashTable *provinces;
 } QurbImportContext;
 
 /* Each runs inside the batch's transaction. A row that is not valid
@@ -39,8 +74,29 @@ gboolean qurb_import_caravan        (QurbImportContext  *ctx,
 gboolean qurb_import_flush          (QurbImportContext  *ctx,
                                      GError            **error);
 void     qurb_import_discard        (QurbImportContext  *ctx);
+gboolean qurb_import_bind_window    (QurbImportContext  *ctx,
+                                     sqlite3_stmt       *stmt,
+                                     Window             *window,
+                                     guint               first,
+                                     guint               n,
+                                     GError            **error);
+gboolean qurb_import_run            (QurbDb             *db,
+                                     const gchar        *sql,
+                                     GError            **error);
+gboolean qurb_import_stage_decide   (QurbImportContext  *ctx,
+                                     GError            **error);
+gboolean qurb_import_stage_window   (QurbImportContext  *ctx,
+                                     Window             *window,
+                                     GError            **error);
+gboolean qurb_import_stage_begin    (QurbImportContext  *ctx,
+                                     GError            **error);
+gboolean qurb_import_stage_finish   (QurbImportContext  *ctx,
+                                     GError            **error);
+void     qurb_import_stage_end      (QurbImportContext  *ctx);
 void     qurb_import_context_clear  (QurbImportContext  *ctx);
 
+void     qurb_import_check_province  (QurbImportContext  *ctx,
+                                     const gchar        *province);
 gboolean qurb_import_reject         (GError      **error,
                                      const gchar  *format,
                                      ...) G_GNUC_PRINTF (2, 3);

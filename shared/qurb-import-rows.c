@@ -70,6 +70,7 @@ qurb_import_member (QurbImportContext *ctx, gchar **fields, GError **error)
 
   if (!qurb_member_row_parse (fields, ctx->today, &row, error))
     return FALSE;
+  qurb_import_check_province (ctx, row.province);
 
   stmt = qurb_db_statement (db,
       "SELECT id, cin, last_name, first_name, last_name_ar, first_name_ar, birth_date,"
@@ -242,6 +243,7 @@ qurb_import_caravan (QurbImportContext *ctx, gchar **fields, GError **error)
 
   if (!qurb_caravan_row_parse (fields, &row, error))
     return FALSE;
+  qurb_import_check_province (ctx, row.province);
   format_hhmm (row.start_minute, start);
   format_hhmm (row.end_minute, end);
 

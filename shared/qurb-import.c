@@ -15,6 +15,8 @@
 #include "qurb-i18n.h"
 #include "qurb-import.h"
 #include "qurb-import-private.h"
+#include "qurb-operations.h"
+#include "qurb-provinces.h"
 #include "qurb-records.h"
 #include "qurb-schema.h"
 
@@ -23,6 +25,7 @@
 typedef struct {
   guint line;
   gchar *reason;
+  gboolean warning;        /* the row landed all the same */
 } BadRow;
 
 typedef struct {
@@ -43,13 +46,13 @@ typedef struct {
   gboolean index_dropped;
 } Import;
 
+static const gchar *const kind_names[] = { "members", "claims", "caravans" };
+
 gboolean
 qurb_import_kind_parse (const gchar *name, QurbImportKind *kind)
 {
-  static const gchar *const names[] = { "members", "claims", "caravans" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    if (g_strcmp0 (name, names[i]) == 0)
+  for (guint i = 0; i < G_N_ELEMENTS (kind_names); i++)
+    if (g_strcmp0 (name, kind_names[i]) == 0)
       {
         *kind = i;
         return TRUE;
@@ -66,10 +69,25 @@ bad_row_clear (gpointer data)
 static void
 add_bad_row (Import *imp, guint line, const gchar *reason)
 {
-  BadRow bad = { line, g_strdup (reason) };
+  BadRow bad = { line, g_strdup (reason), FALSE };
 
   g_array_append_val (imp->bad_rows, bad);
   imp->ctx.stats.skipped++;
+}
+
+/* The warnings the row just imported left, reported with its line. */
+static void
+take_row_warnings (Import *imp, guint line)
+{
+  GPtrArray *warnings = imp->ctx.row_warnings;
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      BadRow note = { line, g_steal_pointer (&warnings->pdata[i]), TRUE };
+      g_array_append_val (imp->bad_rows, note);
+    }
+  imp->ctx.stats.warnings += warnings->len > 0;
+  g_ptr_array_set_size (warnings, 0);
 }
 
 /* The header names the columns; they may come in any order, extra
@@ -78,6 +96,8 @@ static gboolean
 read_header (Import *imp, const gchar *path, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
+  gsize header_offset = qurb_csv_reader_offset (imp->reader);
+  guint header_line = qurb_csv_reader_next_line (imp->reader);
   QurbCsvStatus status = qurb_csv_reader_next (imp->reader, &local_error);
   gchar **fields;
 
@@ -96,6 +116,19 @@ read_header (Import *imp, const gchar *path, GError **error)
 
   fields = qurb_csv_reader_fields (imp->reader);
   imp->n_file_columns = qurb_csv_reader_n_fields (imp->reader);
+  if (imp->n_file_columns == 1 && qurb_csv_reader_get_separator (imp->reader) == ',')
+    {
+      /* One column: fields apart by ';' (a spreadsheet set to French
+       * saves CSV so) or by tabs. Read the header again with it. */
+      gchar separator = strchr (fields[0], ';') ? ';' : strchr (fields[0], '\t') ? '\t' : 0;
+
+      if (separator != 0)
+        {
+          qurb_csv_reader_set_separator (imp->reader, separator);
+          qurb_csv_reader_rewind_to (imp->reader, header_offset, header_line);
+          return read_header (imp, path, error);
+        }
+    }
   for (guint c = 0; c < imp->n_columns; c++)
     {
       gboolean found = FALSE;
@@ -120,6 +153,43 @@ read_header (Import *imp, const gchar *path, GError **error)
   return TRUE;
 }
 
+/* Told once per file, so that staff know how it was read. */
+static void
+note_separator (Import *imp, const QurbImportCallbacks *callbacks)
+{
+  gchar separator = qurb_csv_reader_get_separator (imp->reader);
+
+  if (separator != ',' && callbacks->warning != NULL)
+    callbacks->warning (imp->ctx.path, 1, separator == ';'
+                        ? _("the fields are separated by semicolons (as a spreadsheet set to French saves "
+                            "CSV): read so, amounts may have a decimal comma")
+                        : _("the fields are separated by tabs: read so"),
+                        callbacks->user_data);
+}
+
+/* A province the country does not have lands as written (it is free
+ * text) with a warning naming the nearest one, the likely typo: once per
+ * spelling and batch, not on each of its thousand rows. */
+void
+qurb_import_check_province (QurbImportContext *ctx, const gchar *province)
+{
+  const gchar *canonical, *nearest;
+
+  if (ctx->provinces == NULL)
+    ctx->provinces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (g_hash_table_contains (ctx->provinces, province))
+    return;
+  canonical = qurb_province_canonical (province);
+  g_hash_table_add (ctx->provinces, g_strdup (province));
+  if (canonical != NULL)
+    return;
+  nearest = qurb_province_nearest (province);
+  g_ptr_array_add (ctx->row_warnings, nearest != NULL
+                   ? g_strdup_printf (_("province “%s” is not known; the nearest known one is “%s”"),
+                                      province, nearest)
+                   : g_strdup_printf (_("province “%s” is not a province of Morocco"), province));
+}
+
 static gboolean
 import_record (Import *imp, GError **error)
 {
@@ -128,9 +198,16 @@ import_record (Import *imp, GError **error)
 
   if (qurb_csv_reader_n_fields (imp->reader) != imp->n_file_columns)
     {
-      g_set_error (error, QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID,
-                   _("expected %u fields, found %u"),
-                   imp->n_file_columns, qurb_csv_reader_n_fields (imp->reader));
+      /* A line in semicolons under a header in commas (a file put
+       * together from two exports): say so, not just the count. */
+      if (qurb_csv_reader_n_fields (imp->reader) == 1 && strchr (fields[0], ';') != NULL)
+        g_set_error (error, QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID,
+                     _("expected %u fields, found 1: this line is separated by semicolons, the header "
+                       "by commas; save the whole file with one separator"), imp->n_file_columns);
+      else
+        g_set_error (error, QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID,
+                     _("expected %u fields, found %u"),
+                     imp->n_file_columns, qurb_csv_reader_n_fields (imp->reader));
       return FALSE;
     }
   for (guint c = 0; c < imp->n_columns; c++)
@@ -190,11 +267,27 @@ begin_claims_load (Import *imp, GError **error)
   imp->foreign_keys_off = TRUE;
   if ((gint64) qurb_csv_reader_size (imp->reader) * 2 >= database_bytes (db))
     {
-      if (!qurb_db_transact (db, drop_claims_member_index, NULL, error))
+      gint any = qurb_db_query_exists (db, error, "SELECT 1 FROM claims LIMIT 1", "");
+
+      if (any < 0 || !qurb_db_transact (db, drop_claims_member_index, NULL, error))
         return FALSE;
       imp->index_dropped = TRUE;
+      /* The first load: staged, then written in one sorted pass. */
+      if (any == 0 && !qurb_import_stage_begin (&imp->ctx, error))
+        return FALSE;
     }
   return TRUE;
+}
+
+/* The staged rows into claims, in one transaction; a retry after a lock
+ * starts from the same counts. */
+static gboolean
+finish_staged_load (QurbDb *db, gpointer user_data, GError **error)
+{
+  Import *imp = user_data;
+
+  imp->ctx.stats = imp->batch_stats;
+  return qurb_import_stage_finish (&imp->ctx, error);
 }
 
 /* Runs whether the load succeeded or not; the first error wins. */
@@ -204,6 +297,7 @@ end_claims_load (Import *imp, GError **error)
   QurbDb *db = imp->ctx.db;
   g_autoptr(GError) local_error = NULL;
 
+  qurb_import_stage_end (&imp->ctx);
   if (imp->index_dropped)
     qurb_schema_repair (db, &local_error);
   if (imp->foreign_keys_off && local_error == NULL)
@@ -240,6 +334,9 @@ import_batch (QurbDb *db, gpointer user_data, GError **error)
   /* Start over from the batch's first row if a lock made us retry. */
   qurb_csv_reader_rewind_to (imp->reader, imp->batch_offset, imp->batch_line);
   qurb_import_discard (&imp->ctx);
+  /* A batch run again warns again: its first run's report is dropped. */
+  if (imp->ctx.provinces != NULL)
+    g_hash_table_remove_all (imp->ctx.provinces);
   imp->ctx.stats = imp->batch_stats;
   g_array_set_size (imp->bad_rows, 0);
   imp->finished = FALSE;
@@ -260,7 +357,10 @@ import_batch (QurbDb *db, gpointer user_data, GError **error)
           add_bad_row (imp, qurb_csv_reader_line (imp->reader), row_error->message);
           continue;
         }
-      if (!import_record (imp, &row_error))
+      g_ptr_array_set_size (imp->ctx.row_warnings, 0);
+      if (import_record (imp, &row_error))
+        take_row_warnings (imp, qurb_csv_reader_line (imp->reader));
+      else
         {
           if (!g_error_matches (row_error, QURB_RECORD_ERROR, QURB_RECORD_ERROR_INVALID))
             {
@@ -278,6 +378,21 @@ import_batch (QurbDb *db, gpointer user_data, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* Every file tried leaves a row for `qurbctl status`, landed or not. A
+ * database too broken to take it has already said so in error. */
+static void
+record_run (QurbDb *db, Import *imp, gboolean ok, GError **error)
+{
+  QurbImportRun run = { kind_names[imp->kind], imp->ctx.path, imp->ctx.now,
+                        imp->ctx.stats.rows, imp->ctx.stats.skipped,
+                        ok ? NULL : error != NULL && *error != NULL ? (*error)->message
+                        : _("the import stopped") };
+  g_autoptr(GError) local_error = NULL;
+
+  if (!qurb_import_run_record (db, &run, &local_error))
+    g_debug ("import run not recorded: %s", local_error->message);
 }
 
 gboolean
@@ -313,12 +428,14 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
               : qurb_caravan_columns;
   imp.n_columns = g_strv_length ((gchar **) imp.columns);
   g_assert (imp.n_columns <= G_N_ELEMENTS (imp.column_index));
+  imp.ctx.row_warnings = g_ptr_array_new_with_free_func (g_free);
   imp.bad_rows = g_array_new (FALSE, FALSE, sizeof (BadRow));
   g_array_set_clear_func (imp.bad_rows, bad_row_clear);
 
   imp.reader = qurb_csv_reader_new_for_path (path, error);
   if (imp.reader == NULL || !read_header (&imp, path, error))
     goto out;
+  note_separator (&imp, callbacks);
   if (kind == QURB_IMPORT_CLAIMS && !begin_claims_load (&imp, error))
     goto out;
 
@@ -334,13 +451,19 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
       for (guint i = 0; i < imp.bad_rows->len; i++)
         {
           BadRow *bad = &g_array_index (imp.bad_rows, BadRow, i);
-          if (callbacks->bad_row)
+          if (bad->warning && callbacks->warning)
+            callbacks->warning (path, bad->line, bad->reason, callbacks->user_data);
+          else if (!bad->warning && callbacks->bad_row)
             callbacks->bad_row (path, bad->line, bad->reason, callbacks->user_data);
         }
       if (callbacks->progress)
         callbacks->progress (qurb_csv_reader_offset (imp.reader),
                              qurb_csv_reader_size (imp.reader), callbacks->user_data);
     }
+
+  imp.batch_stats = imp.ctx.stats;
+  if (imp.ctx.staged && !qurb_db_transact (db, finish_staged_load, &imp, error))
+    goto out;
 
   summary = g_strdup_printf ("rows=%u inserted=%u updated=%u unchanged=%u skipped=%u notices=%u",
                              imp.ctx.stats.rows, imp.ctx.stats.inserted, imp.ctx.stats.updated,
@@ -352,6 +475,7 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
 
 out:
   ok = end_claims_load (&imp, error) && ok;
+  record_run (db, &imp, ok, error);
   if (stats)
     *stats = imp.ctx.stats;
   g_clear_pointer (&imp.reader, qurb_csv_reader_free);

@@ -19,6 +19,7 @@ typedef struct {
   guint unchanged;
   guint status_changes;  /* claims only */
   guint notices;         /* status-change SMS queued */
+  guint warnings;        /* rows that landed with a warning */
 } QurbImportStats;
 
 typedef struct {
@@ -27,6 +28,9 @@ typedef struct {
   /* Bytes read so far out of the file's size. */
   void (*progress) (gsize done, gsize total, gpointer user_data);
   gpointer user_data;
+  /* Something the row or the file (line 0) did that landed but deserves
+   * a look: a province that is not known, a file in semicolons. */
+  void (*warning)  (const gchar *path, guint line, const gchar *message, gpointer user_data);
 } QurbImportCallbacks;
 
 gboolean qurb_import_kind_parse (const gchar    *name,

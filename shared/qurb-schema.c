@@ -196,6 +196,35 @@ static const gchar *const migrations[] = {
   "  value      TEXT NOT NULL,\n"
   "  updated_at TEXT NOT NULL\n"
   ") WITHOUT ROWID;\n",
+
+  /* 5 → 6: operations — what `qurbctl status` reads without touching a
+   * modem or the journal, and what prune has already emptied. */
+  /* One row per modem, written by the daemon that polls it: the last time
+   * it answered, and its signal and network as last read. */
+  "CREATE TABLE modem_heartbeats (\n"
+  "  modem      TEXT PRIMARY KEY,\n"   /* the [modem…] section's name */
+  "  seen_at    TEXT NOT NULL,\n"
+  "  signal     INTEGER,\n"            /* percent; NULL when unknown */
+  "  network    TEXT,\n"
+  "  updated_at TEXT NOT NULL\n"
+  ") WITHOUT ROWID;\n"
+  /* Every import of a file, landed or not: the nightly feed's record. */
+  "CREATE TABLE import_runs (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  kind        TEXT NOT NULL CHECK (kind IN ('members', 'claims', 'caravans')),\n"
+  "  path        TEXT NOT NULL,\n"
+  "  started_at  TEXT NOT NULL,\n"
+  "  finished_at TEXT NOT NULL,\n"
+  "  rows        INTEGER NOT NULL,\n"
+  "  skipped     INTEGER NOT NULL,\n"
+  "  error       TEXT\n"                /* NULL: the file was read to its end */
+  ");\n"
+  /* Set when prune removed the text (and masked the number): such a
+   * message keeps its direction, state, kind and time, nothing personal. */
+  "ALTER TABLE messages ADD COLUMN pruned_at TEXT;\n"
+  /* Messages on a modem now, or failed: few, and counted by status. */
+  "CREATE INDEX messages_out_trouble ON messages (state, updated_at)\n"
+  "  WHERE dir = 'out' AND state IN ('sending', 'failed');\n",
 };
 
 gint

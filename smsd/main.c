@@ -8,6 +8,7 @@
 #include "qurb-agency.h"
 #include "qurb-i18n.h"
 #include "qurb-modem-gammu.h"
+#include "qurb-sd-notify.h"
 #include "qurb-smsd.h"
 
 typedef struct {
@@ -54,6 +55,7 @@ on_stop (gpointer user_data)
   Daemon *daemon = user_data;
 
   g_message ("stopping");
+  qurb_sd_notify ("STOPPING=1");
   qurb_smsd_stop (daemon->smsd);
   g_main_loop_quit (daemon->loop);
   return G_SOURCE_REMOVE;
@@ -65,17 +67,29 @@ on_reload (gpointer user_data)
 {
   Daemon *daemon = user_data;
   g_autoptr(GError) error = NULL;
-  QurbSmsd *fresh = build (daemon, &error);
+  QurbSmsd *fresh;
 
+  qurb_sd_notify ("RELOADING=1");
+  fresh = build (daemon, &error);
   if (fresh == NULL)
+    g_warning ("reload: %s; keeping the running configuration", error->message);
+  else
     {
-      g_warning ("reload: %s; keeping the running configuration", error->message);
-      return G_SOURCE_CONTINUE;
+      g_message ("configuration reloaded");
+      qurb_smsd_free (daemon->smsd);
+      daemon->smsd = fresh;
+      qurb_smsd_start (daemon->smsd);
     }
-  g_message ("configuration reloaded");
-  qurb_smsd_free (daemon->smsd);
-  daemon->smsd = fresh;
-  qurb_smsd_start (daemon->smsd);
+  qurb_sd_notify ("READY=1");
+  return G_SOURCE_CONTINUE;
+}
+
+/* The main loop turns: the modems' timers are not stuck in a call that
+ * never returns (systemd restarts a daemon that stops saying so). */
+static gboolean
+on_watchdog (gpointer user_data)
+{
+  qurb_sd_notify ("WATCHDOG=1");
   return G_SOURCE_CONTINUE;
 }
 
@@ -151,6 +165,14 @@ main (int argc, char **argv)
 
   qurb_smsd_start (daemon.smsd);
   g_message ("started on %u modem(s), database %s", config->modems->len, qurb_db_path (daemon.db));
+  {
+    g_autofree gchar *ready = g_strdup_printf ("READY=1\nSTATUS=answering on %u modem(s)", config->modems->len);
+    guint64 watchdog_usec = qurb_sd_watchdog_usec ();
+
+    qurb_sd_notify (ready);
+    if (watchdog_usec > 0)
+      g_timeout_add (MAX (watchdog_usec / 2000, 1), on_watchdog, NULL);
+  }
   g_main_loop_run (daemon.loop);
 
   qurb_smsd_free (daemon.smsd);

@@ -99,6 +99,9 @@ qurb_smsd_config_parse (const gchar *data, const gchar *origin, GError **error)
       if (!qurb_config_number (file, groups[i], "poll-interval-ms", 2000, 50, 3600000, &modem->poll_interval_ms,
                    origin, error) ||
           !qurb_config_number (file, groups[i], "send-interval-ms", 3000, 0, 3600000, &modem->send_interval_ms,
+                   origin, error) ||
+          /* Below the 5 minutes after which status calls a modem lost. */
+          !qurb_config_number (file, groups[i], "heartbeat-seconds", 30, 1, 240, &modem->heartbeat_seconds,
                    origin, error))
         return NULL;
     }

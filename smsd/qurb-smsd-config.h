@@ -13,6 +13,7 @@ typedef struct {
   gchar *capture_dir;       /* NULL when not set */
   guint poll_interval_ms;
   guint send_interval_ms;
+  guint heartbeat_seconds;  /* how often `qurbctl status` hears of it */
   gboolean delivery_reports;
 } QurbModemConfig;
 

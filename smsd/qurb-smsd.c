@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "qurb-clock.h"
+#include "qurb-operations.h"
 #include "qurb-phone.h"
 #include "qurb-broadcast.h"
 #include "qurb-reminders.h"
@@ -22,7 +23,7 @@
 #define REASSEMBLY_TIMEOUT_SECONDS 600
 #define MAX_SEND_ATTEMPTS 5
 #define MAX_BACKOFF_MS 60000
-#define STATUS_EVERY_US (5 * 60 * G_USEC_PER_SEC)
+#define STATUS_EVERY_US (60 * G_USEC_PER_SEC)
 
 typedef struct {
   QurbSmsd *smsd;
@@ -31,7 +32,10 @@ typedef struct {
   gboolean connected;
   guint errors;               /* in a row; reset by any success */
   gint64 retry_at;            /* monotonic µs before which we do not reconnect */
-  gint64 status_at;           /* when to log signal and network again */
+  gint64 status_at;           /* when to read signal and network again */
+  gint64 heartbeat_at;        /* when to write the next heartbeat */
+  gint signal;                /* as last read; -1 unknown */
+  gchar *network;
   guint poll_source;
   guint send_source;
   QurbOutboxItem item;        /* the message in flight, id 0 when none */
@@ -45,6 +49,31 @@ struct _QurbSmsd {
   QurbSmsdConfig *config;
   GPtrArray *runners;
 };
+
+/* Logs carry the modem and the message as journal fields (QURB_MODEM=,
+ * QURB_MESSAGE_ID=; message_id 0 for none) beside a text whose numbers
+ * are masked, so that `journalctl QURB_MESSAGE_ID=42` finds a message's
+ * story without anyone reading a member's number. */
+static void G_GNUC_PRINTF (4, 5)
+log_event (GLogLevelFlags level, const Runner *runner, gint64 message_id, const gchar *format, ...)
+{
+  g_autofree gchar *text = NULL;
+  gchar id[24];
+  va_list args;
+
+  if ((level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO)) &&
+      g_log_writer_default_would_drop (level, G_LOG_DOMAIN))
+    return;
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, message_id);
+  if (message_id > 0)
+    g_log_structured (G_LOG_DOMAIN, level, "QURB_MODEM", runner->modem->name, "QURB_MESSAGE_ID", id,
+                      "MESSAGE", "%s", text);
+  else
+    g_log_structured (G_LOG_DOMAIN, level, "QURB_MODEM", runner->modem->name, "MESSAGE", "%s", text);
+}
 
 static gchar *
 masked (const gchar *number)
@@ -63,16 +92,17 @@ modem_failed (Runner *runner, const GError *error)
   guint delay = MIN (MAX_BACKOFF_MS, 500u << MIN (runner->errors, 7));
 
   runner->errors++;
-  g_warning ("modem %s: %s (error %u in a row; reconnecting in %u ms)",
+  log_event (G_LOG_LEVEL_WARNING, runner, runner->item.id, "modem %s: %s (error %u in a row; reconnecting in %u ms)",
              runner->modem->name, error->message, runner->errors, delay);
   runner->modem->ops->disconnect (runner->modem);
   runner->connected = FALSE;
   runner->retry_at = g_get_monotonic_time () + (gint64) delay * 1000;
 }
 
-/* Signal and network, on connecting and every few minutes after. */
+/* Signal and network, on connecting and every minute after; logged
+ * when the modem connects or changes network. */
 static void
-log_status (Runner *runner)
+read_status (Runner *runner, gboolean connecting)
 {
   g_autoptr(GError) error = NULL;
   g_autofree gchar *network = NULL;
@@ -80,9 +110,33 @@ log_status (Runner *runner)
 
   runner->status_at = g_get_monotonic_time () + STATUS_EVERY_US;
   if (!runner->modem->ops->status (runner->modem, &signal, &network, &error))
-    g_warning ("modem %s: %s", runner->modem->name, error->message);
-  else
-    g_message ("modem %s: connected, network %s, signal %d%%", runner->modem->name, network, signal);
+    {
+      log_event (G_LOG_LEVEL_WARNING, runner, 0, "modem %s: %s", runner->modem->name, error->message);
+      return;
+    }
+  if (connecting || g_strcmp0 (network, runner->network) != 0)
+    log_event (G_LOG_LEVEL_MESSAGE, runner, 0, "modem %s: connected, network %s, signal %d%%",
+               runner->modem->name, network, signal);
+  runner->signal = signal;
+  g_free (runner->network);
+  runner->network = g_steal_pointer (&network);
+}
+
+/* The modem answered: say so in the database, every heartbeat-seconds,
+ * for `qurbctl status` (which never touches a modem). */
+static void
+heartbeat (Runner *runner)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_monotonic_time ();
+
+  if (now < runner->heartbeat_at)
+    return;
+  runner->heartbeat_at = now + (gint64) runner->config->heartbeat_seconds * G_USEC_PER_SEC;
+  if (!qurb_heartbeat_record (runner->smsd->db, runner->modem->name, runner->signal, runner->network,
+                              &error))
+    log_event (G_LOG_LEVEL_WARNING, runner, 0, "modem %s: heartbeat not recorded: %s",
+               runner->modem->name, error->message);
 }
 
 static gboolean
@@ -100,7 +154,8 @@ ensure_connected (Runner *runner)
       return FALSE;
     }
   runner->connected = TRUE;
-  log_status (runner);
+  read_status (runner, TRUE);
+  runner->heartbeat_at = 0;
   return TRUE;
 }
 
@@ -114,11 +169,11 @@ answer (Runner *runner, gint64 id)
   if (!qurb_sms_process (runner->smsd->db, id, &policy, &result, &error))
     {
       /* Left 'received': the next poll tries again. */
-      g_warning ("message %" G_GINT64_FORMAT ": %s", id, error->message);
+      log_event (G_LOG_LEVEL_WARNING, runner, id, "message %" G_GINT64_FORMAT ": %s", id, error->message);
       return;
     }
-  g_debug ("message %" G_GINT64_FORMAT ": %s, %s", id, qurb_intent_name (result.command.intent),
-           result.reply ? "answered" : "no answer");
+  log_event (G_LOG_LEVEL_DEBUG, runner, id, "message %" G_GINT64_FORMAT ": %s, %s", id,
+             qurb_intent_name (result.command.intent), result.reply ? "answered" : "no answer");
   qurb_sms_result_clear (&result);
 }
 
@@ -156,7 +211,7 @@ store_and_delete (Runner *runner, QurbModemPart *part)
     {
       if (part->delivered && !qurb_outbox_delivered (db, runner->modem->name, part->report_ref, &error))
         {
-          g_warning ("delivery report: %s", error->message);
+          log_event (G_LOG_LEVEL_WARNING, runner, 0, "delivery report: %s", error->message);
           return FALSE;
         }
     }
@@ -170,10 +225,12 @@ store_and_delete (Runner *runner, QurbModemPart *part)
       /* Committed before the modem may forget it. */
       if (!qurb_sms_store_part (db, &stored, &is_new, &error))
         {
-          g_warning ("part from %s not stored, left on the modem: %s", who, error->message);
+          log_event (G_LOG_LEVEL_WARNING, runner, 0, "part from %s not stored, left on the modem: %s", who,
+                     error->message);
           return FALSE;
         }
-      g_debug ("part %d/%d from %s %s", part->seq, part->total, who, is_new ? "stored" : "seen before");
+      log_event (G_LOG_LEVEL_DEBUG, runner, 0, "part %d/%d from %s %s", part->seq, part->total, who,
+                 is_new ? "stored" : "seen before");
     }
   if (!runner->modem->ops->delete_part (runner->modem, part, &error))
     {
@@ -197,13 +254,14 @@ poll_tick (gpointer user_data)
   if (ensure_connected (runner))
     {
       if (g_get_monotonic_time () >= runner->status_at)
-        log_status (runner);
+        read_status (runner, FALSE);
       parts = runner->modem->ops->read_inbox (runner->modem, &error);
       if (parts == NULL)
         modem_failed (runner, error);
       else
         {
           runner->errors = 0;
+          heartbeat (runner);
           for (guint i = 0; i < parts->len; i++)
             if (!store_and_delete (runner, parts->pdata[i]))
               break;
@@ -245,9 +303,12 @@ send_failed (Runner *runner, const GError *error)
 {
   g_autoptr(GError) local_error = NULL;
 
+  log_event (G_LOG_LEVEL_WARNING, runner, runner->item.id, "message %" G_GINT64_FORMAT " not sent: %s",
+             runner->item.id, error->message);
   if (!qurb_outbox_retry_later (runner->smsd->db, runner->item.id, error->message,
                                 MAX_SEND_ATTEMPTS, &local_error))
-    g_warning ("message %" G_GINT64_FORMAT ": %s", runner->item.id, local_error->message);
+    log_event (G_LOG_LEVEL_WARNING, runner, runner->item.id, "message %" G_GINT64_FORMAT ": %s",
+               runner->item.id, local_error->message);
   drop_in_flight (runner);
 }
 
@@ -298,7 +359,8 @@ send_one_part (Runner *runner)
       runner->next_part++;
       if (!qurb_outbox_part_sent (smsd->db, runner->item.id, runner->next_part, runner->modem->name,
                                   network_ref, &error))
-        g_warning ("message %" G_GINT64_FORMAT ": %s", runner->item.id, error->message);
+        log_event (G_LOG_LEVEL_WARNING, runner, runner->item.id, "message %" G_GINT64_FORMAT ": %s",
+                   runner->item.id, error->message);
     }
   if (runner->next_part >= runner->n_parts)
     {
@@ -306,8 +368,10 @@ send_one_part (Runner *runner)
 
       g_clear_error (&error);
       if (!qurb_outbox_sent (smsd->db, runner->item.id, &error))
-        g_warning ("message %" G_GINT64_FORMAT ": %s", runner->item.id, error->message);
-      g_debug ("message %" G_GINT64_FORMAT " sent to %s in %u parts", runner->item.id, who, runner->n_parts);
+        log_event (G_LOG_LEVEL_WARNING, runner, runner->item.id, "message %" G_GINT64_FORMAT ": %s",
+                   runner->item.id, error->message);
+      log_event (G_LOG_LEVEL_MESSAGE, runner, runner->item.id, "message %" G_GINT64_FORMAT " sent to %s in %u parts",
+                 runner->item.id, who, runner->n_parts);
       drop_in_flight (runner);
     }
   return TRUE;
@@ -343,6 +407,7 @@ qurb_smsd_new (QurbDb *db, QurbSmsdConfig *config, GPtrArray *modems)
       runner->smsd = smsd;
       runner->modem = modems->pdata[i];
       runner->config = config->modems->pdata[i];
+      runner->signal = -1;
       g_ptr_array_add (smsd->runners, runner);
     }
   return smsd;
@@ -394,6 +459,7 @@ qurb_smsd_free (QurbSmsd *smsd)
     {
       Runner *runner = smsd->runners->pdata[i];
       qurb_modem_free (runner->modem);
+      g_free (runner->network);
       g_free (runner);
     }
   g_ptr_array_unref (smsd->runners);

@@ -1,6 +1,7 @@
 /* qurb-test-util.c — fixtures shared by the tests */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/prctl.h>
@@ -157,4 +158,53 @@ void
 qurb_test_die_with_parent (gpointer unused)
 {
   prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
+
+void
+qurb_run_clear (QurbRun *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+/* Runs $QURBCTL --db DB ARGS… (NULL-terminated) with extra environment
+ * (NAME=VALUE …, or NAME alone to unset it). */
+void
+qurb_test_run_qurbctl (QurbRun *run, const gchar *db, const gchar *const *env, ...)
+{
+  g_autoptr(GSubprocessLauncher) launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  const gchar *arg;
+  va_list ap;
+
+  g_ptr_array_add (args, (gpointer) g_getenv ("QURBCTL"));
+  if (db)
+    {
+      g_ptr_array_add (args, "--db");
+      g_ptr_array_add (args, (gpointer) db);
+    }
+  va_start (ap, env);
+  while ((arg = va_arg (ap, const gchar *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  for (guint i = 0; env && env[i]; i++)
+    {
+      g_auto(GStrv) kv = g_strsplit (env[i], "=", 2);
+
+      if (kv[1] == NULL)
+        g_subprocess_launcher_unsetenv (launcher, kv[0]);
+      else
+        g_subprocess_launcher_setenv (launcher, kv[0], kv[1], TRUE);
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const gchar *const *) args->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+  g_test_message ("exit %d\nout: %s\nerr: %s", run->status, run->out, run->err);
 }

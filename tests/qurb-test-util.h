@@ -28,6 +28,20 @@ guint        qurb_test_modem_inbox_size (const gchar *device);
 gboolean     qurb_test_sms_work_left (QurbDb      *db,
                                       const gchar *const *devices);
 
+/* What a qurbctl run printed and how it ended. */
+typedef struct {
+  gint status;
+  gchar *out;
+  gchar *err;
+} QurbRun;
+
+void         qurb_run_clear          (QurbRun *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QurbRun, qurb_run_clear)
+void         qurb_test_run_qurbctl   (QurbRun            *run,
+                                      const gchar        *db,
+                                      const gchar *const *env,
+                                      ...) G_GNUC_NULL_TERMINATED;
+
 #define qurb_assert_query_text(db, sql, expected) G_STMT_START { \
     g_autofree gchar *_qurb_value = qurb_test_query_text ((db), (sql)); \
     g_assert_cmpstr (_qurb_value, ==, (expected)); \

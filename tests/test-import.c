@@ -330,6 +330,42 @@ test_large_files (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM claims"), ==, 1311);
 }
 
+/* Into an empty claims table (the first day): staged, then written in
+ * one pass in dossier order, whatever the file's order; a dossier listed
+ * more than once is inserted from its first row and updated from the
+ * next ones, in file order, as a line-by-line import would. */
+static void
+test_first_load_in_any_order (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new (CLAIMS_HEADER);
+  g_autofree gchar *members = qurb_test_corpus_path ("members.csv");
+  g_autoptr(GError) error = NULL;
+  QurbImportStats stats;
+
+  g_assert_true (qurb_import_file (fixture->db, QURB_IMPORT_MEMBERS, members, NULL, &stats, &error));
+  /* Big enough next to the database to be a bulk load. */
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (csv, "%u,100001,MALADIE,2024-11-02,RECU,2024-11-02,100.00,0,\n",
+                            3000000 + (i * 7919) % 5000);
+  g_string_append (csv, "3000007,100001,MALADIE,2024-11-02,EN_COURS,2024-12-10,100.00,0,\n"
+                        "3000003,100001,MALADIE,2024-11-02,RECU,2024-11-02,100.00,0,\n"
+                        "3000007,100001,MALADIE,2024-11-02,PAYE,2024-12-20,100.00,80,\n");
+  stats = import_text (fixture, QURB_IMPORT_CLAIMS, "first-day.csv", csv->str, NULL);
+  g_assert_cmpuint (stats.rows, ==, 5003);
+  g_assert_cmpuint (stats.inserted, ==, 5000);
+  g_assert_cmpuint (stats.updated, ==, 2);
+  g_assert_cmpuint (stats.unchanged, ==, 1);
+  g_assert_cmpuint (stats.status_changes, ==, 2);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM claims"), ==, 5000);
+  qurb_assert_query_text (fixture->db, "SELECT status || ' ' || past_statuses FROM claims WHERE dossier_no = '3000007'",
+                          "PAYE RECU 2024-11-02\nEN_COURS 2024-12-10\n");
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE kind = 'notice'"), ==, 2);
+  /* The stage is gone, temporary tables are in memory again. */
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM temp.sqlite_master"), ==, 0);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "PRAGMA temp_store"), ==, 2);
+  qurb_assert_query_text (fixture->db, "PRAGMA integrity_check", "ok");
+}
+
 static void
 test_repair_index (QurbFixture *fixture, gconstpointer data)
 {
@@ -388,6 +424,7 @@ main (int argc, char **argv)
   ADD ("/import/caravan-layout-changes", test_caravan_layout_changes);
   ADD ("/import/caravan-retired-slot", test_caravan_retired_slot);
   ADD ("/import/large-files", test_large_files);
+  ADD ("/import/first-load-in-any-order", test_first_load_in_any_order);
   ADD ("/import/repair-index", test_repair_index);
 #undef ADD
   return g_test_run ();

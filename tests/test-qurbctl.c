@@ -6,75 +6,24 @@
 
 #include "qurb-test-util.h"
 
-typedef struct {
-  gint status;
-  gchar *out;
-  gchar *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-/* Runs qurbctl --db DB ARGS… with extra environment (NAME=VALUE …). */
-static void
-run_qurbctl (Run *run, const gchar *db, const gchar *const *env, ...)
-{
-  g_autoptr(GSubprocessLauncher) launcher =
-      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  const gchar *arg;
-  va_list ap;
-
-  g_ptr_array_add (args, (gpointer) g_getenv ("QURBCTL"));
-  if (db)
-    {
-      g_ptr_array_add (args, "--db");
-      g_ptr_array_add (args, (gpointer) db);
-    }
-  va_start (ap, env);
-  while ((arg = va_arg (ap, const gchar *)) != NULL)
-    g_ptr_array_add (args, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  for (guint i = 0; env && env[i]; i++)
-    {
-      g_auto(GStrv) kv = g_strsplit (env[i], "=", 2);
-      g_subprocess_launcher_setenv (launcher, kv[0], kv[1], TRUE);
-    }
-  proc = g_subprocess_launcher_spawnv (launcher, (const gchar *const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
-  g_test_message ("exit %d\nout: %s\nerr: %s", run->status, run->out, run->err);
-}
-
 static void
 test_help_and_usage (QurbFixture *fixture, gconstpointer data)
 {
-  g_auto(Run) help = { 0 }, unknown = { 0 }, bad_kind = { 0 }, missing = { 0 };
+  g_auto(QurbRun) help = { 0 }, unknown = { 0 }, bad_kind = { 0 }, missing = { 0 };
 
-  run_qurbctl (&help, NULL, NULL, "--help", NULL);
+  qurb_test_run_qurbctl (&help, NULL, NULL, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_nonnull (strstr (help.out, "import"));
   g_assert_nonnull (strstr (help.out, "messages"));
 
-  run_qurbctl (&unknown, fixture->db_path, NULL, "frobnicate", NULL);
+  qurb_test_run_qurbctl (&unknown, fixture->db_path, NULL, "frobnicate", NULL);
   g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "unknown command “frobnicate”"));
 
-  run_qurbctl (&bad_kind, fixture->db_path, NULL, "import", "dossiers", "x.csv", NULL);
+  qurb_test_run_qurbctl (&bad_kind, fixture->db_path, NULL, "import", "dossiers", "x.csv", NULL);
   g_assert_cmpint (bad_kind.status, ==, 2);
 
-  run_qurbctl (&missing, fixture->db_path, NULL, "import", "members", "/nonexistent.csv", NULL);
+  qurb_test_run_qurbctl (&missing, fixture->db_path, NULL, "import", "members", "/nonexistent.csv", NULL);
   g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "/nonexistent.csv"));
 }
@@ -85,9 +34,9 @@ test_init_uses_env (QurbFixture *fixture, gconstpointer data)
   g_autofree gchar *path = g_build_filename (fixture->dir, "sub", "dir", "env.db", NULL);
   g_autofree gchar *env_db = g_strconcat ("QURB_DB=", path, NULL);
   const gchar *env[] = { env_db, NULL };
-  g_auto(Run) run = { 0 };
+  g_auto(QurbRun) run = { 0 };
 
-  run_qurbctl (&run, NULL, env, "init", NULL);
+  qurb_test_run_qurbctl (&run, NULL, env, "init", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_nonnull (strstr (run.out, "schema version"));
@@ -105,19 +54,19 @@ test_import_exit_statuses (QurbFixture *fixture, gconstpointer data)
   g_autofree gchar *expected = g_strdup_printf ("%s:3: member_no must be 5 to 10 digits", bad);
   g_autofree gchar *expected_fr = g_strdup_printf ("%s:4: lang doit être ar ou fr", bad);
   const gchar *french[] = { "LANGUAGE=fr", NULL };
-  g_auto(Run) good = { 0 }, partial = { 0 }, partial_fr = { 0 };
+  g_auto(QurbRun) good = { 0 }, partial = { 0 }, partial_fr = { 0 };
 
-  run_qurbctl (&good, fixture->db_path, NULL, "import", "members", members, NULL);
+  qurb_test_run_qurbctl (&good, fixture->db_path, NULL, "import", "members", members, NULL);
   g_assert_cmpint (good.status, ==, 0);
   g_assert_nonnull (strstr (good.out, "7 rows: 7 new"));
 
-  run_qurbctl (&partial, fixture->db_path, NULL, "import", "members", bad, NULL);
+  qurb_test_run_qurbctl (&partial, fixture->db_path, NULL, "import", "members", bad, NULL);
   g_assert_cmpint (partial.status, ==, 3);
   g_assert_nonnull (strstr (partial.err, expected));
   g_assert_nonnull (strstr (partial.out, "1 new"));
 
   /* Staff who read French get the reasons in French. */
-  run_qurbctl (&partial_fr, fixture->db_path, french, "import", "members", bad, NULL);
+  qurb_test_run_qurbctl (&partial_fr, fixture->db_path, french, "import", "members", bad, NULL);
   g_assert_cmpint (partial_fr.status, ==, 3);
   g_assert_nonnull (strstr (partial_fr.err, expected_fr));
 }
@@ -126,7 +75,7 @@ static void
 test_messages_json (QurbFixture *fixture, gconstpointer data)
 {
   g_autofree gchar *changes = NULL;
-  g_auto(Run) import = { 0 }, json = { 0 }, last = { 0 };
+  g_auto(QurbRun) import = { 0 }, json = { 0 }, last = { 0 };
   g_auto(GStrv) lines = NULL;
 
   qurb_fixture_load_corpus (fixture);
@@ -135,66 +84,67 @@ test_messages_json (QurbFixture *fixture, gconstpointer data)
       "2025000101,100002,MALADIE,2025-01-02,PAYE,2025-01-14,430.00,279.50,\n"
       "2025000202,100004,MALADIE,2025-01-03,PAYE,2025-01-14,780.00,500,\n"
       "2024007777,100003,MALADIE,2024-12-20,REJETE,2025-01-14,960.00,0,\"Hors \"\"délai\"\"\"\n");
-  run_qurbctl (&import, fixture->db_path, NULL, "import", "claims", changes, NULL);
+  qurb_test_run_qurbctl (&import, fixture->db_path, NULL, "import", "claims", changes, NULL);
   g_assert_cmpint (import.status, ==, 0);
   g_assert_nonnull (strstr (import.out, "3 status changes, 2 notices queued"));
 
-  run_qurbctl (&json, fixture->db_path, NULL, "messages", "--json", NULL);
+  qurb_test_run_qurbctl (&json, fixture->db_path, NULL, "messages", "--json", NULL);
   g_assert_cmpint (json.status, ==, 0);
   lines = g_strsplit (g_strchomp (json.out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
-  g_assert_cmpstr (lines[0], ==,
-      "{\"id\":1,\"dir\":\"out\",\"peer\":\"+212661234567\","
+  /* A batch is written in dossier order: 2024… is told before 2025…. */
+  g_assert_true (g_str_has_prefix (lines[0], "{\"id\":1,\"dir\":\"out\",\"peer\":\"+212700112233\",\"text\":\"الملف 2024007777"));
+  g_assert_cmpstr (lines[1], ==,
+      "{\"id\":2,\"dir\":\"out\",\"peer\":\"+212661234567\","
       "\"text\":\"Dossier 2025000101 : Payé, 279,50 DH.\",\"state\":\"queued\","
       "\"at\":\"2027-01-15T10:00:00\",\"reply_to\":null,\"kind\":\"notice\"}");
-  g_assert_true (g_str_has_prefix (lines[1], "{\"id\":2,\"dir\":\"out\",\"peer\":\"+212700112233\",\"text\":\"الملف 2024007777"));
 
-  run_qurbctl (&last, fixture->db_path, NULL, "messages", "--last", "1", NULL);
+  qurb_test_run_qurbctl (&last, fixture->db_path, NULL, "messages", "--last", "1", NULL);
   g_assert_cmpint (last.status, ==, 0);
-  g_assert_null (strstr (last.out, "+212661234567"));
-  g_assert_nonnull (strstr (last.out, "+212700112233"));
+  g_assert_null (strstr (last.out, "+212700112233"));
+  g_assert_nonnull (strstr (last.out, "+212661234567"));
 }
 
 static void
 test_member_book_cancel (QurbFixture *fixture, gconstpointer data)
 {
-  g_auto(Run) member = { 0 }, booked = { 0 }, again = { 0 }, shown = { 0 }, cancel = { 0 };
-  g_auto(Run) nobody = { 0 };
+  g_auto(QurbRun) member = { 0 }, booked = { 0 }, again = { 0 }, shown = { 0 }, cancel = { 0 };
+  g_auto(QurbRun) nobody = { 0 };
   gchar code[7] = { 0 };
 
   qurb_fixture_load_corpus (fixture);
-  run_qurbctl (&member, fixture->db_path, NULL, "member", "100001", NULL);
+  qurb_test_run_qurbctl (&member, fixture->db_path, NULL, "member", "100001", NULL);
   g_assert_cmpint (member.status, ==, 0);
   g_assert_nonnull (strstr (member.out, "2025000018"));
   g_assert_nonnull (strstr (member.out, "Waiting for documents"));
 
-  run_qurbctl (&booked, fixture->db_path, NULL, "book", "100001", "laa1", "10h30", NULL);
+  qurb_test_run_qurbctl (&booked, fixture->db_path, NULL, "book", "100001", "laa1", "10h30", NULL);
   g_assert_cmpint (booked.status, ==, 2);  /* HH:MM only on the command line */
-  run_clear (&booked);
-  run_qurbctl (&booked, fixture->db_path, NULL, "book", "100001", "laa1", "10:30", NULL);
+  qurb_run_clear (&booked);
+  qurb_test_run_qurbctl (&booked, fixture->db_path, NULL, "book", "100001", "laa1", "10:30", NULL);
   g_assert_cmpint (booked.status, ==, 0);
   g_assert_cmpint (sscanf (booked.out, "Booked %6s", code), ==, 1);
   g_assert_nonnull (strstr (booked.out, "LAA1 on 2027-02-03 at 10:30"));
 
-  run_qurbctl (&again, fixture->db_path, NULL, "book", "100001", "LAA1", NULL);
+  qurb_test_run_qurbctl (&again, fixture->db_path, NULL, "book", "100001", "LAA1", NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, code));
 
-  run_qurbctl (&shown, fixture->db_path, NULL, "member", "100001", NULL);
+  qurb_test_run_qurbctl (&shown, fixture->db_path, NULL, "member", "100001", NULL);
   g_assert_nonnull (strstr (shown.out, code));
 
-  run_qurbctl (&cancel, fixture->db_path, NULL, "cancel", "100001", code, NULL);
+  qurb_test_run_qurbctl (&cancel, fixture->db_path, NULL, "cancel", "100001", code, NULL);
   g_assert_cmpint (cancel.status, ==, 0);
-  run_qurbctl (&nobody, fixture->db_path, NULL, "member", "999999", NULL);
+  qurb_test_run_qurbctl (&nobody, fixture->db_path, NULL, "member", "999999", NULL);
   g_assert_cmpint (nobody.status, ==, 1);
 }
 
 static void
 test_demo (QurbFixture *fixture, gconstpointer data)
 {
-  g_auto(Run) demo = { 0 }, caravans = { 0 }, member = { 0 };
+  g_auto(QurbRun) demo = { 0 }, caravans = { 0 }, member = { 0 };
 
-  run_qurbctl (&demo, fixture->db_path, NULL, "demo", "--members", "120", NULL);
+  qurb_test_run_qurbctl (&demo, fixture->db_path, NULL, "demo", "--members", "120", NULL);
   g_assert_cmpint (demo.status, ==, 0);
   g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM members"), ==, 120);
   /* Claims in every status, caravans ahead with bookings, notices queued. */
@@ -207,29 +157,29 @@ test_demo (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpint (qurb_test_query_int (fixture->db,
                    "SELECT count(*) FROM members WHERE last_name_ar = ''"), ==, 0);
 
-  run_qurbctl (&caravans, fixture->db_path, NULL, "caravans", NULL);
+  qurb_test_run_qurbctl (&caravans, fixture->db_path, NULL, "caravans", NULL);
   g_assert_cmpint (caravans.status, ==, 0);
   g_assert_nonnull (strstr (caravans.out, "Laâyoune"));
-  run_qurbctl (&member, fixture->db_path, NULL, "member", "100001", NULL);
+  qurb_test_run_qurbctl (&member, fixture->db_path, NULL, "member", "100001", NULL);
   g_assert_nonnull (strstr (member.out, "+212612345678"));
 }
 
 static void
 test_broadcast (QurbFixture *fixture, gconstpointer data)
 {
-  g_auto(Run) created = { 0 }, bad = { 0 }, listed = { 0 }, progress = { 0 }, cancelled = { 0 };
-  g_auto(Run) again = { 0 }, pin = { 0 };
+  g_auto(QurbRun) created = { 0 }, bad = { 0 }, listed = { 0 }, progress = { 0 }, cancelled = { 0 };
+  g_auto(QurbRun) again = { 0 }, pin = { 0 };
   g_autofree gchar *fr = qurb_fixture_write (fixture, "fr.txt", "Journée portes ouvertes : le cœur de l'agence.\n");
   g_autofree gchar *ar = qurb_fixture_write (fixture, "ar.txt", "أبواب مفتوحة يوم السبت بالوكالة.\n");
   gint64 id;
 
   qurb_fixture_load_corpus (fixture);
-  run_qurbctl (&bad, fixture->db_path, NULL, "broadcast", "create", "--title-fr", "T", "--title-ar", "ت",
+  qurb_test_run_qurbctl (&bad, fixture->db_path, NULL, "broadcast", "create", "--title-fr", "T", "--title-ar", "ت",
                "--fr", fr, "--ar", ar, "--audience", "province:Gotham", NULL);
   g_assert_cmpint (bad.status, ==, 1);
   g_assert_nonnull (strstr (bad.err, "Gotham"));
 
-  run_qurbctl (&created, fixture->db_path, NULL, "broadcast", "create", "--title-fr", "Portes ouvertes",
+  qurb_test_run_qurbctl (&created, fixture->db_path, NULL, "broadcast", "create", "--title-fr", "Portes ouvertes",
                "--title-ar", "أبواب مفتوحة", "--fr", fr, "--ar", ar, "--audience", "province:laayoune",
                "--at", "2027-01-16 09:00", NULL);
   g_assert_cmpint (created.status, ==, 0);
@@ -241,22 +191,22 @@ test_broadcast (QurbFixture *fixture, gconstpointer data)
   qurb_assert_query_text (fixture->db, "SELECT audience || ' ' || send_at FROM announcements",
                           "province:Laâyoune 2027-01-16T09:00:00");
 
-  run_qurbctl (&listed, fixture->db_path, NULL, "broadcast", "list", NULL);
+  qurb_test_run_qurbctl (&listed, fixture->db_path, NULL, "broadcast", "list", NULL);
   g_assert_cmpint (listed.status, ==, 0);
   g_assert_nonnull (strstr (listed.out, "scheduled"));
-  run_qurbctl (&progress, fixture->db_path, NULL, "broadcast", "progress", "1", NULL);
+  qurb_test_run_qurbctl (&progress, fixture->db_path, NULL, "broadcast", "progress", "1", NULL);
   g_assert_cmpint (progress.status, ==, 0);
   g_assert_nonnull (strstr (progress.out, "messages 0"));
 
-  run_qurbctl (&cancelled, fixture->db_path, NULL, "broadcast", "cancel", "1", NULL);
+  qurb_test_run_qurbctl (&cancelled, fixture->db_path, NULL, "broadcast", "cancel", "1", NULL);
   g_assert_cmpint (cancelled.status, ==, 0);
-  run_qurbctl (&again, fixture->db_path, NULL, "broadcast", "cancel", "1", NULL);
+  qurb_test_run_qurbctl (&again, fixture->db_path, NULL, "broadcast", "cancel", "1", NULL);
   g_assert_cmpint (again.status, ==, 1);
   g_assert_nonnull (strstr (again.err, "cancelled already"));
   qurb_assert_query_text (fixture->db, "SELECT state FROM announcements", "cancelled");
 
   /* The staff PIN: four to eight digits, stored salted and stretched. */
-  run_qurbctl (&pin, fixture->db_path, NULL, "staff-pin", NULL);
+  qurb_test_run_qurbctl (&pin, fixture->db_path, NULL, "staff-pin", NULL);
   g_assert_cmpint (pin.status, ==, 2);   /* nothing on standard input */
   g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM settings"), ==, 0);
   (void) id;

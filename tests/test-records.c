@@ -34,6 +34,7 @@ static const RowCase member_cases[] = {
 static const RowCase claim_cases[] = {
   { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|1250.00|812.50|", NULL },
   { "2025000018|100001|dentaire|2025-01-07|INCOMPLET|2025-01-20|3100.5|0|Devis manquant", NULL },
+  { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|1 250,00|812,50|", NULL },
   { "12345|100001|MALADIE|2024-11-02|PAYE|2024-12-10|1250.00|812.50|", "dossier_no must be 6 to 15 digits" },
   { "2024-001|100001|MALADIE|2024-11-02|PAYE|2024-12-10|1250.00|812.50|", "dossier_no must be 6 to 15 digits" },
   { "2024001234|1001|MALADIE|2024-11-02|PAYE|2024-12-10|1250.00|812.50|", "member_no must be 5 to 10 digits" },
@@ -42,9 +43,12 @@ static const RowCase claim_cases[] = {
   { "2024001234|100001|MALADIE|2024-11-02|PAID|2024-12-10|1250.00|812.50|", "status “PAID” is not one of" },
   { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-10-10|1250.00|812.50|", "is before deposited_on" },
   { "2024001234|100001|MALADIE|2024-11-02|PAYE|2027-02-10|1250.00|812.50|", "status_date 2027-02-10 is in the future" },
-  { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|1250,00|812.50|", "amount_claimed must be dirhams" },
-  { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|-5|0|", "amount_claimed must be dirhams" },
-  { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|12.345|0|", "amount_claimed must be dirhams" },
+  { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|1.250,00|812.50|",
+    "amount_claimed “1.250,00”: write thousands apart by a space or not at all, and decimals after a comma or a point: 1 250,50 or 1250.50" },
+  { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|1250 DH|0|",
+    "amount_claimed “1250 DH”: write the amount without its currency, as 1250,50" },
+  { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|-5|0|", "amount_claimed “-5” cannot be negative" },
+  { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|12.3456|0|", "amount_claimed must be dirhams" },
   { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|100|abc|", "amount_paid must be dirhams" },
   { "2024001234|100001|MALADIE|2024-11-02|PAYE|2024-12-10|100|100.01|", "is more than amount_claimed" },
 };
@@ -167,20 +171,36 @@ test_caravan_slots (void)
 static void
 test_amounts (void)
 {
-  static const struct { const gchar *text; gboolean ok; gint64 centimes; } cases[] = {
-    { "0", TRUE, 0 }, { "1250", TRUE, 125000 }, { "812.5", TRUE, 81250 },
-    { "3100.50", TRUE, 310050 }, { "0.07", TRUE, 7 }, { "18500.00", TRUE, 1850000 },
-    { "", FALSE, 0 }, { ".5", FALSE, 0 }, { "5.", FALSE, 0 }, { "1.234", FALSE, 0 },
-    { "1,5", FALSE, 0 }, { "-1", FALSE, 0 }, { "1e3", FALSE, 0 }, { " 5", FALSE, 0 },
-    { "99999999999999999999", FALSE, 0 },
+  static const struct { const gchar *text; QurbAmountCheck check; gint64 centimes; } cases[] = {
+    { "0", QURB_AMOUNT_OK, 0 }, { "1250", QURB_AMOUNT_OK, 125000 }, { "812.5", QURB_AMOUNT_OK, 81250 },
+    { "3100.50", QURB_AMOUNT_OK, 310050 }, { "0.07", QURB_AMOUNT_OK, 7 },
+    { "18500.00", QURB_AMOUNT_OK, 1850000 },
+    /* What a French-locale spreadsheet writes. */
+    { "1,5", QURB_AMOUNT_OK, 150 }, { "812,50", QURB_AMOUNT_OK, 81250 },
+    { "1 250", QURB_AMOUNT_OK, 125000 }, { "1 250,50", QURB_AMOUNT_OK, 125050 },
+    { "12 345 678.9", QURB_AMOUNT_OK, 1234567890 },
+    { "1\xc2\xa0" "250,50", QURB_AMOUNT_OK, 125050 }, { "1\xe2\x80\xaf" "250", QURB_AMOUNT_OK, 125000 },
+    /* Thousands apart by a dot or a comma cannot be told from decimals. */
+    { "1.250", QURB_AMOUNT_GROUPING, 0 }, { "1,250", QURB_AMOUNT_GROUPING, 0 },
+    { "1.250,50", QURB_AMOUNT_GROUPING, 0 }, { "1,250.50", QURB_AMOUNT_GROUPING, 0 },
+    { "1.250.000", QURB_AMOUNT_GROUPING, 0 }, { "1.234", QURB_AMOUNT_GROUPING, 0 },
+    { "12.3456", QURB_AMOUNT_DECIMALS, 0 }, { "1 250.505", QURB_AMOUNT_DECIMALS, 0 },
+    { "1250 DH", QURB_AMOUNT_CURRENCY, 0 }, { "MAD 12", QURB_AMOUNT_CURRENCY, 0 },
+    { "-1", QURB_AMOUNT_NEGATIVE, 0 },
+    { "", QURB_AMOUNT_INVALID, 0 }, { ".5", QURB_AMOUNT_INVALID, 0 }, { "5.", QURB_AMOUNT_INVALID, 0 },
+    { "1e3", QURB_AMOUNT_INVALID, 0 }, { " 5", QURB_AMOUNT_INVALID, 0 },
+    { "12 50", QURB_AMOUNT_INVALID, 0 }, { "1 2500", QURB_AMOUNT_INVALID, 0 },
+    { "1234 567", QURB_AMOUNT_INVALID, 0 }, { "1 ", QURB_AMOUNT_INVALID, 0 },
+    { "99999999999999999999", QURB_AMOUNT_INVALID, 0 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       gint64 centimes = -1;
       g_test_message ("“%s”", cases[i].text);
-      g_assert_cmpint (qurb_parse_amount (cases[i].text, &centimes), ==, cases[i].ok);
-      if (cases[i].ok)
+      g_assert_cmpint (qurb_amount_parse (cases[i].text, &centimes), ==, cases[i].check);
+      g_assert_cmpint (qurb_parse_amount (cases[i].text, &centimes), ==, cases[i].check == QURB_AMOUNT_OK);
+      if (cases[i].check == QURB_AMOUNT_OK)
         g_assert_cmpint (centimes, ==, cases[i].centimes);
     }
 }

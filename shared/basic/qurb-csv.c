@@ -15,6 +15,7 @@ struct _QurbCsvReader {
   gsize        pos;
   guint        next_line;  /* physical line number at pos, 1-based */
   guint        line;       /* line on which the current record starts */
+  gchar        separator;  /* ',' unless a file says otherwise */
   GString     *buffer;     /* current record's fields, NUL-separated */
   GArray      *starts;     /* guint offsets into buffer */
   GPtrArray   *fields;     /* pointers into buffer, NULL-terminated */
@@ -28,6 +29,7 @@ reader_new (const gchar *data, gsize length)
   reader->data = data;
   reader->length = length;
   reader->next_line = 1;
+  reader->separator = ',';
   reader->buffer = g_string_sized_new (512);
   reader->starts = g_array_sized_new (FALSE, FALSE, sizeof (guint), 16);
   reader->fields = g_ptr_array_sized_new (17);
@@ -143,7 +145,7 @@ qurb_csv_reader_next (QurbCsvReader *reader, GError **error)
           continue;
         }
 
-      if (c == ',')
+      if (c == reader->separator)
         {
           g_string_append_c (reader->buffer, '\0');
           begin_field (reader);
@@ -179,7 +181,7 @@ qurb_csv_reader_next (QurbCsvReader *reader, GError **error)
       {
         gsize q = p + 1;
 
-        while (q < end && d[q] != ',' && d[q] != '"' && d[q] != '\n' && d[q] != '\r')
+        while (q < end && d[q] != reader->separator && d[q] != '"' && d[q] != '\n' && d[q] != '\r')
           q++;
         g_string_append_len (reader->buffer, d + p, q - p);
         p = q;
@@ -232,6 +234,21 @@ qurb_csv_reader_rewind_to (QurbCsvReader *reader, gsize offset, guint line)
   g_return_if_fail (offset <= reader->length);
   reader->pos = offset;
   reader->next_line = line;
+}
+
+/* Fields apart by ';' (what a French-locale spreadsheet writes) or a tab
+ * rather than ','; set before reading the records it applies to. */
+void
+qurb_csv_reader_set_separator (QurbCsvReader *reader, gchar separator)
+{
+  g_return_if_fail (separator != '"' && separator != '\n' && separator != '\r' && separator != '\0');
+  reader->separator = separator;
+}
+
+gchar
+qurb_csv_reader_get_separator (QurbCsvReader *reader)
+{
+  return reader->separator;
 }
 
 guint

@@ -25,6 +25,9 @@ guint          qurb_csv_reader_n_fields     (QurbCsvReader *reader);
 const gchar   *qurb_csv_reader_field        (QurbCsvReader *reader,
                                              guint          index);
 gchar        **qurb_csv_reader_fields       (QurbCsvReader *reader);
+void           qurb_csv_reader_set_separator (QurbCsvReader *reader,
+                                              gchar          separator);
+gchar          qurb_csv_reader_get_separator (QurbCsvReader *reader);
 void           qurb_csv_reader_rewind_to    (QurbCsvReader *reader,
                                              gsize          offset,
                                              guint          line);

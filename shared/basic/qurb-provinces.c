@@ -381,3 +381,56 @@ qurb_provinces_parse_list (const gchar *text, GError **error)
     }
   return g_strv_builder_end (out);
 }
+
+/* Folded tokens joined by one space: how two spellings are compared
+ * whole, whatever their punctuation ("M'diq-Fnideq" and "mdiq fnideq"). */
+static gchar *
+folded_words (const gchar *text)
+{
+  g_autofree gchar *folded = qurb_fold (text);
+  g_autoptr(GPtrArray) tokens = qurb_tokenize (folded);
+
+  g_ptr_array_add (tokens, NULL);
+  return g_strjoinv (" ", (gchar **) tokens->pdata);
+}
+
+static void
+consider (const gchar *spelling, const gchar *wanted, const Province *province,
+          const Province **best, guint *best_distance)
+{
+  g_autofree gchar *words = folded_words (spelling);
+  guint d = qurb_edit_distance (wanted, words, *best_distance);
+
+  if (d < *best_distance)
+    {
+      *best = province;
+      *best_distance = d;
+    }
+}
+
+/* For a province name that is not known (an import's typo): the known
+ * province whose spelling is closest, or NULL when none is within a
+ * third of its length (then it is no typo of ours). */
+const gchar *
+qurb_province_nearest (const gchar *text)
+{
+  g_autofree gchar *wanted = folded_words (text);
+  guint limit = MAX (2, (guint) g_utf8_strlen (wanted, -1) / 3);
+  guint best_distance = limit + 1;
+  const Province *best = NULL;
+
+  if (*wanted == '\0')
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (provinces); i++)
+    {
+      consider (provinces[i].name, wanted, &provinces[i], &best, &best_distance);
+      consider (provinces[i].arabic, wanted, &provinces[i], &best, &best_distance);
+      if (provinces[i].other != NULL)
+        {
+          g_auto(GStrv) others = g_strsplit (provinces[i].other, "|", -1);
+          for (gchar **p = others; *p; p++)
+            consider (*p, wanted, &provinces[i], &best, &best_distance);
+        }
+    }
+  return best != NULL ? best->name : NULL;
+}

@@ -16,6 +16,7 @@ const gchar *qurb_province_arabic     (const gchar *canonical);
 const gchar *qurb_province_canonical  (const gchar *text);
 GStrv        qurb_provinces_parse_list (const gchar  *text,
                                         GError      **error);
+const gchar *qurb_province_nearest    (const gchar *text);
 gboolean     qurb_province_same       (const gchar *a,
                                        const gchar *b);
 

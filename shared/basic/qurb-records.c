@@ -163,40 +163,122 @@ qurb_member_row_clear (QurbMemberRow *row)
   g_clear_pointer (&row->phone, g_free);
 }
 
-/* Dirhams with at most two decimals, "1250", "812.5", "3100.50", into
- * centimes; no sign, no thousands separator. */
-gboolean
-qurb_parse_amount (const gchar *text, gint64 *centimes)
+/* Spaces that may separate thousands: a plain one, and the no-break
+ * spaces a French-locale spreadsheet writes (U+00A0, U+202F). */
+static gsize
+thousands_space (const gchar *p)
+{
+  if (*p == ' ')
+    return 1;
+  if ((guchar) p[0] == 0xC2 && (guchar) p[1] == 0xA0)
+    return 2;
+  if ((guchar) p[0] == 0xE2 && (guchar) p[1] == 0x80 && (guchar) p[2] == 0xAF)
+    return 3;
+  return 0;
+}
+
+static gboolean
+has_currency (const gchar *text)
+{
+  g_autofree gchar *lower = g_utf8_strdown (text, -1);
+
+  return strstr (lower, "dh") != NULL || strstr (lower, "mad") != NULL ||
+         strstr (lower, "درهم") != NULL || strstr (lower, "€") != NULL;
+}
+
+/* Dirhams into centimes, as exports write them: "1250", "812.5",
+ * "812,50" (a decimal comma), "1 250,50" (thousands apart by a space).
+ * A dot or comma between thousands ("1.250", "1,250.00") is refused: it
+ * cannot be told from decimals. */
+QurbAmountCheck
+qurb_amount_parse (const gchar *text, gint64 *centimes)
 {
   gint64 whole = 0, fraction = 0;
   gint decimals = 0;
+  guint group = 0;        /* digits since the last thousands space */
+  gboolean grouped = FALSE;
   const gchar *p = text;
 
+  if (*p == '-')
+    return QURB_AMOUNT_NEGATIVE;
+  if (has_currency (text))
+    return QURB_AMOUNT_CURRENCY;
   if (!g_ascii_isdigit (*p))
-    return FALSE;
-  for (; g_ascii_isdigit (*p); p++)
+    return QURB_AMOUNT_INVALID;
+  for (;;)
     {
-      if (whole > G_GINT64_CONSTANT (100000000000))
-        return FALSE;
-      whole = whole * 10 + (*p - '0');
+      gsize space;
+
+      if (g_ascii_isdigit (*p))
+        {
+          if (whole > G_GINT64_CONSTANT (100000000000))
+            return QURB_AMOUNT_INVALID;
+          whole = whole * 10 + (*p++ - '0');
+          group++;
+        }
+      else if ((space = thousands_space (p)) > 0)
+        {
+          /* "1 250": a first group of 1–3 digits, then groups of three. */
+          if (group == 0 || group > 3 || (grouped && group != 3) || !g_ascii_isdigit (p[space]))
+            return QURB_AMOUNT_INVALID;
+          grouped = TRUE;
+          group = 0;
+          p += space;
+        }
+      else
+        break;
     }
-  if (*p == '.')
+  if (grouped && group != 3)
+    return QURB_AMOUNT_INVALID;
+  if (*p == '.' || *p == ',')
     {
       for (p++; g_ascii_isdigit (*p); p++)
         {
-          if (++decimals > 2)
-            return FALSE;
-          fraction = fraction * 10 + (*p - '0');
+          decimals++;
+          fraction = decimals <= 2 ? fraction * 10 + (*p - '0') : fraction;
         }
       if (decimals == 0)
-        return FALSE;
+        return QURB_AMOUNT_INVALID;
+      /* "1.250,50", "1,250.00", "1.250.000", or "1.250" alone. */
+      if (*p == '.' || *p == ',' || (decimals == 3 && !grouped))
+        return QURB_AMOUNT_GROUPING;
+      if (decimals > 2)
+        return QURB_AMOUNT_DECIMALS;
     }
   if (*p != '\0')
-    return FALSE;
+    return QURB_AMOUNT_INVALID;
   if (decimals == 1)
     fraction *= 10;
   *centimes = whole * 100 + fraction;
-  return TRUE;
+  return QURB_AMOUNT_OK;
+}
+
+gboolean
+qurb_parse_amount (const gchar *text, gint64 *centimes)
+{
+  return qurb_amount_parse (text, centimes) == QURB_AMOUNT_OK;
+}
+
+/* A reason that tells how to write the amount. */
+static gboolean
+check_amount (const gchar *column, const gchar *text, gint64 *centimes, GError **error)
+{
+  switch (qurb_amount_parse (text, centimes))
+    {
+    case QURB_AMOUNT_OK:
+      return TRUE;
+    case QURB_AMOUNT_NEGATIVE:
+      return invalid (error, _("%s “%s” cannot be negative"), column, text);
+    case QURB_AMOUNT_CURRENCY:
+      return invalid (error, _("%s “%s”: write the amount without its currency, as 1250,50"), column, text);
+    case QURB_AMOUNT_GROUPING:
+      return invalid (error, _("%s “%s”: write thousands apart by a space or not at all, and decimals "
+                               "after a comma or a point: 1 250,50 or 1250.50"), column, text);
+    case QURB_AMOUNT_DECIMALS:
+    case QURB_AMOUNT_INVALID:
+    default:
+      return invalid (error, _("%s must be dirhams with at most two decimals, not “%s”"), column, text);
+    }
 }
 
 gboolean
@@ -244,10 +326,9 @@ qurb_claim_row_parse (gchar **fields, const gchar *today, QurbClaimRow *row, GEr
     return invalid (error, _("status_date %s is before deposited_on %s"),
                     row->status_date, row->deposited_on);
 
-  if (!qurb_parse_amount (fields[6], &row->amount_claimed))
-    return invalid (error, _("amount_claimed must be dirhams with at most two decimals, not “%s”"), fields[6]);
-  if (!qurb_parse_amount (fields[7], &row->amount_paid))
-    return invalid (error, _("amount_paid must be dirhams with at most two decimals, not “%s”"), fields[7]);
+  if (!check_amount ("amount_claimed", fields[6], &row->amount_claimed, error) ||
+      !check_amount ("amount_paid", fields[7], &row->amount_paid, error))
+    return FALSE;
   if (row->amount_paid > row->amount_claimed)
     return invalid (error, _("amount_paid %s is more than amount_claimed %s"), fields[7], fields[6]);
 

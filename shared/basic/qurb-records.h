@@ -48,6 +48,16 @@ typedef struct {
   gint seats_per_slot;
 } QurbCaravanRow;
 
+/* What is wrong with an amount, so that the reason can say how to write it. */
+typedef enum {
+  QURB_AMOUNT_OK,
+  QURB_AMOUNT_INVALID,
+  QURB_AMOUNT_DECIMALS,   /* more than two */
+  QURB_AMOUNT_GROUPING,   /* a dot or comma between thousands */
+  QURB_AMOUNT_CURRENCY,   /* "1250 DH" */
+  QURB_AMOUNT_NEGATIVE,
+} QurbAmountCheck;
+
 GQuark       qurb_record_error_quark (void);
 
 extern const gchar *const qurb_member_columns[];
@@ -72,6 +82,8 @@ gboolean     qurb_caravan_row_parse  (gchar             **fields,
 guint        qurb_caravan_row_n_slots (const QurbCaravanRow *row);
 
 gboolean     qurb_parse_amount       (const gchar *text,
+                                      gint64      *centimes);
+QurbAmountCheck qurb_amount_parse    (const gchar *text,
                                       gint64      *centimes);
 gboolean     qurb_claim_status_parse (const gchar     *code,
                                       QurbClaimStatus *status);
