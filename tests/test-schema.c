@@ -81,6 +81,7 @@ static const OldSchema old_schemas[] = {
   { 2, "schema-v2.sql", 1 },
   { 3, "schema-v3.sql", 1 },
   { 4, "schema-v4.sql", 1 },
+  { 5, "schema-v5.sql", 1 },
 };
 
 static void
