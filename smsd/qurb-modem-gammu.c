@@ -580,7 +580,12 @@ qurb_gammu_read_parts (const gchar *path, GError **error)
   parts = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_modem_part_free);
   for (guint i = 0; backup->SMS[i] != NULL; i++)
     {
-      QurbModemPart *part = part_from_sms (backup->SMS[i]);
+      QurbModemPart *part;
+
+      /* What we sent: a submit, whether or not it asked for a report
+       * (which Gammu marks as a status-report PDU). */
+      backup->SMS[i]->PDU = SMS_Submit;
+      part = part_from_sms (backup->SMS[i]);
       g_free (part->sender);
       part->sender = from_gammu (backup->SMS[i]->Number);
       g_ptr_array_add (parts, part);
