@@ -114,7 +114,15 @@ read_captures (GHashTable *on_air, const gchar *modem, const gchar *capture)
     {
       g_autofree gchar *path = g_build_filename (capture, name, NULL);
       g_autoptr(GError) error = NULL;
-      g_autoptr(GPtrArray) parts = qurb_gammu_read_parts (path, &error);
+      g_autoptr(GPtrArray) parts = NULL;
+
+      /* Killed while writing its capture: the part went on the air. */
+      if (g_str_has_suffix (name, ".part"))
+        {
+          n++;
+          continue;
+        }
+      parts = qurb_gammu_read_parts (path, &error);
 
       g_assert_no_error (error);
       for (guint i = 0; i < parts->len; i++)
