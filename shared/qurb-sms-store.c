@@ -80,7 +80,6 @@ typedef struct {
 } Candidate;
 
 typedef struct {
-  guint timeout_seconds;
   gchar *cutoff;          /* received before this: the rest will not come */
   GArray *ids;
 } Assemble;
@@ -326,7 +325,7 @@ GArray *
 qurb_sms_assemble (QurbDb *db, guint timeout_seconds, GError **error)
 {
   g_autofree gchar *cutoff = qurb_now_plus_seconds (-(gint) timeout_seconds);
-  Assemble job = { timeout_seconds, cutoff, g_array_new (FALSE, FALSE, sizeof (gint64)) };
+  Assemble job = { cutoff, g_array_new (FALSE, FALSE, sizeof (gint64)) };
   /* The daemon calls this on every poll: no write lock when no part waits. */
   gint waiting = qurb_db_query_exists (db, error,
       "SELECT 1 FROM sms_parts WHERE message_id IS NULL LIMIT 1", "");

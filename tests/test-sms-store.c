@@ -211,16 +211,16 @@ test_claim_lapses_and_starts_again_whole (QurbFixture *fixture, gconstpointer da
   QurbOutboxItem dead, other;
   gboolean ours = TRUE;
 
-  claim (fixture, "m1", TRUE, 50, &dead);
+  claim (fixture, "m1", TRUE, LEASE_MS, &dead);
   g_assert_cmpint (dead.id, ==, reply);
   g_assert_true (part_sent (fixture, &dead, "m1", 1, 2));
   /* The lease renewed by the part is still running: nothing to take. */
   claim (fixture, "m2", TRUE, LEASE_MS, &other);
   g_assert_cmpint (other.id, ==, 0);
-  g_assert_true (qurb_outbox_renew (fixture->db, &dead, "m1", 50, &ours, &error));
+  /* m1's last renewal, for a millisecond; then it stops answering. */
+  g_assert_true (qurb_outbox_renew (fixture->db, &dead, "m1", 1, &ours, &error));
   g_assert_true (ours);
-
-  g_usleep (120 * 1000);   /* m1 stopped answering */
+  g_usleep (50 * 1000);
   claim (fixture, "m2", TRUE, LEASE_MS, &other);
   g_assert_cmpint (other.id, ==, reply);
   g_assert_cmpuint (other.parts_sent, ==, 0);           /* again whole */
