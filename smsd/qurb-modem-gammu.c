@@ -27,6 +27,9 @@ typedef struct {
   GHashTable *unreadable;    /* folder·100000 + location → polls it failed in a row */
 } GammuModem;
 
+/* Where Gammu writes its device locks (lock_device in libgammu). */
+#define LOCK_DIR "/var/lock"
+
 typedef struct {
   gint folder;
   gint location;
@@ -72,26 +75,27 @@ to_gammu (const gchar *text, unsigned char *out, gsize out_size)
   return TRUE;
 }
 
-static GError *
-gammu_error (GSM_Error e, const gchar *what)
+static QurbModemError
+error_code (GSM_Error e)
 {
-  QurbModemError code;
-
   switch (e)
     {
     case ERR_TIMEOUT:
-      code = QURB_MODEM_ERROR_TIMEOUT;
-      break;
+      return QURB_MODEM_ERROR_TIMEOUT;
     case ERR_DEVICEOPENERROR: case ERR_DEVICELOCKED: case ERR_DEVICENOTEXIST:
     case ERR_DEVICEBUSY: case ERR_DEVICENOPERMISSION: case ERR_DEVICENODRIVER:
     case ERR_DEVICENOTWORK: case ERR_DEVICEWRITEERROR: case ERR_DEVICEREADERROR:
     case ERR_NOTCONNECTED:
-      code = QURB_MODEM_ERROR_DEVICE;
-      break;
+      return QURB_MODEM_ERROR_DEVICE;
     default:
-      code = QURB_MODEM_ERROR_FAILED;
+      return QURB_MODEM_ERROR_FAILED;
     }
-  return g_error_new (QURB_MODEM_ERROR, code, "%s: %s", what, GSM_ErrorString (e));
+}
+
+static GError *
+gammu_error (GSM_Error e, const gchar *what)
+{
+  return g_error_new (QURB_MODEM_ERROR, error_code (e), "%s: %s", what, GSM_ErrorString (e));
 }
 
 static void
@@ -125,8 +129,12 @@ gammu_connect (QurbModem *modem, GError **error)
       g_strlcpy (cfg->Model, self->model, sizeof cfg->Model);
       /* /var/lock/LCK..<device>: a second daemon on the same modem is
        * refused (ERR_DEVICELOCKED) instead of reading and deleting the
-       * same messages; a stale lock from a killed daemon is taken over. */
-      cfg->LockDevice = TRUE;
+       * same messages; a stale lock from a killed daemon is taken over.
+       * Without a lock folder Gammu could open nothing: said, not fatal. */
+      cfg->LockDevice = access (LOCK_DIR, W_OK) == 0;
+      if (!cfg->LockDevice)
+        g_warning ("modem %s: %s is not writable (%s); the modem is not locked against a second daemon",
+                   modem->name, LOCK_DIR, g_strerror (errno));
       GSM_SetConfigNum (self->sm, 1);
     }
 
@@ -202,16 +210,8 @@ part_from_sms (const GSM_SMSMessage *sms)
 static gboolean
 is_modem_error (GSM_Error e)
 {
-  switch (e)
-    {
-    case ERR_TIMEOUT: case ERR_NOTCONNECTED: case ERR_DEVICEOPENERROR: case ERR_DEVICELOCKED:
-    case ERR_DEVICENOTEXIST: case ERR_DEVICEBUSY: case ERR_DEVICENOPERMISSION: case ERR_DEVICENODRIVER:
-    case ERR_DEVICENOTWORK: case ERR_DEVICEWRITEERROR: case ERR_DEVICEREADERROR:
-    case ERR_NOTSUPPORTED: case ERR_NOTIMPLEMENTED: case ERR_SECURITYERROR: case ERR_MOREMEMORY:
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return error_code (e) != QURB_MODEM_ERROR_FAILED || e == ERR_NOTSUPPORTED || e == ERR_NOTIMPLEMENTED ||
+         e == ERR_SECURITYERROR || e == ERR_MOREMEMORY;
 }
 
 /* An entry that cannot be read (a corrupted SIM entry, an empty or garbage
