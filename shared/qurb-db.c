@@ -2,8 +2,12 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "qurb-clock.h"
 #include "qurb-db.h"
@@ -63,6 +67,9 @@ qurb_db_fail (QurbDb *db, gint rc, const gchar *what, GError **error)
   if (rc_is_busy (rc))
     g_set_error (error, QURB_DB_ERROR, QURB_DB_ERROR_BUSY,
                  _("The database is busy; please try again in a moment."));
+  else if (primary == SQLITE_FULL)
+    g_set_error (error, QURB_DB_ERROR, QURB_DB_ERROR_FULL,
+                 "%s: %s", what, sqlite3_errmsg (db->handle));
   else if (primary == SQLITE_CONSTRAINT)
     g_set_error (error, QURB_DB_ERROR, QURB_DB_ERROR_CONSTRAINT,
                  "%s: %s", what, sqlite3_errmsg (db->handle));
@@ -290,6 +297,32 @@ register_province_function (sqlite3 *handle)
                                      (void (*) (void *)) g_hash_table_unref);
 }
 
+/* A new database file is created QURB_DB_FILE_MODE whatever the umask
+ * (sqlite gives its -wal and -shm the file's mode); an existing one, and
+ * its -wal and -shm, lose any access by others. Only the owner can change
+ * a mode: for anyone else this does nothing. */
+static void
+keep_private (const gchar *path)
+{
+  static const gchar *const suffixes[] = { "", "-wal", "-shm" };
+  gint fd = open (path, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, QURB_DB_FILE_MODE);
+
+  if (fd >= 0)
+    {
+      fchmod (fd, QURB_DB_FILE_MODE);
+      close (fd);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree gchar *file = g_strconcat (path, suffixes[i], NULL);
+      GStatBuf st;
+
+      if (g_stat (file, &st) == 0 && (st.st_mode & 0007) != 0 && st.st_uid == geteuid ())
+        g_chmod (file, st.st_mode & 0770);
+    }
+}
+
 QurbDb *
 qurb_db_open (const gchar *path, GError **error)
 {
@@ -311,6 +344,7 @@ qurb_db_open (const gchar *path, GError **error)
       return NULL;
     }
 
+  keep_private (path);
   rc = sqlite3_open_v2 (path, &db->handle,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
                         NULL);
@@ -424,7 +458,7 @@ qurb_db_transact (QurbDb *db, QurbDbTxnFunc func, gpointer user_data, GError **e
   if (qurb_db_in_transaction (db))
     return func (db, user_data, error);
 
-  for (guint attempt = 1; ; attempt++)
+  for (guint attempt = 1, checkpointed = FALSE; ; attempt++)
     {
       g_autoptr(GError) local_error = NULL;
       gint rc = sqlite3_exec (db->handle, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -443,6 +477,17 @@ qurb_db_transact (QurbDb *db, QurbDbTxnFunc func, gpointer user_data, GError **e
       else
         qurb_db_fail (db, rc, "begin", &local_error);
 
+      /* Out of space: the write-ahead log holds the last free bytes and
+       * would keep them after space comes back. Copied into the database
+       * and truncated, then the transaction is tried once more. */
+      if (g_error_matches (local_error, QURB_DB_ERROR, QURB_DB_ERROR_FULL) && !checkpointed)
+        {
+          checkpointed = TRUE;
+          rc = sqlite3_wal_checkpoint_v2 (db->handle, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+          g_debug ("database full: write-ahead log checkpointed and truncated (%s)", sqlite3_errstr (rc));
+          if (rc == SQLITE_OK && attempt < TRANSACT_ATTEMPTS)
+            continue;
+        }
       if (!g_error_matches (local_error, QURB_DB_ERROR, QURB_DB_ERROR_BUSY) ||
           attempt == TRANSACT_ATTEMPTS)
         {

@@ -13,7 +13,13 @@ typedef enum {
   QURB_DB_ERROR_BUSY,       /* still locked after every retry */
   QURB_DB_ERROR_CONSTRAINT,
   QURB_DB_ERROR_TOO_NEW,    /* written by a newer Qurb */
+  QURB_DB_ERROR_FULL,       /* no space left (the log was checkpointed) */
 } QurbDbError;
+
+/* The database holds CINs, phones, claims and the PIN hash: never readable
+ * by others, whatever the umask. The group reads and writes it (the kiosk,
+ * in group qurb, writes bookings; a WAL reader must write the -shm). */
+#define QURB_DB_FILE_MODE 0660
 
 typedef struct _QurbDb QurbDb;
 

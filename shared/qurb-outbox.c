@@ -1,5 +1,39 @@
-/* qurb-outbox.c — queueing SMS for the daemon to send */
+/* qurb-outbox.c — queueing SMS for the daemon to send, and its claims
+ *
+ * An outgoing message's life (state, modem, send_round, lease_until):
+ *
+ *   queued ──claim(M)──▶ sending by M, lease = now + L
+ *     · when parts of the current round went out through another modem N,
+ *       the claim starts a new round: send_round + 1, a new reference,
+ *       parts_sent 0 — the message goes again whole through M, and the
+ *       member's phone never joins parts from two SIMs (different
+ *       senders) or two rounds (different references);
+ *     · otherwise (no part out yet, or M's own round) it goes on from the
+ *       parts already sent, with the same reference.
+ *   sending by M ──part_sent(M, round)──▶ the part recorded, lease renewed;
+ *     the last part makes it sent. Only while the claim is M's: a part
+ *     recorded for a claim M lost is kept (it went on the air) and M
+ *     stops sending that message.
+ *   sending by M ──renew(M, round)──▶ lease renewed, or "no longer yours".
+ *     M renews before a part whenever its lease is half gone, so a part is
+ *     never sent on a lease that can lapse during the send (L is more than
+ *     twice the longest send).
+ *   sending by M ──retry_later(M)──▶ queued, not before 1, 2, 4 … minutes;
+ *     failed after max attempts. ──release(M)──▶ queued (M restarting or
+ *     stopping: the part in flight has finished).
+ *   sending, lease lapsed (M stopped answering) ──any claim──▶ queued, and
+ *     claimed as above: by another modem it starts again whole.
+ *   sent ──delivered(network_ref)──▶ delivered when every part of the last
+ *     round is.
+ *
+ * Every transition is one IMMEDIATE transaction guarded by (state, modem,
+ * send_round), so two modems never both hold a message. Leases count on
+ * the machine's real clock, never the pinned QURB_NOW: they measure how
+ * long a daemon has been silent. At-least-once remains for one part: the
+ * one on the air when its daemon was killed, before it was recorded. */
 #include "config.h"
+
+#include <string.h>
 
 #include "qurb-clock.h"
 #include "qurb-outbox.h"
@@ -41,64 +75,127 @@ qurb_outbox_queue (QurbDb *db, const QurbOutgoing *message, gint64 *id, GError *
 
 /* Retries of a message the modem refused: 1, 2, 4, … minutes apart. */
 #define RETRY_BASE_SECONDS 60
+/* Coprime with 256: successive rounds of one message cycle through every
+ * reference before one comes back. */
+#define REFERENCE_STEP 97
+
+static gint64
+real_ms (void)
+{
+  return g_get_real_time () / 1000;
+}
 
 typedef struct {
   const gchar *modem;
   gboolean broadcasts_allowed;
+  guint lease_ms;
   QurbOutboxItem *item;
 } Claim;
+
+/* Claims whose daemon went silent go back to the queue. */
+static gboolean
+expire_leases (QurbDb *db, const gchar *now, gint64 now_ms, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "UPDATE messages SET state = 'queued', lease_until = NULL, updated_at = ?1"
+      " WHERE dir = 'out' AND state = 'sending' AND (lease_until IS NULL OR lease_until < ?2)"
+      " RETURNING id, modem", error);
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "tI", now, now_ms))
+    return FALSE;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    g_message ("message %" G_GINT64_FORMAT ": the claim of %s lapsed; back in the queue",
+               (gint64) sqlite3_column_int64 (stmt, 0), (const gchar *) sqlite3_column_text (stmt, 1));
+  sqlite3_reset (stmt);
+  return step == 0;
+}
 
 static gboolean
 claim_in_transaction (QurbDb *db, gpointer user_data, GError **error)
 {
   Claim *job = user_data;
+  QurbOutboxItem *item = job->item;
   g_autofree gchar *now = qurb_now_iso ();
+  g_autofree gchar *held_by = NULL;
+  gint64 now_ms = real_ms ();
   sqlite3_stmt *stmt;
-  gint step;
+  gint step, round, reference;
+  guint parts_sent;
 
+  if (!expire_leases (db, now, now_ms, error))
+    return FALSE;
   /* Replies first, then notices, reminders, broadcasts; oldest first. */
   stmt = qurb_db_statement (db,
-      "UPDATE messages SET state = 'sending', modem = ?1, updated_at = ?2,"
-      "  reference = coalesce (reference, id % 256)"
-      " WHERE id = (SELECT id FROM messages WHERE dir = 'out' AND state = 'queued'"
-      "             AND (not_before IS NULL OR not_before <= ?2)"
-      "             AND (?3 OR kind IS NOT 'broadcast')"
-      "             ORDER BY priority, id LIMIT 1)"
-      " RETURNING id, peer, " QURB_MESSAGE_TEXT_SQL ", reference, attempts,"
-      "  (SELECT count(*) FROM sms_sent_parts p WHERE p.message_id = messages.id)", error);
-  if (stmt == NULL ||
-      !qurb_db_bind (db, stmt, error, "tti", job->modem, now, (gint) job->broadcasts_allowed) ||
+      "SELECT id, modem, send_round, coalesce (reference, id % 256),"
+      "  (SELECT count(*) FROM sms_sent_parts p WHERE p.message_id = m.id AND p.send_round = m.send_round)"
+      " FROM messages m WHERE dir = 'out' AND state = 'queued'"
+      "  AND (not_before IS NULL OR not_before <= ?1) AND (?2 OR kind IS NOT 'broadcast')"
+      " ORDER BY priority, id LIMIT 1", error);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "ti", now, (gint) job->broadcasts_allowed) ||
       (step = qurb_db_step_row (db, stmt, error)) < 0)
     return FALSE;
-  if (step > 0)
+  if (step == 0)
+    return TRUE;
+  item->id = sqlite3_column_int64 (stmt, 0);
+  held_by = qurb_db_column_dup (stmt, 1);
+  round = sqlite3_column_int (stmt, 2);
+  reference = sqlite3_column_int (stmt, 3);
+  parts_sent = sqlite3_column_int (stmt, 4);
+  sqlite3_reset (stmt);
+
+  if (parts_sent > 0 && g_strcmp0 (held_by, job->modem) != 0)
     {
-      job->item->id = sqlite3_column_int64 (stmt, 0);
-      job->item->peer = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
-      job->item->text = g_strdup ((const gchar *) sqlite3_column_text (stmt, 2));
-      job->item->reference = sqlite3_column_int (stmt, 3);
-      job->item->attempts = sqlite3_column_int (stmt, 4);
-      job->item->parts_sent = sqlite3_column_int (stmt, 5);
-      /* Step to the end so the UPDATE completes before the reset. */
-      while (qurb_db_step_row (db, stmt, NULL) > 0)
-        ;
+      g_message ("message %" G_GINT64_FORMAT ": %u part(s) went out through %s; %s sends it again whole",
+                 item->id, parts_sent, held_by, job->modem);
+      round++;
+      reference = (reference + REFERENCE_STEP) % 256;
+      parts_sent = 0;
     }
+  stmt = qurb_db_statement (db,
+      "UPDATE messages SET state = 'sending', modem = ?1, lease_until = ?2, send_round = ?3,"
+      "  reference = ?4, updated_at = ?5 WHERE id = ?6"
+      " RETURNING peer, " QURB_MESSAGE_TEXT_SQL ", attempts", error);
+  if (stmt == NULL ||
+      !qurb_db_bind (db, stmt, error, "tIiitI", job->modem, now_ms + job->lease_ms, round, reference, now,
+                     item->id) ||
+      (step = qurb_db_step_row (db, stmt, error)) <= 0)
+    {
+      item->id = 0;
+      return step == 0 ? qurb_db_fail (db, SQLITE_INTERNAL, "claim", error) : FALSE;
+    }
+  item->peer = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
+  item->text = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
+  item->attempts = sqlite3_column_int (stmt, 2);
+  item->reference = reference;
+  item->send_round = round;
+  item->parts_sent = parts_sent;
+  /* Step to the end so the UPDATE completes before the reset. */
+  while (qurb_db_step_row (db, stmt, NULL) > 0)
+    ;
   sqlite3_reset (stmt);
   return TRUE;
 }
 
-/* The next message this modem may send now, marked as its own; id is 0
- * when there is none. Atomic across processes. */
+/* The next message this modem may send now, marked as its own for
+ * lease_ms; id is 0 when there is none. Atomic across processes. */
 gboolean
-qurb_outbox_claim (QurbDb *db, const gchar *modem, gboolean broadcasts_allowed,
+qurb_outbox_claim (QurbDb *db, const gchar *modem, gboolean broadcasts_allowed, guint lease_ms,
                    QurbOutboxItem *item, GError **error)
 {
-  Claim job = { modem, broadcasts_allowed, item };
+  Claim job = { modem, broadcasts_allowed, lease_ms, item };
 
-  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (db != NULL && modem != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   memset (item, 0, sizeof *item);
-  return qurb_db_transact (db, claim_in_transaction, &job, error);
+  if (!qurb_db_transact (db, claim_in_transaction, &job, error))
+    {
+      qurb_outbox_item_clear (item);
+      memset (item, 0, sizeof *item);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
@@ -108,60 +205,105 @@ qurb_outbox_item_clear (QurbOutboxItem *item)
   g_clear_pointer (&item->text, g_free);
 }
 
-/* Part seq (1-based) of message id is with the network. */
-gboolean
-qurb_outbox_part_sent (QurbDb *db, gint64 id, guint seq, const gchar *modem, gint network_ref,
-                       GError **error)
+typedef struct {
+  const QurbOutboxItem *item;
+  const gchar *modem;
+  guint seq;              /* 0: renew only */
+  gboolean last;
+  gint network_ref;
+  guint lease_ms;
+  gboolean ours;
+} PartSent;
+
+static gboolean
+part_sent_in_transaction (QurbDb *db, gpointer user_data, GError **error)
 {
+  PartSent *job = user_data;
   g_autofree gchar *now = qurb_now_iso ();
+  sqlite3_stmt *stmt = qurb_db_statement (db,
+      "UPDATE messages SET lease_until = ?1, updated_at = ?2,"
+      "  state = CASE WHEN ?3 THEN 'sent' ELSE state END,"
+      "  error = CASE WHEN ?3 THEN NULL ELSE error END"
+      " WHERE id = ?4 AND state = 'sending' AND modem = ?5 AND send_round = ?6", error);
 
-  g_return_val_if_fail (db != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  return qurb_db_transact_exec (db, error,
-      "INSERT OR REPLACE INTO sms_sent_parts (message_id, seq, modem, network_ref, sent_at)"
-      " VALUES (?, ?, ?, ?, ?)", "Iitit", id, (gint) seq, modem, network_ref, now);
+  if (stmt == NULL ||
+      !qurb_db_bind (db, stmt, error, "ItiIti", real_ms () + job->lease_ms, now, (gint) job->last,
+                     job->item->id, job->modem, job->item->send_round) ||
+      !qurb_db_step_done (db, stmt, error))
+    return FALSE;
+  job->ours = qurb_db_changes (db) == 1;
+  if (job->seq == 0)
+    return TRUE;
+  /* On the air either way: recorded, even for a claim lost meanwhile. */
+  stmt = qurb_db_statement (db,
+      "INSERT OR IGNORE INTO sms_sent_parts (message_id, send_round, seq, modem, network_ref, sent_at)"
+      " VALUES (?, ?, ?, ?, ?, ?)", error);
+  return stmt != NULL &&
+         qurb_db_bind (db, stmt, error, "Iiitit", job->item->id, job->item->send_round, (gint) job->seq,
+                       job->modem, job->network_ref, now) &&
+         qurb_db_step_done (db, stmt, error);
 }
 
+/* Part seq (1-based) of n_parts is with the network: recorded, the lease
+ * renewed, the message sent after its last part. *ours is FALSE when the
+ * claim was lost (the message is another modem's now: stop sending it). */
 gboolean
-qurb_outbox_sent (QurbDb *db, gint64 id, GError **error)
+qurb_outbox_part_sent (QurbDb *db, const QurbOutboxItem *item, const gchar *modem, guint seq,
+                       guint n_parts, gint network_ref, guint lease_ms, gboolean *ours, GError **error)
 {
-  g_autofree gchar *now = qurb_now_iso ();
+  PartSent job = { item, modem, seq, seq >= n_parts, network_ref, lease_ms, FALSE };
 
-  g_return_val_if_fail (db != NULL, FALSE);
+  g_return_val_if_fail (db != NULL && item != NULL && modem != NULL && seq > 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return qurb_db_transact_exec (db, error,
-      "UPDATE messages SET state = 'sent', updated_at = ?, error = NULL WHERE id = ?", "tI", now, id);
+  if (!qurb_db_transact (db, part_sent_in_transaction, &job, error))
+    return FALSE;
+  if (ours)
+    *ours = job.ours;
+  return TRUE;
+}
+
+/* The claim held lease_ms longer, if it is still this modem's. */
+gboolean
+qurb_outbox_renew (QurbDb *db, const QurbOutboxItem *item, const gchar *modem, guint lease_ms,
+                   gboolean *ours, GError **error)
+{
+  PartSent job = { item, modem, 0, FALSE, -1, lease_ms, FALSE };
+
+  g_return_val_if_fail (db != NULL && item != NULL && modem != NULL && ours != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!qurb_db_transact (db, part_sent_in_transaction, &job, error))
+    return FALSE;
+  *ours = job.ours;
+  return TRUE;
 }
 
 /* The modem refused it: back to the queue, a little later each time
  * (1, 2, 4 … minutes), and failed after max_attempts. One message that
- * keeps failing never holds up the others. */
+ * keeps failing never holds up the others. Nothing when the claim was
+ * lost meanwhile. */
 gboolean
-qurb_outbox_retry_later (QurbDb *db, gint64 id, const gchar *reason, guint max_attempts,
-                         GError **error)
+qurb_outbox_retry_later (QurbDb *db, const QurbOutboxItem *item, const gchar *modem, const gchar *reason,
+                         guint max_attempts, GError **error)
 {
   g_autofree gchar *now = qurb_now_iso ();
-  sqlite3_stmt *stmt = qurb_db_statement (db, "SELECT attempts FROM messages WHERE id = ?", error);
   g_autofree gchar *later = NULL;
-  gint attempts = 1, step;
 
-  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "I", id) ||
-      (step = qurb_db_step_row (db, stmt, error)) < 0)
-    return FALSE;
-  if (step > 0)
-    attempts = sqlite3_column_int (stmt, 0) + 1;
-  sqlite3_reset (stmt);
-  later = qurb_now_plus_seconds (RETRY_BASE_SECONDS << MIN (attempts - 1, 6));
+  g_return_val_if_fail (db != NULL && item != NULL && modem != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  later = qurb_now_plus_seconds (RETRY_BASE_SECONDS << MIN (item->attempts, 6));
   return qurb_db_transact_exec (db, error,
-      "UPDATE messages SET updated_at = ?1, error = ?2, not_before = ?3, attempts = ?4,"
-      "  state = CASE WHEN ?4 >= ?5 THEN 'failed' ELSE 'queued' END WHERE id = ?6",
-      "tttiiI", now, reason, later, attempts, (gint) max_attempts, id);
+      "UPDATE messages SET updated_at = ?1, error = ?2, not_before = ?3, attempts = ?4, lease_until = NULL,"
+      "  state = CASE WHEN ?4 >= ?5 THEN 'failed' ELSE 'queued' END"
+      " WHERE id = ?6 AND state = 'sending' AND modem = ?7 AND send_round = ?8",
+      "tttiiIti", now, reason, later, (gint) item->attempts + 1, (gint) max_attempts, item->id,
+      modem, item->send_round);
 }
 
 /* A delivery report: the part the network knows as network_ref arrived;
- * the message is delivered when all its parts are. */
+ * the message is delivered when all the parts of its last round are. */
 gboolean
 qurb_outbox_delivered (QurbDb *db, const gchar *modem, gint network_ref, GError **error)
 {
@@ -175,12 +317,14 @@ qurb_outbox_delivered (QurbDb *db, const gchar *modem, gint network_ref, GError 
       "  AND delivered_at IS NULL", "tti", now, modem, network_ref) &&
          qurb_db_transact_exec (db, error,
       "UPDATE messages SET state = 'delivered', updated_at = ?1 WHERE state = 'sent' AND id IN"
-      " (SELECT message_id FROM sms_sent_parts WHERE modem = ?2 GROUP BY message_id"
-      "  HAVING count(*) = count(delivered_at) AND max(delivered_at) = ?1)", "tt", now, modem);
+      " (SELECT p.message_id FROM sms_sent_parts p JOIN messages m ON m.id = p.message_id"
+      "  AND m.send_round = p.send_round WHERE p.modem = ?2 GROUP BY p.message_id"
+      "  HAVING count(*) = count(p.delivered_at) AND max(p.delivered_at) = ?1)", "tt", now, modem);
 }
 
-/* At start-up: what this modem was sending when it stopped goes back to
- * the queue; the parts already sent are not sent again. */
+/* At start-up and stop: what this modem was sending goes back to the
+ * queue; the parts already sent are not sent again if this modem claims
+ * it again (another starts it again whole). */
 gboolean
 qurb_outbox_release (QurbDb *db, const gchar *modem, GError **error)
 {
@@ -190,6 +334,7 @@ qurb_outbox_release (QurbDb *db, const gchar *modem, GError **error)
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   return qurb_db_transact_exec (db, error,
-      "UPDATE messages SET state = 'queued', updated_at = ? WHERE state = 'sending' AND modem = ?",
+      "UPDATE messages SET state = 'queued', lease_until = NULL, updated_at = ?"
+      " WHERE dir = 'out' AND state = 'sending' AND modem = ?",
       "tt", now, modem);
 }

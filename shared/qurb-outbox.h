@@ -39,8 +39,9 @@ typedef struct {
   gchar *peer;
   gchar *text;
   gint reference;           /* our concatenation reference, 0–255 */
+  gint send_round;          /* starts again whole on another modem: + 1 */
   guint attempts;
-  guint parts_sent;         /* parts already taken by the network */
+  guint parts_sent;         /* parts of this round already taken by the network */
 } QurbOutboxItem;
 
 gboolean qurb_outbox_queue (QurbDb             *db,
@@ -48,26 +49,35 @@ gboolean qurb_outbox_queue (QurbDb             *db,
                             gint64             *id,
                             GError            **error);
 
+/* The daemon's side; the state machine is described in qurb-outbox.c. */
 gboolean qurb_outbox_claim         (QurbDb         *db,
                                     const gchar    *modem,
                                     gboolean        broadcasts_allowed,
+                                    guint           lease_ms,
                                     QurbOutboxItem *item,
                                     GError        **error);
 void     qurb_outbox_item_clear    (QurbOutboxItem *item);
-gboolean qurb_outbox_part_sent     (QurbDb      *db,
-                                    gint64       id,
-                                    guint        seq,
-                                    const gchar *modem,
-                                    gint         network_ref,
-                                    GError     **error);
-gboolean qurb_outbox_sent          (QurbDb  *db,
-                                    gint64   id,
-                                    GError **error);
-gboolean qurb_outbox_retry_later   (QurbDb      *db,
-                                    gint64       id,
-                                    const gchar *reason,
-                                    guint        max_attempts,
-                                    GError     **error);
+gboolean qurb_outbox_renew         (QurbDb               *db,
+                                    const QurbOutboxItem *item,
+                                    const gchar          *modem,
+                                    guint                 lease_ms,
+                                    gboolean             *ours,
+                                    GError              **error);
+gboolean qurb_outbox_part_sent     (QurbDb               *db,
+                                    const QurbOutboxItem *item,
+                                    const gchar          *modem,
+                                    guint                 seq,
+                                    guint                 n_parts,
+                                    gint                  network_ref,
+                                    guint                 lease_ms,
+                                    gboolean             *ours,
+                                    GError              **error);
+gboolean qurb_outbox_retry_later   (QurbDb               *db,
+                                    const QurbOutboxItem *item,
+                                    const gchar          *modem,
+                                    const gchar          *reason,
+                                    guint                 max_attempts,
+                                    GError              **error);
 gboolean qurb_outbox_delivered     (QurbDb      *db,
                                     const gchar *modem,
                                     gint         network_ref,

@@ -225,6 +225,37 @@ static const gchar *const migrations[] = {
   /* Messages on a modem now, or failed: few, and counted by status. */
   "CREATE INDEX messages_out_trouble ON messages (state, updated_at)\n"
   "  WHERE dir = 'out' AND state IN ('sending', 'failed');\n",
+
+  /* 6 → 7: what a real modem and a real SIM bring. */
+  /* A claim on an outgoing message lasts until lease_until (ms since the
+   * epoch on the machine's real clock, never the pinned QURB_NOW): a
+   * daemon that stops answering loses it. send_round counts the times the
+   * message started again whole, on another modem, with a new reference. */
+  "ALTER TABLE messages ADD COLUMN lease_until INTEGER;\n"
+  "ALTER TABLE messages ADD COLUMN send_round INTEGER NOT NULL DEFAULT 0;\n"
+  "CREATE INDEX messages_sending ON messages (lease_until)\n"
+  "  WHERE dir = 'out' AND state = 'sending';\n"
+  /* The parts sent, per round: one round's parts all went through one modem. */
+  "CREATE TABLE sms_sent_parts_v7 (\n"
+  "  message_id   INTEGER NOT NULL REFERENCES messages (id),\n"
+  "  send_round   INTEGER NOT NULL DEFAULT 0,\n"
+  "  seq          INTEGER NOT NULL,\n"
+  "  modem        TEXT NOT NULL,\n"
+  "  network_ref  INTEGER,\n"
+  "  sent_at      TEXT NOT NULL,\n"
+  "  delivered_at TEXT,\n"
+  "  PRIMARY KEY (message_id, send_round, seq)\n"
+  ");\n"
+  "INSERT INTO sms_sent_parts_v7 (message_id, seq, modem, network_ref, sent_at, delivered_at)\n"
+  "  SELECT message_id, seq, modem, network_ref, sent_at, delivered_at FROM sms_sent_parts;\n"
+  "DROP TABLE sms_sent_parts;\n"
+  "ALTER TABLE sms_sent_parts_v7 RENAME TO sms_sent_parts;\n"
+  "CREATE INDEX sms_sent_parts_ref ON sms_sent_parts (modem, network_ref)\n"
+  "  WHERE delivered_at IS NULL;\n"
+  /* An undecodable part keeps text '' and this mark, so the uniqueness
+   * rule holds for it too (NULL texts were all distinct). */
+  "ALTER TABLE sms_parts ADD COLUMN undecodable INTEGER NOT NULL DEFAULT 0;\n"
+  "UPDATE sms_parts SET text = '', undecodable = 1 WHERE text IS NULL;\n",
 };
 
 gint

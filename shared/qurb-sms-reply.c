@@ -523,3 +523,10 @@ qurb_sms_registration_hint (const gchar *lang)
 {
   return g_strdup (qurb_dgettext (lang, "This number is not registered with the mutual. Register it at your agency or at a kiosk."));
 }
+
+/* A long message of which only some parts came, and those not understood. */
+gchar *
+qurb_sms_send_again (const gchar *lang)
+{
+  return g_strdup (qurb_dgettext (lang, "Only part of your message reached us. Please send it again."));
+}

@@ -13,5 +13,6 @@ gchar *qurb_sms_answer              (QurbDb               *db,
                                      const gchar          *lang,
                                      GError              **error);
 gchar *qurb_sms_registration_hint   (const gchar *lang);
+gchar *qurb_sms_send_again          (const gchar *lang);
 
 G_END_DECLS

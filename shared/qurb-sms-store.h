@@ -20,6 +20,10 @@ typedef struct {
   const gchar *text;        /* NULL when it could not be decoded */
 } QurbSmsPart;
 
+/* messages.error of a long message whose parts did not all come within
+ * the timeout: answered from what came (DESIGN.md 3.1). */
+#define QURB_SMS_PARTS_MISSING "parts missing"
+
 
 gboolean qurb_sms_store_part       (QurbDb            *db,
                                     const QurbSmsPart *part,

@@ -17,6 +17,7 @@
 #include "qurb-caravans.h"
 #include "qurb-members.h"
 #include "qurb-sms-reply.h"
+#include "qurb-sms-store.h"
 #include "qurb-sms.h"
 
 #define DUPLICATE_WINDOW_MINUTES 5
@@ -169,6 +170,7 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   Process *job = user_data;
   QurbSmsResult *result = job->result;
   g_autofree gchar *peer = NULL, *text = NULL, *state = NULL, *today = NULL;
+  gboolean partial;
   g_auto(GStrv) codes = NULL;
   g_autoptr(QurbMember) member = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -178,7 +180,7 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
 
   g_clear_pointer (&result->reply, g_free);
   result->reply_id = 0;
-  stmt = qurb_db_statement (db, "SELECT peer, text, state FROM messages WHERE id = ? AND dir = 'in'", error);
+  stmt = qurb_db_statement (db, "SELECT peer, text, state, error FROM messages WHERE id = ? AND dir = 'in'", error);
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "I", job->id) ||
       (step = qurb_db_step_row (db, stmt, error)) < 0)
     return FALSE;
@@ -191,6 +193,7 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   peer = g_strdup ((const gchar *) sqlite3_column_text (stmt, 0));
   text = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
   state = g_strdup ((const gchar *) sqlite3_column_text (stmt, 2));
+  partial = g_strcmp0 ((const gchar *) sqlite3_column_text (stmt, 3), QURB_SMS_PARTS_MISSING) == 0;
   sqlite3_reset (stmt);
 
   codes = qurb_caravan_codes (db, error);
@@ -230,6 +233,13 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   if (!qurb_i18n_require (result->lang, error))
     return FALSE;
 
+  /* A long message whose other parts never came: answered from what came
+   * when that is understood, else asked for again (DESIGN.md 3.1). */
+  if (partial && (result->command.intent == QURB_INTENT_UNKNOWN ||
+                  result->command.intent == QURB_INTENT_IGNORED))
+    result->command.intent = QURB_INTENT_UNKNOWN;
+  else
+    partial = FALSE;
   /* Courtesy ("شكرا", "ok merci") costs the member no answer either. */
   if (rule == NULL && result->command.intent == QURB_INTENT_IGNORED)
     rule = "nothing asked";
@@ -256,6 +266,8 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
         }
       result->reply = qurb_sms_registration_hint (result->lang);
     }
+  else if (partial)
+    result->reply = qurb_sms_send_again (result->lang);
   else
     {
       result->reply = qurb_sms_answer (db, member, &result->command, result->lang, error);

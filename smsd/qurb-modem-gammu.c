@@ -24,7 +24,11 @@ typedef struct {
   gint send_status;          /* set by the send callback: -1 waiting, 0 ok */
   gint network_ref;
   guint captured;
+  GHashTable *unreadable;    /* folder·100000 + location → polls it failed in a row */
 } GammuModem;
+
+/* Where Gammu writes its device locks (lock_device in libgammu). */
+#define LOCK_DIR "/var/lock"
 
 typedef struct {
   gint folder;
@@ -44,6 +48,20 @@ from_gammu (const unsigned char *text)
                     NULL, NULL, NULL);
 }
 
+/* A message's text by its length, not up to its first NUL: a UCS-2 NUL
+ * inside an SMS ("ETAT 20\0 24001234") would cut the rest off. Each NUL
+ * becomes a space, which nothing downstream mistakes for an end. */
+static gchar *
+from_gammu_length (const unsigned char *text, gsize length)
+{
+  g_autofree guchar *copy = g_memdup2 (text, length * 2);
+
+  for (gsize i = 0; i < length; i++)
+    if (copy[2 * i] == 0 && copy[2 * i + 1] == 0)
+      copy[2 * i + 1] = ' ';
+  return g_convert ((const gchar *) copy, length * 2, "UTF-8", "UTF-16BE", NULL, NULL, NULL);
+}
+
 static gboolean
 to_gammu (const gchar *text, unsigned char *out, gsize out_size)
 {
@@ -57,26 +75,27 @@ to_gammu (const gchar *text, unsigned char *out, gsize out_size)
   return TRUE;
 }
 
-static GError *
-gammu_error (GSM_Error e, const gchar *what)
+static QurbModemError
+error_code (GSM_Error e)
 {
-  QurbModemError code;
-
   switch (e)
     {
     case ERR_TIMEOUT:
-      code = QURB_MODEM_ERROR_TIMEOUT;
-      break;
+      return QURB_MODEM_ERROR_TIMEOUT;
     case ERR_DEVICEOPENERROR: case ERR_DEVICELOCKED: case ERR_DEVICENOTEXIST:
     case ERR_DEVICEBUSY: case ERR_DEVICENOPERMISSION: case ERR_DEVICENODRIVER:
     case ERR_DEVICENOTWORK: case ERR_DEVICEWRITEERROR: case ERR_DEVICEREADERROR:
     case ERR_NOTCONNECTED:
-      code = QURB_MODEM_ERROR_DEVICE;
-      break;
+      return QURB_MODEM_ERROR_DEVICE;
     default:
-      code = QURB_MODEM_ERROR_FAILED;
+      return QURB_MODEM_ERROR_FAILED;
     }
-  return g_error_new (QURB_MODEM_ERROR, code, "%s: %s", what, GSM_ErrorString (e));
+}
+
+static GError *
+gammu_error (GSM_Error e, const gchar *what)
+{
+  return g_error_new (QURB_MODEM_ERROR, error_code (e), "%s: %s", what, GSM_ErrorString (e));
 }
 
 static void
@@ -108,7 +127,14 @@ gammu_connect (QurbModem *modem, GError **error)
       cfg->Device = strdup (self->device);
       cfg->Connection = strdup (self->connection);
       g_strlcpy (cfg->Model, self->model, sizeof cfg->Model);
-      cfg->LockDevice = FALSE;
+      /* /var/lock/LCK..<device>: a second daemon on the same modem is
+       * refused (ERR_DEVICELOCKED) instead of reading and deleting the
+       * same messages; a stale lock from a killed daemon is taken over.
+       * Without a lock folder Gammu could open nothing: said, not fatal. */
+      cfg->LockDevice = access (LOCK_DIR, W_OK) == 0;
+      if (!cfg->LockDevice)
+        g_warning ("modem %s: %s is not writable (%s); the modem is not locked against a second daemon",
+                   modem->name, LOCK_DIR, g_strerror (errno));
       GSM_SetConfigNum (self->sm, 1);
     }
 
@@ -170,9 +196,54 @@ part_from_sms (const GSM_SMSMessage *sms)
       part->total = MAX (1, sms->UDH.AllParts);
       part->seq = CLAMP (sms->UDH.PartNumber, 1, part->total);
     }
-  if (sms->Coding == SMS_Coding_Unicode_No_Compression || sms->Coding == SMS_Coding_Default_No_Compression)
-    part->text = from_gammu (sms->Text);  /* NULL when not valid: kept, marked */
+  /* GSM-7 has no NUL (its 0 is '@'), and one septet escape makes one
+   * character of two: Length counts septets there, characters in UCS-2. */
+  if (sms->Coding == SMS_Coding_Unicode_No_Compression)
+    part->text = from_gammu_length (sms->Text, CLAMP (sms->Length, 0, GSM_MAX_SMS_LENGTH));
+  else if (sms->Coding == SMS_Coding_Default_No_Compression)
+    part->text = from_gammu (sms->Text);
+  /* NULL (8-bit data, or not valid UTF-16): stored, marked undecodable. */
   return part;
+}
+
+/* An error about the modem, not about one entry of its storage. */
+static gboolean
+is_modem_error (GSM_Error e)
+{
+  return error_code (e) != QURB_MODEM_ERROR_FAILED || e == ERR_NOTSUPPORTED || e == ERR_NOTIMPLEMENTED ||
+         e == ERR_SECURITYERROR || e == ERR_MOREMEMORY;
+}
+
+/* An entry that cannot be read (a corrupted SIM entry, an empty or garbage
+ * file on the dummy driver): logged once, skipped, and deleted when it is
+ * still unreadable at the next poll, so that it neither stops the modem nor
+ * fills its storage. Gammu's own tools skip such entries too. */
+static void
+unreadable_entry (GammuModem *self, GHashTable *seen_now, const GSM_SMSMessage *where, GSM_Error e)
+{
+  gint key = where->Folder * 100000 + where->Location;
+  guint times = GPOINTER_TO_UINT (g_hash_table_lookup (self->unreadable, GINT_TO_POINTER (key))) + 1;
+
+  if (times == 1)
+    g_warning ("modem %s: the message at folder %d, location %d cannot be read (%s); skipped",
+               self->parent.name, where->Folder, where->Location, GSM_ErrorString (e));
+  else if (times == 2)
+    {
+      g_autofree GSM_SMSMessage *sms = g_new0 (GSM_SMSMessage, 1);
+      GSM_Error deleted;
+
+      sms->Folder = where->Folder;
+      sms->Location = where->Location;
+      deleted = GSM_DeleteSMS (self->sm, sms);
+      if (deleted == ERR_NONE)
+        g_message ("modem %s: the unreadable message at folder %d, location %d deleted",
+                   self->parent.name, where->Folder, where->Location);
+      else
+        g_warning ("modem %s: the unreadable message at folder %d, location %d cannot be deleted (%s);"
+                   " it stays and is skipped", self->parent.name, where->Folder, where->Location,
+                   GSM_ErrorString (deleted));
+    }
+  g_hash_table_insert (seen_now, GINT_TO_POINTER (key), GUINT_TO_POINTER (times));
 }
 
 static GPtrArray *
@@ -180,8 +251,10 @@ gammu_read_inbox (QurbModem *modem, GError **error)
 {
   GammuModem *self = (GammuModem *) modem;
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_modem_part_free);
+  g_autoptr(GHashTable) unreadable_now = g_hash_table_new (NULL, NULL);
   g_autofree GSM_MultiSMSMessage *sms = g_new0 (GSM_MultiSMSMessage, 1);
   gboolean start = TRUE;
+  gint last_folder = -1, last_location = -1;
 
   while (TRUE)
     {
@@ -192,14 +265,30 @@ gammu_read_inbox (QurbModem *modem, GError **error)
         break;
       if (e != ERR_NONE)
         {
-          g_propagate_error (error, gammu_error (e, "read"));
-          return NULL;
+          /* The same place twice: Gammu cannot step past it this time. */
+          gboolean stuck = sms->SMS[0].Folder == last_folder && sms->SMS[0].Location == last_location;
+
+          if (is_modem_error (e) || stuck)
+            {
+              /* What was read is kept: stored now, the rest next poll. */
+              if (parts->len > 0)
+                break;
+              g_propagate_error (error, gammu_error (e, "read"));
+              return NULL;
+            }
+          last_folder = sms->SMS[0].Folder;
+          last_location = sms->SMS[0].Location;
+          unreadable_entry (self, unreadable_now, &sms->SMS[0], e);
+          continue;
         }
       for (gint i = 0; i < sms->Number; i++)
         if (sms->SMS[i].InboxFolder &&
             (sms->SMS[i].PDU == SMS_Deliver || sms->SMS[i].PDU == SMS_Status_Report))
           g_ptr_array_add (parts, part_from_sms (&sms->SMS[i]));
     }
+  /* Only the entries unreadable in this pass are remembered. */
+  g_hash_table_unref (self->unreadable);
+  self->unreadable = g_steal_pointer (&unreadable_now);
   return g_steal_pointer (&parts);
 }
 
@@ -403,6 +492,7 @@ gammu_free (QurbModem *modem)
   g_free (self->connection);
   g_free (self->model);
   g_free (self->capture_dir);
+  g_hash_table_unref (self->unreadable);
   g_free (modem->name);
   g_free (self);
 }
@@ -419,6 +509,7 @@ qurb_modem_gammu_new (const QurbGammuConfig *config)
 
   self->parent.ops = &gammu_ops;
   self->parent.name = g_strdup (config->name);
+  self->unreadable = g_hash_table_new (NULL, NULL);
   self->device = g_strdup (config->device ? config->device : "/dev/ttyUSB0");
   self->connection = g_strdup (config->connection && *config->connection ? config->connection : "at");
   self->model = g_strdup (config->model ? config->model : "");
@@ -489,7 +580,12 @@ qurb_gammu_read_parts (const gchar *path, GError **error)
   parts = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_modem_part_free);
   for (guint i = 0; backup->SMS[i] != NULL; i++)
     {
-      QurbModemPart *part = part_from_sms (backup->SMS[i]);
+      QurbModemPart *part;
+
+      /* What we sent: a submit, whether or not it asked for a report
+       * (which Gammu marks as a status-report PDU). */
+      backup->SMS[i]->PDU = SMS_Submit;
+      part = part_from_sms (backup->SMS[i]);
       g_free (part->sender);
       part->sender = from_gammu (backup->SMS[i]->Number);
       g_ptr_array_add (parts, part);

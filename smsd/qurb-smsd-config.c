@@ -62,6 +62,10 @@ qurb_smsd_config_parse (const gchar *data, const gchar *origin, GError **error)
   if (!qurb_config_number (file, "sms", "max-replies-per-hour", 10, 0, 100000, &config->max_replies_per_hour,
                origin, error))
     return NULL;
+  /* Longer than a part can take to send (30 s at most), twice over. */
+  if (!qurb_config_number (file, "sms", "claim-lease-seconds", 120, 1, 3600, &config->claim_lease_seconds,
+               origin, error))
+    return NULL;
   quiet = qurb_config_value (file, "sms", "quiet-hours");
   if (!parse_quiet_hours (quiet, &config->quiet_start, &config->quiet_end))
     {

@@ -21,6 +21,7 @@ typedef struct {
   gchar *db_path;           /* NULL: $QURB_DB or the default */
   GPtrArray *modems;        /* QurbModemConfig */
   guint max_replies_per_hour;
+  guint claim_lease_seconds;  /* a silent daemon's message is taken over after this */
   gint quiet_start;         /* minutes since midnight; -1 for none */
   gint quiet_end;
 } QurbSmsdConfig;

@@ -12,6 +12,7 @@
 
 #include "qurb-clock.h"
 #include "qurb-operations.h"
+#include "qurb-log-limit.h"
 #include "qurb-phone.h"
 #include "qurb-broadcast.h"
 #include "qurb-reminders.h"
@@ -23,6 +24,11 @@
 #define REASSEMBLY_TIMEOUT_SECONDS 600
 #define MAX_SEND_ATTEMPTS 5
 #define MAX_BACKOFF_MS 60000
+/* After a database error the daemon waits 1, 2, 4 … s (at most a minute)
+ * before it touches the database again: a full disk is not retried every
+ * poll. */
+#define DB_BACKOFF_BASE_MS 1000
+#define WARN_EVERY_US (60 * G_USEC_PER_SEC)
 #define STATUS_EVERY_US (60 * G_USEC_PER_SEC)
 
 typedef struct {
@@ -41,13 +47,19 @@ typedef struct {
   QurbOutboxItem item;        /* the message in flight, id 0 when none */
   gpointer encoded;
   guint n_parts;
-  guint next_part;
+  guint next_part;            /* parts of it the network took */
+  gboolean unrecorded;        /* part next_part went out, not yet recorded */
+  gint network_ref;           /* of that part */
+  gint64 lease_from;          /* real ms when our claim was last granted */
 } Runner;
 
 struct _QurbSmsd {
   QurbDb *db;
   QurbSmsdConfig *config;
   GPtrArray *runners;
+  QurbLogLimit *log_limit;
+  guint db_errors;            /* in a row */
+  gint64 db_retry_at;         /* monotonic µs before which the database waits */
 };
 
 /* Logs carry the modem and the message as journal fields (QURB_MODEM=,
@@ -75,6 +87,48 @@ log_event (GLogLevelFlags level, const Runner *runner, gint64 message_id, const 
     g_log_structured (G_LOG_DOMAIN, level, "QURB_MODEM", runner->modem->name, "MESSAGE", "%s", text);
 }
 
+/* One warning per kind of failure a minute, with how many were held back. */
+static void
+warn (QurbSmsd *smsd, const gchar *doing, const gchar *message)
+{
+  g_autofree gchar *kind = qurb_log_kind (doing, message);
+  guint held_back = 0;
+
+  if (!qurb_log_limit_allow (smsd->log_limit, kind, g_get_monotonic_time (), &held_back))
+    return;
+  if (held_back > 0)
+    g_warning ("%s: %s (%u more like it in the last minute)", doing, message, held_back);
+  else
+    g_warning ("%s: %s", doing, message);
+}
+
+static void
+db_failed (QurbSmsd *smsd, const gchar *doing, const GError *error)
+{
+  guint delay = qurb_backoff_ms (++smsd->db_errors, DB_BACKOFF_BASE_MS, MAX_BACKOFF_MS);
+
+  smsd->db_retry_at = g_get_monotonic_time () + (gint64) delay * 1000;
+  warn (smsd, doing, error->message);
+}
+
+static gboolean
+db_waiting (QurbSmsd *smsd)
+{
+  return g_get_monotonic_time () < smsd->db_retry_at;
+}
+
+static gint64
+real_ms (void)
+{
+  return g_get_real_time () / 1000;
+}
+
+static guint
+lease_ms (Runner *runner)
+{
+  return runner->smsd->config->claim_lease_seconds * 1000;
+}
+
 static gchar *
 masked (const gchar *number)
 {
@@ -91,9 +145,13 @@ modem_failed (Runner *runner, const GError *error)
 {
   guint delay = MIN (MAX_BACKOFF_MS, 500u << MIN (runner->errors, 7));
 
+  g_autofree gchar *doing = g_strdup_printf ("modem %s", runner->modem->name);
+  g_autofree gchar *message = NULL;
+
   runner->errors++;
-  log_event (G_LOG_LEVEL_WARNING, runner, runner->item.id, "modem %s: %s (error %u in a row; reconnecting in %u ms)",
-             runner->modem->name, error->message, runner->errors, delay);
+  message = g_strdup_printf ("%s (error %u in a row; reconnecting in %u ms)", error->message,
+                             runner->errors, delay);
+  warn (runner->smsd, doing, message);
   runner->modem->ops->disconnect (runner->modem);
   runner->connected = FALSE;
   runner->retry_at = g_get_monotonic_time () + (gint64) delay * 1000;
@@ -159,7 +217,7 @@ ensure_connected (Runner *runner)
   return TRUE;
 }
 
-static void
+static gboolean
 answer (Runner *runner, gint64 id)
 {
   QurbSmsPolicy policy = { runner->smsd->config->max_replies_per_hour };
@@ -168,17 +226,18 @@ answer (Runner *runner, gint64 id)
 
   if (!qurb_sms_process (runner->smsd->db, id, &policy, &result, &error))
     {
-      /* Left 'received': the next poll tries again. */
-      log_event (G_LOG_LEVEL_WARNING, runner, id, "message %" G_GINT64_FORMAT ": %s", id, error->message);
-      return;
+      /* Left 'received': tried again once the database is back. */
+      db_failed (runner->smsd, "answering a message", error);
+      return FALSE;
     }
   log_event (G_LOG_LEVEL_DEBUG, runner, id, "message %" G_GINT64_FORMAT ": %s, %s", id,
              qurb_intent_name (result.command.intent), result.reply ? "answered" : "no answer");
   qurb_sms_result_clear (&result);
+  return TRUE;
 }
 
 /* Messages stored but not answered, by this run or one that died. */
-static void
+static gboolean
 answer_waiting (Runner *runner)
 {
   QurbDb *db = runner->smsd->db;
@@ -188,16 +247,24 @@ answer_waiting (Runner *runner)
       "SELECT id FROM messages WHERE dir = 'in' AND state = 'received' ORDER BY id LIMIT 200", &error);
   gint step;
 
-  if (stmt == NULL)
-    return;
-  while ((step = qurb_db_step_row (db, stmt, &error)) > 0)
+  if (stmt != NULL)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
-      g_array_append_val (ids, id);
+      while ((step = qurb_db_step_row (db, stmt, &error)) > 0)
+        {
+          gint64 id = sqlite3_column_int64 (stmt, 0);
+          g_array_append_val (ids, id);
+        }
+      sqlite3_reset (stmt);
     }
-  sqlite3_reset (stmt);
+  if (error != NULL)
+    {
+      db_failed (runner->smsd, "messages to answer", error);
+      return FALSE;
+    }
   for (guint i = 0; i < ids->len; i++)
-    answer (runner, g_array_index (ids, gint64, i));
+    if (!answer (runner, g_array_index (ids, gint64, i)))
+      return FALSE;
+  return TRUE;
 }
 
 static gboolean
@@ -211,7 +278,7 @@ store_and_delete (Runner *runner, QurbModemPart *part)
     {
       if (part->delivered && !qurb_outbox_delivered (db, runner->modem->name, part->report_ref, &error))
         {
-          log_event (G_LOG_LEVEL_WARNING, runner, 0, "delivery report: %s", error->message);
+          db_failed (runner->smsd, "delivery report", error);
           return FALSE;
         }
     }
@@ -225,8 +292,8 @@ store_and_delete (Runner *runner, QurbModemPart *part)
       /* Committed before the modem may forget it. */
       if (!qurb_sms_store_part (db, &stored, &is_new, &error))
         {
-          log_event (G_LOG_LEVEL_WARNING, runner, 0, "part from %s not stored, left on the modem: %s", who,
-                     error->message);
+          g_debug ("part from %s not stored, left on the modem", who);
+          db_failed (runner->smsd, "storing a part (left on the modem)", error);
           return FALSE;
         }
       log_event (G_LOG_LEVEL_DEBUG, runner, 0, "part %d/%d from %s %s", part->seq, part->total, who,
@@ -245,12 +312,17 @@ static gboolean
 poll_tick (gpointer user_data)
 {
   Runner *runner = user_data;
-  QurbDb *db = runner->smsd->db;
+  QurbSmsd *smsd = runner->smsd;
+  QurbDb *db = smsd->db;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) parts = NULL;
   g_autoptr(GArray) ids = NULL;
   g_autoptr(GDateTime) now = qurb_now ();
+  guint db_errors = smsd->db_errors;
 
+  /* Nothing is read from the modem that cannot be stored. */
+  if (db_waiting (smsd))
+    return G_SOURCE_CONTINUE;
   if (ensure_connected (runner))
     {
       if (g_get_monotonic_time () >= runner->status_at)
@@ -268,24 +340,33 @@ poll_tick (gpointer user_data)
         }
     }
   g_clear_error (&error);
+  if (smsd->db_errors != db_errors)
+    return G_SOURCE_CONTINUE;
 
   ids = qurb_sms_assemble (db, REASSEMBLY_TIMEOUT_SECONDS, &error);
   if (ids == NULL)
-    g_warning ("assembling parts: %s", error->message);
-  answer_waiting (runner);
-
-  if (!qurb_smsd_config_is_quiet (runner->smsd->config,
-                                  g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now)))
     {
-      g_clear_error (&error);
-      if (!qurb_reminders_queue (db, NULL, &error))
-        g_warning ("reminders: %s", error->message);
+      db_failed (smsd, "assembling parts", error);
+      return G_SOURCE_CONTINUE;
+    }
+  if (!answer_waiting (runner))
+    return G_SOURCE_CONTINUE;
+
+  if (!qurb_smsd_config_is_quiet (smsd->config,
+                                  g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now)) &&
+      !qurb_reminders_queue (db, NULL, &error))
+    {
+      db_failed (smsd, "reminders", error);
+      return G_SOURCE_CONTINUE;
     }
   /* Announcements whose time has come join the outbox (any hour: the
    * outbox itself holds broadcasts through the quiet hours). */
-  g_clear_error (&error);
   if (!qurb_broadcasts_queue_due (db, NULL, &error))
-    g_warning ("broadcasts: %s", error->message);
+    {
+      db_failed (smsd, "broadcasts", error);
+      return G_SOURCE_CONTINUE;
+    }
+  smsd->db_errors = 0;
   return G_SOURCE_CONTINUE;
 }
 
@@ -296,6 +377,7 @@ drop_in_flight (Runner *runner)
     runner->modem->ops->free_encoded (g_steal_pointer (&runner->encoded));
   qurb_outbox_item_clear (&runner->item);
   runner->item.id = 0;
+  runner->unrecorded = FALSE;
 }
 
 static void
@@ -303,13 +385,81 @@ send_failed (Runner *runner, const GError *error)
 {
   g_autoptr(GError) local_error = NULL;
 
-  log_event (G_LOG_LEVEL_WARNING, runner, runner->item.id, "message %" G_GINT64_FORMAT " not sent: %s",
-             runner->item.id, error->message);
-  if (!qurb_outbox_retry_later (runner->smsd->db, runner->item.id, error->message,
+  if (!qurb_outbox_retry_later (runner->smsd->db, &runner->item, runner->modem->name, error->message,
                                 MAX_SEND_ATTEMPTS, &local_error))
-    log_event (G_LOG_LEVEL_WARNING, runner, runner->item.id, "message %" G_GINT64_FORMAT ": %s",
-               runner->item.id, local_error->message);
+    db_failed (runner->smsd, "outbox", local_error);
   drop_in_flight (runner);
+}
+
+/* The part that went out (next_part) into the database, before any other
+ * is sent; the message is sent after its last part. Kept for the next
+ * tick when the database fails. */
+static gboolean
+record_part (Runner *runner)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 stamp = real_ms ();
+  gboolean ours = FALSE;
+
+  if (!qurb_outbox_part_sent (runner->smsd->db, &runner->item, runner->modem->name, runner->next_part,
+                              runner->n_parts, runner->network_ref, lease_ms (runner), &ours, &error))
+    {
+      db_failed (runner->smsd, "recording a part sent", error);
+      return FALSE;
+    }
+  runner->unrecorded = FALSE;
+  runner->lease_from = stamp;
+  if (!ours)
+    {
+      log_event (G_LOG_LEVEL_MESSAGE, runner, runner->item.id,
+                 "message %" G_GINT64_FORMAT ": its claim lapsed; another modem sends it whole", runner->item.id);
+      drop_in_flight (runner);
+    }
+  else if (runner->next_part >= runner->n_parts)
+    {
+      g_autofree gchar *who = masked (runner->item.peer);
+
+      log_event (G_LOG_LEVEL_MESSAGE, runner, runner->item.id, "message %" G_GINT64_FORMAT " sent to %s in %u parts",
+                 runner->item.id, who, runner->n_parts);
+      drop_in_flight (runner);
+    }
+  return TRUE;
+}
+
+/* Claims the next message; FALSE when there is none or it failed. */
+static gboolean
+claim_next (Runner *runner)
+{
+  QurbSmsd *smsd = runner->smsd;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = qurb_now ();
+  gboolean quiet = qurb_smsd_config_is_quiet (smsd->config,
+                                              g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now));
+  gint64 stamp = real_ms ();
+
+  if (!qurb_outbox_claim (smsd->db, runner->modem->name, !quiet, lease_ms (runner), &runner->item, &error))
+    {
+      db_failed (smsd, "outbox", error);
+      return FALSE;
+    }
+  if (runner->item.id == 0)
+    return FALSE;
+  runner->lease_from = stamp;
+  runner->encoded = runner->modem->ops->encode (runner->modem, runner->item.peer, runner->item.text,
+                                                runner->item.reference, &runner->n_parts, &error);
+  if (runner->encoded == NULL)
+    {
+      send_failed (runner, error);
+      return FALSE;
+    }
+  runner->next_part = MIN (runner->item.parts_sent, runner->n_parts);
+  /* Every part out already (an older run): only the record is missing. */
+  if (runner->next_part == runner->n_parts)
+    {
+      runner->unrecorded = TRUE;
+      runner->network_ref = -1;
+    }
+  return TRUE;
 }
 
 /* Sends one part; FALSE when there was nothing to send or it failed. */
@@ -320,61 +470,48 @@ send_one_part (Runner *runner)
   g_autoptr(GError) error = NULL;
   gint network_ref = -1;
 
-  if (!ensure_connected (runner))
+  if (db_waiting (smsd) || !ensure_connected (runner))
     return FALSE;
+  if (runner->item.id == 0 && !claim_next (runner))
+    return FALSE;
+  if (runner->unrecorded)
+    return record_part (runner);
 
-  if (runner->item.id == 0)
+  /* Half the lease gone (a slow modem, a long send interval): renewed
+   * before the part, so that no part is ever sent on a claim that may
+   * lapse during the send; given up when it is another modem's now. */
+  if (real_ms () - runner->lease_from > lease_ms (runner) / 2)
     {
-      g_autoptr(GDateTime) now = qurb_now ();
-      gboolean quiet = qurb_smsd_config_is_quiet (smsd->config,
-                                                  g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now));
+      gint64 stamp = real_ms ();
+      gboolean ours = FALSE;
 
-      if (!qurb_outbox_claim (smsd->db, runner->modem->name, !quiet, &runner->item, &error))
+      if (!qurb_outbox_renew (smsd->db, &runner->item, runner->modem->name, lease_ms (runner), &ours, &error))
         {
-          g_warning ("outbox: %s", error->message);
+          db_failed (smsd, "outbox", error);
           return FALSE;
         }
-      if (runner->item.id == 0)
-        return FALSE;
-      runner->encoded = runner->modem->ops->encode (runner->modem, runner->item.peer, runner->item.text,
-                                                    runner->item.reference, &runner->n_parts, &error);
-      if (runner->encoded == NULL)
+      if (!ours)
         {
-          send_failed (runner, error);
-          return FALSE;
+          g_message ("message %" G_GINT64_FORMAT ": its claim lapsed; another modem sends it whole",
+                     runner->item.id);
+          drop_in_flight (runner);
+          return TRUE;
         }
-      runner->next_part = MIN (runner->item.parts_sent, runner->n_parts);
+      runner->lease_from = stamp;
     }
 
-  if (runner->next_part < runner->n_parts)
+  if (!runner->modem->ops->send_part (runner->modem, runner->encoded, runner->next_part,
+                                      &network_ref, &error))
     {
-      if (!runner->modem->ops->send_part (runner->modem, runner->encoded, runner->next_part,
-                                          &network_ref, &error))
-        {
-          send_failed (runner, error);
-          modem_failed (runner, error);
-          return FALSE;
-        }
-      runner->errors = 0;
-      runner->next_part++;
-      if (!qurb_outbox_part_sent (smsd->db, runner->item.id, runner->next_part, runner->modem->name,
-                                  network_ref, &error))
-        log_event (G_LOG_LEVEL_WARNING, runner, runner->item.id, "message %" G_GINT64_FORMAT ": %s",
-                   runner->item.id, error->message);
+      send_failed (runner, error);
+      modem_failed (runner, error);
+      return FALSE;
     }
-  if (runner->next_part >= runner->n_parts)
-    {
-      g_autofree gchar *who = masked (runner->item.peer);
-
-      g_clear_error (&error);
-      if (!qurb_outbox_sent (smsd->db, runner->item.id, &error))
-        log_event (G_LOG_LEVEL_WARNING, runner, runner->item.id, "message %" G_GINT64_FORMAT ": %s",
-                   runner->item.id, error->message);
-      log_event (G_LOG_LEVEL_MESSAGE, runner, runner->item.id, "message %" G_GINT64_FORMAT " sent to %s in %u parts",
-                 runner->item.id, who, runner->n_parts);
-      drop_in_flight (runner);
-    }
-  return TRUE;
+  runner->errors = 0;
+  runner->next_part++;
+  runner->unrecorded = TRUE;
+  runner->network_ref = network_ref;
+  return record_part (runner);
 }
 
 /* send-interval-ms is the least time between two parts: one part a tick;
@@ -400,6 +537,7 @@ qurb_smsd_new (QurbDb *db, QurbSmsdConfig *config, GPtrArray *modems)
   smsd->db = db;
   smsd->config = config;
   smsd->runners = g_ptr_array_new ();
+  smsd->log_limit = qurb_log_limit_new (WARN_EVERY_US);
   for (guint i = 0; i < modems->len; i++)
     {
       Runner *runner = g_new0 (Runner, 1);
@@ -423,7 +561,7 @@ qurb_smsd_start (QurbSmsd *smsd)
 
       /* What this modem was sending when the last run stopped goes back. */
       if (!qurb_outbox_release (smsd->db, runner->modem->name, &error))
-        g_warning ("outbox: %s", error->message);
+        db_failed (smsd, "outbox", error);
       runner->poll_source = g_timeout_add (runner->config->poll_interval_ms, poll_tick, runner);
       runner->send_source = g_timeout_add (MAX (20, runner->config->send_interval_ms), send_tick, runner);
     }
@@ -441,6 +579,8 @@ qurb_smsd_stop (QurbSmsd *smsd)
 
       g_clear_handle_id (&runner->poll_source, g_source_remove);
       g_clear_handle_id (&runner->send_source, g_source_remove);
+      if (runner->unrecorded)
+        record_part (runner);
       if (runner->item.id != 0 && !qurb_outbox_release (smsd->db, runner->modem->name, &error))
         g_warning ("outbox: %s", error->message);
       drop_in_flight (runner);
@@ -463,6 +603,7 @@ qurb_smsd_free (QurbSmsd *smsd)
       g_free (runner);
     }
   g_ptr_array_unref (smsd->runners);
+  qurb_log_limit_free (smsd->log_limit);
   qurb_smsd_config_free (smsd->config);
   g_free (smsd);
 }

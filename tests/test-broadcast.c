@@ -174,9 +174,9 @@ test_quiet_hours (QurbFixture *fixture, gconstpointer data)
   announce (fixture, "all", NULL);
   queue_due (fixture);
   g_assert_true (qurb_db_exec (fixture->db, "UPDATE messages SET state = 'sent' WHERE kind <> 'broadcast'", NULL));
-  g_assert_true (qurb_outbox_claim (fixture->db, "modem", FALSE, &item, NULL));
+  g_assert_true (qurb_outbox_claim (fixture->db, "modem", FALSE, 60000, &item, NULL));
   g_assert_cmpint (item.id, ==, 0);   /* quiet: nothing to send */
-  g_assert_true (qurb_outbox_claim (fixture->db, "modem", TRUE, &item, NULL));
+  g_assert_true (qurb_outbox_claim (fixture->db, "modem", TRUE, 60000, &item, NULL));
   g_assert_cmpint (item.id, >, 0);
   qurb_outbox_item_clear (&item);
 }

@@ -156,24 +156,35 @@ test_caravan_slots (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpint (sma->seats_left, ==, 8);
 }
 
+/* What an earlier version stored for 2468: SHA-256 iterated 1000 times
+ * over the salt "abcd". */
+#define LEGACY_2468 "sha256x$1000$abcd$8ca63807d7754253d76d00ef092e9982adfd04876a890949b9f818ff714c2095"
+
 static void
 test_staff_pin (QurbFixture *fixture, gconstpointer data)
 {
   static const gchar *const valid[] = { "1234", "00000000", NULL };
   static const gchar *const invalid[] = { "123", "123456789", "12a4", "", NULL };
-  g_autofree gchar *hashed = qurb_staff_pin_hash ("2468", "abcd", 1000);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *hashed = qurb_staff_pin_hash ("2468", &error);
+  g_autofree gchar *again = qurb_staff_pin_hash ("2468", &error);
   g_autofree gchar *stored = NULL;
   QurbLockoutState lockout;
   gboolean accepted = TRUE;
 
+  g_assert_no_error (error);
   for (guint i = 0; valid[i]; i++)
     g_assert_true (qurb_staff_pin_valid (valid[i]));
   for (guint i = 0; invalid[i]; i++)
     g_assert_false (qurb_staff_pin_valid (invalid[i]));
-  g_assert_true (g_str_has_prefix (hashed, "sha256x$1000$abcd$"));
+  /* yescrypt, with a salt of its own each time. */
+  g_assert_true (g_str_has_prefix (hashed, "$y$"));
+  g_assert_cmpstr (hashed, !=, again);
   g_assert_true (qurb_staff_pin_matches ("2468", hashed));
   g_assert_false (qurb_staff_pin_matches ("2469", hashed));
   g_assert_false (qurb_staff_pin_matches ("2468", "plain-2468"));
+  g_assert_true (qurb_staff_pin_matches ("2468", LEGACY_2468));
+  g_assert_false (qurb_staff_pin_matches ("2469", LEGACY_2468));
 
   /* No PIN set yet: nobody gets in. */
   g_assert_true (qurb_staff_pin_check (fixture->db, "2468", &accepted, &lockout, NULL));
@@ -182,10 +193,135 @@ test_staff_pin (QurbFixture *fixture, gconstpointer data)
   g_assert_true (qurb_staff_pin_set (fixture->db, "2468", NULL));
   /* Stored salted and stretched, never as typed. */
   stored = qurb_test_query_text (fixture->db, "SELECT value FROM settings WHERE key = 'staff-pin'");
-  g_assert_true (g_str_has_prefix (stored, "sha256x$100000$"));
-  g_assert_cmpuint (strlen (stored), ==, strlen ("sha256x$100000$") + 32 + 1 + 64);
+  g_assert_true (g_str_has_prefix (stored, "$y$"));
+  g_assert_null (strstr (stored, "2468"));
   g_assert_true (qurb_staff_pin_check (fixture->db, "2468", &accepted, &lockout, NULL));
   g_assert_true (accepted);
+}
+
+/* A PIN an earlier version stored still opens the console, and is stored
+ * again as yescrypt at its next right entry (not at a wrong one). */
+static void
+test_staff_pin_legacy (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *stored = NULL;
+  QurbLockoutState lockout;
+  gboolean accepted = FALSE;
+
+  g_assert_true (qurb_db_exec (fixture->db, "INSERT INTO settings VALUES ('staff-pin', '" LEGACY_2468 "', 'x')", NULL));
+  g_assert_true (qurb_staff_pin_check (fixture->db, "1357", &accepted, &lockout, NULL));
+  g_assert_false (accepted);
+  qurb_assert_query_text (fixture->db, "SELECT value FROM settings WHERE key = 'staff-pin'", LEGACY_2468);
+  g_assert_true (qurb_staff_pin_check (fixture->db, "2468", &accepted, &lockout, NULL));
+  g_assert_true (accepted);
+  stored = qurb_test_query_text (fixture->db, "SELECT value FROM settings WHERE key = 'staff-pin'");
+  g_assert_true (g_str_has_prefix (stored, "$y$"));
+  g_assert_true (qurb_staff_pin_matches ("2468", stored));
+  g_assert_true (qurb_staff_pin_check (fixture->db, "2468", &accepted, &lockout, NULL));
+  g_assert_true (accepted);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM lockouts"), ==, 0);
+}
+
+/* Fault 4: 100 wrong PINs and the right one, all at once, each from its
+ * own connection as from its own console process. */
+typedef struct {
+  const gchar *db_path;
+  const gchar *pin;
+  GMutex *mutex;
+  GCond *cond;
+  guint *waiting;
+  gboolean accepted;
+  QurbLockoutState lockout;
+} Guess;
+
+static gpointer
+guess_thread (gpointer data)
+{
+  Guess *guess = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(QurbDb) db = qurb_db_open (guess->db_path, &error);
+
+  g_assert_no_error (error);
+  /* All start together. */
+  g_mutex_lock (guess->mutex);
+  if (--*guess->waiting == 0)
+    g_cond_broadcast (guess->cond);
+  while (*guess->waiting > 0)
+    g_cond_wait (guess->cond, guess->mutex);
+  g_mutex_unlock (guess->mutex);
+  g_assert_true (qurb_staff_pin_check (db, guess->pin, &guess->accepted, &guess->lockout, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+#define GUESSES 101
+
+/* Runs 100 wrong guesses and the right one at once, `failures` wrong ones
+ * already counted; how many were hashed, and whether the right one got in. */
+static guint
+guess_at_once (QurbFixture *fixture, guint failures, gboolean *accepted)
+{
+  GMutex mutex;
+  GCond cond;
+  guint waiting = GUESSES, before = qurb_staff_pin_verifications ();
+  Guess guesses[GUESSES];
+  GThread *threads[GUESSES];
+  QurbLockoutState lockout;
+  gboolean wrong_accepted;
+
+  g_assert_true (qurb_db_exec (fixture->db, "DELETE FROM lockouts", NULL));
+  for (guint i = 0; i < failures; i++)
+    g_assert_true (qurb_staff_pin_check (fixture->db, "0000", &wrong_accepted, &lockout, NULL));
+  before = qurb_staff_pin_verifications ();
+  g_mutex_init (&mutex);
+  g_cond_init (&cond);
+  for (guint i = 0; i < GUESSES; i++)
+    {
+      /* The right one comes in the middle of the crowd. */
+      guesses[i] = (Guess) { fixture->db_path, i == GUESSES / 2 ? "2468" : "1111", &mutex, &cond, &waiting };
+      threads[i] = g_thread_new ("guess", guess_thread, &guesses[i]);
+    }
+  for (guint i = 0; i < GUESSES; i++)
+    g_thread_join (threads[i]);
+  g_mutex_clear (&mutex);
+  g_cond_clear (&cond);
+  for (guint i = 0; i < GUESSES; i++)
+    if (i != GUESSES / 2)
+      g_assert_false (guesses[i].accepted);
+  *accepted = guesses[GUESSES / 2].accepted;
+  return qurb_staff_pin_verifications () - before;
+}
+
+static void
+test_staff_pin_guessed_at_once (QurbFixture *fixture, gconstpointer data)
+{
+  guint in = 0;
+
+  g_assert_true (qurb_staff_pin_set (fixture->db, "2468", NULL));
+  for (guint run = 0; run < 5; run++)
+    {
+      gboolean accepted;
+      /* One attempt left: exactly one guess is checked. The right one gets
+       * in only when it is that one; then every other was refused. */
+      guint checked = guess_at_once (fixture, 4, &accepted);
+
+      g_test_message ("run %u, one attempt left: %u checked, the right one %s", run, checked,
+                      accepted ? "in" : "refused");
+      g_assert_cmpuint (checked, ==, 1);
+      if (!accepted)
+        qurb_assert_query_text (fixture->db, "SELECT locked_until FROM lockouts", "2027-01-15T10:15:00");
+      in += accepted;
+
+      /* Five attempts: five guesses checked before the lock (five more
+       * after a right PIN took its failure back), never a hundred. */
+      checked = guess_at_once (fixture, 0, &accepted);
+      g_test_message ("run %u, five attempts: %u checked, the right one %s", run, checked,
+                      accepted ? "in" : "refused");
+      g_assert_cmpuint (checked, <=, accepted ? 10 : 5);
+      g_assert_cmpuint (checked, >=, 5);
+      qurb_assert_query_text (fixture->db, "SELECT locked_until FROM lockouts", "2027-01-15T10:15:00");
+    }
+  g_test_message ("the right PIN got in %u times of 5 with one attempt left", in);
 }
 
 int
@@ -200,6 +336,10 @@ main (int argc, char **argv)
               qurb_fixture_teardown);
   g_test_add_func ("/claims/timeline", test_timeline);
   g_test_add ("/staff/pin", QurbFixture, NULL, qurb_fixture_setup, test_staff_pin, qurb_fixture_teardown);
+  g_test_add ("/staff/pin-legacy", QurbFixture, NULL, qurb_fixture_setup, test_staff_pin_legacy,
+              qurb_fixture_teardown);
+  g_test_add ("/staff/pin-guessed-at-once", QurbFixture, NULL, qurb_fixture_setup,
+              test_staff_pin_guessed_at_once, qurb_fixture_teardown);
   g_test_add ("/caravans/slots", QurbFixture, NULL, qurb_fixture_setup, test_caravan_slots,
               qurb_fixture_teardown);
   return g_test_run ();

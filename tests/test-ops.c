@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "qurb-operations.h"
+#include "qurb-schema.h"
 #include "qurb-test-util.h"
 
 static void
@@ -117,14 +118,14 @@ test_status_output (QurbFixture *fixture, gconstpointer data)
   qurb_test_run_qurbctl (&json, fixture->db_path, later, "--config", conf, "status", "--json", NULL);
   g_assert_cmpint (json.status, ==, 1);
   expected = g_strdup_printf (
-      "{\"version\":\"%s\",\"schema\":6,\"members\":%" G_GINT64_FORMAT ",\"claims\":%" G_GINT64_FORMAT ","
+      "{\"version\":\"%s\",\"schema\":%d,\"members\":%" G_GINT64_FORMAT ",\"claims\":%" G_GINT64_FORMAT ","
       "\"last_import\":{\"kind\":\"caravans\",\"at\":\"2027-01-15T10:00:00\",\"rows\":%" G_GINT64_FORMAT ",\"skipped\":0},"
       "\"inbox\":{\"unanswered\":0,\"oldest_s\":0},"
       "\"outbox\":{\"queued\":1,\"sending\":0,\"failed_24h\":0,\"oldest_queued_s\":120},"
       "\"modems\":[{\"name\":\"modem\",\"seen_at\":\"2027-01-15T10:00:00\",\"signal\":80,\"network\":\"Maroc Telecom\"},"
       "{\"name\":\"modem:2\",\"seen_at\":null,\"signal\":null,\"network\":null}],"
       "\"broadcasts\":{\"active\":0},\"healthy\":false,\"problems\":[\"modem modem:2 has never been seen\"]}\n",
-      PACKAGE_VERSION, qurb_test_query_int (fixture->db, "SELECT count(*) FROM members"),
+      PACKAGE_VERSION, qurb_schema_latest_version (), qurb_test_query_int (fixture->db, "SELECT count(*) FROM members"),
       qurb_test_query_int (fixture->db, "SELECT count(*) FROM claims"),
       qurb_test_query_int (fixture->db, "SELECT count(*) FROM caravans"));
   g_assert_cmpstr (json.out, ==, expected);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "qurb-clock.h"
 #include "qurb-schema.h"
@@ -82,6 +83,7 @@ static const OldSchema old_schemas[] = {
   { 3, "schema-v3.sql", 1 },
   { 4, "schema-v4.sql", 1 },
   { 5, "schema-v5.sql", 1 },
+  { 6, "schema-v6.sql", 1 },
 };
 
 static void
@@ -169,6 +171,98 @@ test_refuses_newer (QurbFixture *fixture, gconstpointer data)
   g_assert_error (error, QURB_DB_ERROR, QURB_DB_ERROR_TOO_NEW);
 }
 
+static guint
+mode_of (const gchar *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_mode & 0777;
+}
+
+static void
+assert_private (const gchar *db_path, guint expected)
+{
+  static const gchar *const suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree gchar *file = g_strconcat (db_path, suffixes[i], NULL);
+
+      g_test_message ("%s: %o", file, mode_of (file));
+      g_assert_cmpuint (mode_of (file), ==, expected);
+    }
+}
+
+/* Fault 5: `qurbctl init` under umask 022 made a 0644 file of CINs,
+ * phones, claims and the PIN hash. */
+static void
+test_private_whatever_the_umask (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *fresh = g_build_filename (fixture->dir, "fresh.db", NULL);
+  g_autofree gchar *older = g_build_filename (fixture->dir, "older.db", NULL);
+  g_autoptr(GError) error = NULL;
+  mode_t saved = umask (022);
+  sqlite3 *handle = NULL;
+
+  {
+    g_autoptr(QurbDb) db = qurb_db_open (fresh, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (qurb_db_exec (db, "CREATE TABLE t (x); INSERT INTO t VALUES (1)", NULL));
+    assert_private (fresh, QURB_DB_FILE_MODE);
+  }
+  /* One an earlier version made world-readable, with its log. */
+  g_assert_cmpint (sqlite3_open (older, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "PRAGMA journal_mode=WAL; CREATE TABLE t (x); INSERT INTO t VALUES (1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpuint (mode_of (older), ==, 0644);
+  {
+    g_autoptr(QurbDb) db = qurb_db_open (older, &error);
+
+    g_assert_no_error (error);
+    assert_private (older, 0640);
+  }
+  sqlite3_close (handle);
+  umask (saved);
+}
+
+/* Fault 6: a commit that fails for lack of space checkpoints the
+ * write-ahead log and truncates it, so the space it held comes back; the
+ * error says so (not "database is locked", not a generic failure). */
+static gboolean
+fill (QurbDb *db, gpointer user_data, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db, "INSERT INTO filler VALUES (randomblob (100000))", error);
+
+  return stmt != NULL && qurb_db_step_done (db, stmt, error);
+}
+
+static void
+test_full_disk_truncates_the_log (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *limit = NULL;
+  GStatBuf st;
+  gint64 pages;
+
+  g_assert_true (qurb_db_exec (fixture->db, "CREATE TABLE filler (b)", NULL));
+  g_assert_true (qurb_db_transact (fixture->db, fill, NULL, &error));
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 100000);
+  /* No room for another page: as a full disk, to this connection. */
+  pages = qurb_test_query_int (fixture->db, "PRAGMA page_count");
+  limit = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT, pages);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, limit), ==, pages);
+  g_assert_false (qurb_db_transact (fixture->db, fill, NULL, &error));
+  g_assert_error (error, QURB_DB_ERROR, QURB_DB_ERROR_FULL);
+  g_assert_cmpint (g_stat (wal, &st), ==, 0);
+  g_assert_cmpint (st.st_size, ==, 0);
+  /* Nothing lost. */
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM filler"), ==, 1);
+}
+
 static void
 test_clock (void)
 {
@@ -216,6 +310,10 @@ main (int argc, char **argv)
   g_test_add ("/schema/failed-migration-rolls-back", QurbFixture, NULL, qurb_fixture_setup,
               test_failed_migration_rolls_back, qurb_fixture_teardown);
   g_test_add ("/schema/refuses-newer", QurbFixture, NULL, qurb_fixture_setup, test_refuses_newer, qurb_fixture_teardown);
+  g_test_add ("/db/private-whatever-the-umask", QurbFixture, NULL, qurb_fixture_setup,
+              test_private_whatever_the_umask, qurb_fixture_teardown);
+  g_test_add ("/db/full-disk-truncates-the-log", QurbFixture, NULL, qurb_fixture_setup,
+              test_full_disk_truncates_the_log, qurb_fixture_teardown);
   g_test_add_func ("/clock/qurb-now", test_clock);
   return g_test_run ();
 }
