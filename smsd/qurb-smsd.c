@@ -19,6 +19,7 @@
 #include "qurb-outbox.h"
 #include "qurb-sms-store.h"
 #include "qurb-sms.h"
+#include "qurb-smsd-log.h"
 #include "qurb-smsd.h"
 
 #define REASSEMBLY_TIMEOUT_SECONDS 600
@@ -62,31 +63,6 @@ struct _QurbSmsd {
   gint64 db_retry_at;         /* monotonic µs before which the database waits */
 };
 
-/* Logs carry the modem and the message as journal fields (QURB_MODEM=,
- * QURB_MESSAGE_ID=; message_id 0 for none) beside a text whose numbers
- * are masked, so that `journalctl QURB_MESSAGE_ID=42` finds a message's
- * story without anyone reading a member's number. */
-static void G_GNUC_PRINTF (4, 5)
-log_event (GLogLevelFlags level, const Runner *runner, gint64 message_id, const gchar *format, ...)
-{
-  g_autofree gchar *text = NULL;
-  gchar id[24];
-  va_list args;
-
-  if ((level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO)) &&
-      g_log_writer_default_would_drop (level, G_LOG_DOMAIN))
-    return;
-  va_start (args, format);
-  text = g_strdup_vprintf (format, args);
-  va_end (args);
-  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, message_id);
-  if (message_id > 0)
-    g_log_structured (G_LOG_DOMAIN, level, "QURB_MODEM", runner->modem->name, "QURB_MESSAGE_ID", id,
-                      "MESSAGE", "%s", text);
-  else
-    g_log_structured (G_LOG_DOMAIN, level, "QURB_MODEM", runner->modem->name, "MESSAGE", "%s", text);
-}
-
 /* One warning per kind of failure a minute, with how many were held back. */
 static void
 warn (QurbSmsd *smsd, const gchar *doing, const gchar *message)
@@ -129,14 +105,6 @@ lease_ms (Runner *runner)
   return runner->smsd->config->claim_lease_seconds * 1000;
 }
 
-static gchar *
-masked (const gchar *number)
-{
-  if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN))
-    return qurb_phone_mask (number);
-  return g_strdup (number);
-}
-
 /* Errors are counted here, not by the modem: after any of them the
  * modem is closed and opened again, sooner after the first than after
  * the fifth. */
@@ -169,11 +137,11 @@ read_status (Runner *runner, gboolean connecting)
   runner->status_at = g_get_monotonic_time () + STATUS_EVERY_US;
   if (!runner->modem->ops->status (runner->modem, &signal, &network, &error))
     {
-      log_event (G_LOG_LEVEL_WARNING, runner, 0, "modem %s: %s", runner->modem->name, error->message);
+      qurb_smsd_log (G_LOG_LEVEL_WARNING, runner->modem->name, 0, "modem %s: %s", runner->modem->name, error->message);
       return;
     }
   if (connecting || g_strcmp0 (network, runner->network) != 0)
-    log_event (G_LOG_LEVEL_MESSAGE, runner, 0, "modem %s: connected, network %s, signal %d%%",
+    qurb_smsd_log (G_LOG_LEVEL_MESSAGE, runner->modem->name, 0, "modem %s: connected, network %s, signal %d%%",
                runner->modem->name, network, signal);
   runner->signal = signal;
   g_free (runner->network);
@@ -193,7 +161,7 @@ heartbeat (Runner *runner)
   runner->heartbeat_at = now + (gint64) runner->config->heartbeat_seconds * G_USEC_PER_SEC;
   if (!qurb_heartbeat_record (runner->smsd->db, runner->modem->name, runner->signal, runner->network,
                               &error))
-    log_event (G_LOG_LEVEL_WARNING, runner, 0, "modem %s: heartbeat not recorded: %s",
+    qurb_smsd_log (G_LOG_LEVEL_WARNING, runner->modem->name, 0, "modem %s: heartbeat not recorded: %s",
                runner->modem->name, error->message);
 }
 
@@ -230,7 +198,7 @@ answer (Runner *runner, gint64 id)
       db_failed (runner->smsd, "answering a message", error);
       return FALSE;
     }
-  log_event (G_LOG_LEVEL_DEBUG, runner, id, "message %" G_GINT64_FORMAT ": %s, %s", id,
+  qurb_smsd_log (G_LOG_LEVEL_DEBUG, runner->modem->name, id, "message %" G_GINT64_FORMAT ": %s, %s", id,
              qurb_intent_name (result.command.intent), result.reply ? "answered" : "no answer");
   qurb_sms_result_clear (&result);
   return TRUE;
@@ -272,7 +240,7 @@ store_and_delete (Runner *runner, QurbModemPart *part)
 {
   QurbDb *db = runner->smsd->db;
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *who = masked (part->sender);
+  g_autofree gchar *who = qurb_smsd_masked (part->sender);
 
   if (part->status_report)
     {
@@ -296,7 +264,7 @@ store_and_delete (Runner *runner, QurbModemPart *part)
           db_failed (runner->smsd, "storing a part (left on the modem)", error);
           return FALSE;
         }
-      log_event (G_LOG_LEVEL_DEBUG, runner, 0, "part %d/%d from %s %s", part->seq, part->total, who,
+      qurb_smsd_log (G_LOG_LEVEL_DEBUG, runner->modem->name, 0, "part %d/%d from %s %s", part->seq, part->total, who,
                  is_new ? "stored" : "seen before");
     }
   if (!runner->modem->ops->delete_part (runner->modem, part, &error))
@@ -411,15 +379,15 @@ record_part (Runner *runner)
   runner->lease_from = stamp;
   if (!ours)
     {
-      log_event (G_LOG_LEVEL_MESSAGE, runner, runner->item.id,
+      qurb_smsd_log (G_LOG_LEVEL_MESSAGE, runner->modem->name, runner->item.id,
                  "message %" G_GINT64_FORMAT ": its claim lapsed; another modem sends it whole", runner->item.id);
       drop_in_flight (runner);
     }
   else if (runner->next_part >= runner->n_parts)
     {
-      g_autofree gchar *who = masked (runner->item.peer);
+      g_autofree gchar *who = qurb_smsd_masked (runner->item.peer);
 
-      log_event (G_LOG_LEVEL_MESSAGE, runner, runner->item.id, "message %" G_GINT64_FORMAT " sent to %s in %u parts",
+      qurb_smsd_log (G_LOG_LEVEL_MESSAGE, runner->modem->name, runner->item.id, "message %" G_GINT64_FORMAT " sent to %s in %u parts",
                  runner->item.id, who, runner->n_parts);
       drop_in_flight (runner);
     }
