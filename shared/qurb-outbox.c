@@ -302,24 +302,67 @@ qurb_outbox_retry_later (QurbDb *db, const QurbOutboxItem *item, const gchar *mo
       modem, item->send_round);
 }
 
+typedef struct {
+  const gchar *modem;
+  gint network_ref;
+} Delivery;
+
+static gboolean
+delivered_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  Delivery *job = user_data;
+  g_autofree gchar *now = qurb_now_iso ();
+  g_autoptr(GArray) parts = g_array_new (FALSE, FALSE, sizeof (gint64) * 2);
+  sqlite3_stmt *stmt;
+  gint step;
+
+  /* The parts still waiting for this report: the partial index
+   * sms_sent_parts_ref finds them without reading the delivered ones. */
+  stmt = qurb_db_statement (db,
+      "SELECT message_id, send_round FROM sms_sent_parts WHERE modem = ? AND network_ref = ?"
+      "  AND delivered_at IS NULL", error);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "ti", job->modem, job->network_ref))
+    return FALSE;
+  while ((step = qurb_db_step_row (db, stmt, error)) > 0)
+    {
+      gint64 part[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+      g_array_append_val (parts, part);
+    }
+  sqlite3_reset (stmt);
+  if (step < 0)
+    return FALSE;
+  if (parts->len > 0 &&
+      !qurb_db_transact_exec (db, error,
+        "UPDATE sms_sent_parts SET delivered_at = ?1 WHERE modem = ?2 AND network_ref = ?3"
+        "  AND delivered_at IS NULL", "tti", now, job->modem, job->network_ref))
+    return FALSE;
+  /* Each message of those parts, once every part of its round arrived. */
+  for (guint i = 0; i < parts->len; i++)
+    {
+      const gint64 *part = &g_array_index (parts, gint64, 2 * i);
+
+      if (!qurb_db_transact_exec (db, error,
+            "UPDATE messages SET state = 'delivered', updated_at = ?1"
+            " WHERE id = ?2 AND send_round = ?3 AND state = 'sent' AND NOT EXISTS"
+            " (SELECT 1 FROM sms_sent_parts WHERE message_id = ?2 AND send_round = ?3"
+            "  AND delivered_at IS NULL)", "tII", now, part[0], part[1]))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* A delivery report: the part the network knows as network_ref arrived;
- * the message is delivered when all the parts of its last round are. */
+ * the message is delivered when all the parts of its last round are.
+ * Its cost does not grow with the parts sent before. */
 gboolean
 qurb_outbox_delivered (QurbDb *db, const gchar *modem, gint network_ref, GError **error)
 {
-  g_autofree gchar *now = qurb_now_iso ();
+  Delivery job = { modem, network_ref };
 
   g_return_val_if_fail (db != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  return qurb_db_transact_exec (db, error,
-      "UPDATE sms_sent_parts SET delivered_at = ?1 WHERE modem = ?2 AND network_ref = ?3"
-      "  AND delivered_at IS NULL", "tti", now, modem, network_ref) &&
-         qurb_db_transact_exec (db, error,
-      "UPDATE messages SET state = 'delivered', updated_at = ?1 WHERE state = 'sent' AND id IN"
-      " (SELECT p.message_id FROM sms_sent_parts p JOIN messages m ON m.id = p.message_id"
-      "  AND m.send_round = p.send_round WHERE p.modem = ?2 GROUP BY p.message_id"
-      "  HAVING count(*) = count(p.delivered_at) AND max(p.delivered_at) = ?1)", "tt", now, modem);
+  return qurb_db_transact (db, delivered_in_transaction, &job, error);
 }
 
 /* At start-up and stop: what this modem was sending goes back to the
