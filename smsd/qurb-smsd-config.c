@@ -10,8 +10,24 @@
 #include "qurb-smsd-config.h"
 
 static void
+kannel_section_free (QurbKannelSection *kannel)
+{
+  if (kannel == NULL)
+    return;
+  g_free (kannel->listen);
+  g_free (kannel->callback_url);
+  g_strfreev (kannel->allow_ip);
+  g_free (kannel->sendsms_url);
+  g_free (kannel->credentials);
+  g_free (kannel->short_code);
+  g_free (kannel->smsc_id);
+  g_free (kannel);
+}
+
+static void
 modem_config_free (QurbModemConfig *modem)
 {
+  kannel_section_free (modem->kannel);
   g_free (modem->name);
   g_free (modem->device);
   g_free (modem->connection);
@@ -44,6 +60,97 @@ parse_quiet_hours (const gchar *text, gint *start, gint *end)
          qurb_parse_hhmm (g_strstrip (ends[1]), end);
 }
 
+/* A [modem] section: a GSM modem through libGammu. */
+static gboolean
+parse_modem (GKeyFile *file, const gchar *group, QurbModemConfig *modem, const gchar *origin,
+             GError **error)
+{
+  g_autofree gchar *reports = qurb_config_value (file, group, "delivery-reports");
+
+  modem->device = qurb_config_value (file, group, "device");
+  modem->connection = qurb_config_value (file, group, "connection");
+  modem->model = qurb_config_value (file, group, "model");
+  modem->capture_dir = qurb_config_value (file, group, "capture-dir");
+  if (modem->capture_dir != NULL && *modem->capture_dir == '\0')
+    g_clear_pointer (&modem->capture_dir, g_free);
+  if (modem->device == NULL || *modem->device == '\0')
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+                   _("%s: [%s] has no device"), origin, group);
+      return FALSE;
+    }
+  modem->delivery_reports = reports == NULL || g_ascii_strcasecmp (reports, "no") != 0;
+  return qurb_config_number (file, group, "poll-interval-ms", 2000, 50, 3600000, &modem->poll_interval_ms,
+                             origin, error) &&
+         qurb_config_number (file, group, "send-interval-ms", 3000, 0, 3600000, &modem->send_interval_ms,
+                             origin, error);
+}
+
+/* "a, b,c" as a NULL-terminated list without empty items. */
+static gchar **
+split_list (const gchar *text)
+{
+  g_auto(GStrv) items = g_strsplit_set (text, ", ", -1);
+  GPtrArray *list = g_ptr_array_new ();
+
+  for (guint i = 0; items[i] != NULL; i++)
+    if (*items[i] != '\0')
+      g_ptr_array_add (list, g_strdup (items[i]));
+  g_ptr_array_add (list, NULL);
+  return (gchar **) g_ptr_array_free (list, FALSE);
+}
+
+/* A value the section cannot do without. */
+static gchar *
+required (GKeyFile *file, const gchar *group, const gchar *key, const gchar *origin, GError **error)
+{
+  gchar *value = qurb_config_value (file, group, key);
+
+  if (value == NULL || *value == '\0')
+    {
+      g_free (value);
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+                   _("%s: [%s] has no %s"), origin, group, key);
+      return NULL;
+    }
+  return value;
+}
+
+/* A [kannel] section: Kannel's smsbox posts messages and delivery
+ * reports to us and takes our answers through its sendsms. Kannel
+ * throttles for the operator, so parts go back to back by default. */
+static gboolean
+parse_kannel (GKeyFile *file, const gchar *group, QurbModemConfig *modem, const gchar *origin,
+              GError **error)
+{
+  QurbKannelSection *kannel = modem->kannel = g_new0 (QurbKannelSection, 1);
+  g_autofree gchar *allow = qurb_config_value (file, group, "allow-ip");
+
+  if ((kannel->listen = required (file, group, "listen", origin, error)) == NULL ||
+      (kannel->sendsms_url = required (file, group, "sendsms-url", origin, error)) == NULL ||
+      (kannel->credentials = required (file, group, "credentials", origin, error)) == NULL ||
+      (kannel->short_code = required (file, group, "short-code", origin, error)) == NULL)
+    return FALSE;
+  kannel->callback_url = qurb_config_value (file, group, "callback-url");
+  if (kannel->callback_url == NULL || *kannel->callback_url == '\0')
+    {
+      g_free (kannel->callback_url);
+      kannel->callback_url = g_strconcat ("http://", kannel->listen, NULL);
+    }
+  kannel->smsc_id = qurb_config_value (file, group, "smsc-id");
+  if (kannel->smsc_id != NULL && *kannel->smsc_id == '\0')
+    g_clear_pointer (&kannel->smsc_id, g_free);
+  /* Only the gateway on this machine unless told otherwise; "any" for anyone. */
+  kannel->allow_ip = split_list (allow == NULL || *allow == '\0' ? "127.0.0.1,::1"
+                                 : g_ascii_strcasecmp (allow, "any") == 0 ? "" : allow);
+  return qurb_config_number (file, group, "hold-seconds", 20, 1, 3600, &kannel->hold_seconds,
+                             origin, error) &&
+         qurb_config_number (file, group, "poll-interval-ms", 200, 50, 3600000, &modem->poll_interval_ms,
+                             origin, error) &&
+         qurb_config_number (file, group, "send-interval-ms", 0, 0, 3600000, &modem->send_interval_ms,
+                             origin, error);
+}
+
 QurbSmsdConfig *
 qurb_smsd_config_parse (const gchar *data, const gchar *origin, GError **error)
 {
@@ -73,39 +180,23 @@ qurb_smsd_config_parse (const gchar *data, const gchar *origin, GError **error)
   groups = g_key_file_get_groups (file, NULL);
   for (guint i = 0; groups[i]; i++)
     {
+      gboolean is_modem = strcmp (groups[i], "modem") == 0 || g_str_has_prefix (groups[i], "modem:");
+      gboolean is_kannel = strcmp (groups[i], "kannel") == 0 || g_str_has_prefix (groups[i], "kannel:");
       QurbModemConfig *modem;
 
-      if (strcmp (groups[i], "modem") != 0 && !g_str_has_prefix (groups[i], "modem:"))
+      if (!is_modem && !is_kannel)
         continue;
       modem = g_new0 (QurbModemConfig, 1);
       g_ptr_array_add (config->modems, modem);
       modem->name = g_strdup (groups[i]);
-      modem->device = qurb_config_value (file, groups[i], "device");
-      modem->connection = qurb_config_value (file, groups[i], "connection");
-      modem->model = qurb_config_value (file, groups[i], "model");
-      modem->capture_dir = qurb_config_value (file, groups[i], "capture-dir");
-      if (modem->capture_dir != NULL && *modem->capture_dir == '\0')
-        g_clear_pointer (&modem->capture_dir, g_free);
-      if (modem->device == NULL || *modem->device == '\0')
-        {
-          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
-                       _("%s: [%s] has no device"), origin, groups[i]);
-          return NULL;
-        }
-      {
-        g_autofree gchar *reports = qurb_config_value (file, groups[i], "delivery-reports");
-        modem->delivery_reports = reports == NULL || g_ascii_strcasecmp (reports, "no") != 0;
-      }
-      if (!qurb_config_number (file, groups[i], "poll-interval-ms", 2000, 50, 3600000, &modem->poll_interval_ms,
-                   origin, error) ||
-          !qurb_config_number (file, groups[i], "send-interval-ms", 3000, 0, 3600000, &modem->send_interval_ms,
-                   origin, error))
+      if (is_modem ? !parse_modem (file, groups[i], modem, origin, error)
+                   : !parse_kannel (file, groups[i], modem, origin, error))
         return NULL;
     }
   if (config->modems->len == 0)
     {
       g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_GROUP_NOT_FOUND,
-                   _("%s: no [modem] section"), origin);
+                   _("%s: no [modem] or [kannel] section"), origin);
       return NULL;
     }
   return g_steal_pointer (&config);
