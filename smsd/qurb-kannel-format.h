@@ -2,7 +2,7 @@
  *
  * Pure: query strings and bodies in, parts and addresses out; the HTTP
  * itself is qurb-modem-kannel.c's. The shapes are those of the sms-service
- * in docs/kannel.conf.example:
+ * in docs/kannel/smsbox-laa.conf.example:
  *   POST /mo?from=%p&to=%P&ts=%T&smsc=%i&coding=%c&charset=%C&id=%I  (body: the text)
  *   GET  /dlr?ref=OUR-REFERENCE&type=%d                              (our dlr-url) */
 #pragma once

@@ -264,6 +264,46 @@ test_config (void)
   g_assert_cmpstr (error->message, ==, "test: no [modem] or [kannel] section");
 }
 
+/* The [kannel] section of systemd/qurb.conf.example, uncommented, is read
+ * as it says. */
+static void
+test_example (void)
+{
+  g_autofree gchar *path = g_test_build_filename (G_TEST_DIST, "..", "systemd", "qurb.conf.example", NULL);
+  g_autofree gchar *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) uncommented = g_string_new (NULL);
+  g_autoptr(QurbSmsdConfig) config = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean in_kannel = FALSE;
+  QurbKannelSection *kannel = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (strcmp (lines[i], "#[kannel]") == 0)
+        in_kannel = TRUE;
+      else if (*lines[i] == '\0')
+        in_kannel = FALSE;
+      g_string_append_printf (uncommented, "%s\n", in_kannel ? lines[i] + 1 : lines[i]);
+    }
+  config = qurb_smsd_config_parse (uncommented->str, path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < config->modems->len; i++)
+    if (((QurbModemConfig *) config->modems->pdata[i])->kannel != NULL)
+      kannel = ((QurbModemConfig *) config->modems->pdata[i])->kannel;
+  g_assert_nonnull (kannel);
+  g_assert_cmpstr (kannel->listen, ==, "10.8.0.12:13080");
+  g_assert_cmpstr (kannel->callback_url, ==, "http://10.8.0.12:13080");
+  g_assert_cmpstr (kannel->allow_ip[0], ==, "10.8.0.1");
+  g_assert_cmpstr (kannel->sendsms_url, ==, "http://10.8.0.1:13013/cgi-bin/sendsms");
+  g_assert_cmpstr (kannel->credentials, ==, "/etc/qurb/kannel.credentials");
+  g_assert_cmpstr (kannel->short_code, ==, "2525");
+  g_assert_null (kannel->smsc_id);
+  g_assert_cmpuint (kannel->hold_seconds, ==, 20);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -273,5 +313,6 @@ main (int argc, char **argv)
   g_test_add_func ("/kannel-format/sendsms-url", test_sendsms_url);
   g_test_add_func ("/kannel-format/credentials", test_credentials);
   g_test_add_func ("/kannel-format/config", test_config);
+  g_test_add_func ("/kannel-format/example", test_example);
   return g_test_run ();
 }
