@@ -297,6 +297,16 @@ test_exactly_once (Fixture *f, gconstpointer data)
   }
   check_phones (f, 1);
   check_database (f, MESSAGES);
+
+  /* SIGTERM: a clean stop (and, under the sanitizers, nothing leaked) */
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_subprocess_send_signal (f->smsd, SIGTERM);
+    g_subprocess_wait_check (f->smsd, NULL, &error);
+    g_assert_no_error (error);
+    g_clear_object (&f->smsd);
+  }
 }
 
 int
