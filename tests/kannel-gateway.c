@@ -42,19 +42,6 @@ qurb_kannel_gateway_available (void)
   return bearerbox != NULL && smsbox != NULL && g_file_test (FAKESMSC, G_FILE_TEST_IS_EXECUTABLE);
 }
 
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 static gboolean
 port_open (guint port)
 {
@@ -210,12 +197,12 @@ qurb_kannel_gateway_start (const gchar *dir, guint http_retries, guint retry_del
 
   gateway->dir = g_strdup (dir);
   gateway->mts = g_ptr_array_new_with_free_func ((GDestroyNotify) mt_free);
-  gateway->admin_port = free_port ();
-  gateway->smsbox_port = free_port ();
-  gateway->fake_port = free_port ();
-  gateway->bench_port = free_port ();
-  gateway->sendsms_port = free_port ();
-  gateway->app_port = free_port ();
+  gateway->admin_port = qurb_test_free_port ();
+  gateway->smsbox_port = qurb_test_free_port ();
+  gateway->fake_port = qurb_test_free_port ();
+  gateway->bench_port = qurb_test_free_port ();
+  gateway->sendsms_port = qurb_test_free_port ();
+  gateway->app_port = qurb_test_free_port ();
   write_config (gateway, http_retries, retry_delay_s);
 
   gateway->bearerbox = spawn (gateway, "bearerbox", G_SUBPROCESS_FLAGS_NONE,

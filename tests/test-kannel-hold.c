@@ -11,6 +11,7 @@
 
 #include "qurb-modem-kannel.h"
 #include "qurb-segments.h"
+#include "qurb-test-util.h"
 
 #define PASSWORD "pw-never-logged"
 
@@ -111,26 +112,13 @@ sendsms_stop (Sendsms *s)
   g_main_context_unref (s->context);
 }
 
-static guint
-free_port (void)
-{
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, NULL);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) bound = NULL;
-
-  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
-  bound = g_socket_get_local_address (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 static void
 setup (Fixture *f, gconstpointer data)
 {
   f->dir = g_dir_make_tmp ("qurb-kannel-XXXXXX", NULL);
   f->credentials = g_build_filename (f->dir, "credentials", NULL);
   g_assert_true (g_file_set_contents (f->credentials, "username=qurb\npassword=" PASSWORD "\n", -1, NULL));
-  f->listen_port = free_port ();
+  f->listen_port = qurb_test_free_port ();
   sendsms_start (&f->sendsms);
   {
     g_autoptr(GProxyResolver) direct = g_simple_proxy_resolver_new (NULL, NULL);
