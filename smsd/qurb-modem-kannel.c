@@ -148,22 +148,28 @@ allowed (KannelModem *self, SoupServerMessage *msg)
 static QurbModemPart *
 parse_request (SoupServerMessage *msg, const char *path, GHashTable *query, gchar **key, GError **error)
 {
-  if (strcmp (path, "/mo") == 0)
-    {
-      SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-      g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-      GHashTable *params = NULL;
-      QurbModemPart *part;
-      gsize length;
-      const guint8 *data = g_bytes_get_data (body, &length);
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  g_autoptr(GBytes) body = NULL;
+  GHashTable *params = NULL;
+  QurbModemPart *part;
+  gsize length;
+  const guint8 *data;
 
-      soup_message_headers_get_content_type (headers, &params);
-      part = qurb_kannel_parse_mo (query, params ? g_hash_table_lookup (params, "charset") : NULL,
-                                   data, length, key, error);
-      g_clear_pointer (&params, g_hash_table_destroy);
-      return part;
+  if (strcmp (path, "/dlr") == 0)
+    return qurb_kannel_parse_dlr (query, key, error);
+  /* the text is the body of a post-url; a get-url would lose it */
+  if (strcmp (soup_server_message_get_method (msg), SOUP_METHOD_POST) != 0)
+    {
+      g_set_error (error, QURB_MODEM_ERROR, QURB_MODEM_ERROR_FAILED, "messages come by post-url, not get-url");
+      return NULL;
     }
-  return qurb_kannel_parse_dlr (query, key, error);
+  body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  data = g_bytes_get_data (body, &length);
+  soup_message_headers_get_content_type (headers, &params);
+  part = qurb_kannel_parse_mo (query, params ? g_hash_table_lookup (params, "charset") : NULL,
+                               data, length, key, error);
+  g_clear_pointer (&params, g_hash_table_destroy);
+  return part;
 }
 
 /* POST /mo (an incoming message) and GET /dlr (a delivery report). */
@@ -183,6 +189,11 @@ on_request (SoupServer *server, SoupServerMessage *msg, const char *path, GHashT
       g_warning ("kannel %s: a post from %s, not in allow-ip", self->parent.name,
                  soup_server_message_get_remote_host (msg));
       soup_server_message_set_status (msg, SOUP_STATUS_FORBIDDEN, NULL);
+      return;
+    }
+  if (strcmp (path, "/mo") != 0 && strcmp (path, "/dlr") != 0)
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
       return;
     }
   part = parse_request (msg, path, query ? query : empty, &key, &error);

@@ -1,6 +1,7 @@
 /* qurb-smsd-config.c — the daemon's configuration (docs/DESIGN.md section 1) */
 #include "config.h"
 
+#include <gio/gio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -116,6 +117,32 @@ required (GKeyFile *file, const gchar *group, const gchar *key, const gchar *ori
   return value;
 }
 
+/* "127.0.0.1:13080", "[::1]:13080": an address of this machine and a port;
+ * *any when it is every address (0.0.0.0, ::). */
+static gboolean
+is_listen_address (const gchar *text, gboolean *any)
+{
+  g_autoptr(GSocketConnectable) address = g_network_address_parse (text, 0, NULL);
+  g_autoptr(GInetAddress) inet = NULL;
+
+  if (address == NULL || g_network_address_get_port (G_NETWORK_ADDRESS (address)) == 0)
+    return FALSE;
+  inet = g_inet_address_new_from_string (g_network_address_get_hostname (G_NETWORK_ADDRESS (address)));
+  if (inet == NULL)
+    return FALSE;
+  *any = g_inet_address_get_is_any (inet);
+  return TRUE;
+}
+
+static gboolean
+is_http_url (const gchar *text)
+{
+  g_autoptr(GUri) uri = g_uri_parse (text, G_URI_FLAGS_NONE, NULL);
+
+  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+         (g_strcmp0 (g_uri_get_scheme (uri), "http") == 0 || g_strcmp0 (g_uri_get_scheme (uri), "https") == 0);
+}
+
 /* A [kannel] section: Kannel's smsbox posts messages and delivery
  * reports to us and takes our answers through its sendsms. Kannel
  * throttles for the operator, so parts go back to back by default. */
@@ -125,18 +152,42 @@ parse_kannel (GKeyFile *file, const gchar *group, QurbModemConfig *modem, const 
 {
   QurbKannelSection *kannel = modem->kannel = g_new0 (QurbKannelSection, 1);
   g_autofree gchar *allow = qurb_config_value (file, group, "allow-ip");
+  gboolean any_address = FALSE;
 
   if ((kannel->listen = required (file, group, "listen", origin, error)) == NULL ||
       (kannel->sendsms_url = required (file, group, "sendsms-url", origin, error)) == NULL ||
       (kannel->credentials = required (file, group, "credentials", origin, error)) == NULL ||
       (kannel->short_code = required (file, group, "short-code", origin, error)) == NULL)
     return FALSE;
+  if (!is_listen_address (kannel->listen, &any_address))
+    {
+      g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                   _("%s: [%s] listen must be an address of this machine and a port (10.8.0.12:13080), not “%s”"),
+                   origin, group, kannel->listen);
+      return FALSE;
+    }
   kannel->callback_url = qurb_config_value (file, group, "callback-url");
   if (kannel->callback_url == NULL || *kannel->callback_url == '\0')
     {
+      /* smsbox cannot call back "every address" */
+      if (any_address)
+        {
+          g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_KEY_NOT_FOUND,
+                       _("%s: [%s] listens on every address: callback-url must say how smsbox reaches it"),
+                       origin, group);
+          return FALSE;
+        }
       g_free (kannel->callback_url);
       kannel->callback_url = g_strconcat ("http://", kannel->listen, NULL);
     }
+  for (const gchar *const *url = (const gchar *const[]) { kannel->sendsms_url, kannel->callback_url, NULL };
+       *url != NULL; url++)
+    if (!is_http_url (*url))
+      {
+        g_set_error (error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                     _("%s: [%s] “%s” is not an http:// address"), origin, group, *url);
+        return FALSE;
+      }
   kannel->smsc_id = qurb_config_value (file, group, "smsc-id");
   if (kannel->smsc_id != NULL && *kannel->smsc_id == '\0')
     g_clear_pointer (&kannel->smsc_id, g_free);

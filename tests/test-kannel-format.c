@@ -236,10 +236,36 @@ test_config (void)
 
   {
     g_autoptr(QurbSmsdConfig) any = qurb_smsd_config_parse (
-        "[kannel]\nlisten=0.0.0.0:1\nsendsms-url=http://x/\ncredentials=/c\nshort-code=1\nallow-ip=any\n",
-        "test", &error);
+        "[kannel]\nlisten=[::]:1\ncallback-url=https://box.vpn:1\nsendsms-url=http://x/\ncredentials=/c\n"
+        "short-code=1\nallow-ip=any\n", "test", &error);
     g_assert_no_error (error);
     g_assert_null (((QurbModemConfig *) any->modems->pdata[0])->kannel->allow_ip[0]);
+  }
+
+  /* Values that cannot work, refused at start with what is wrong. */
+  {
+    static const struct { const gchar *keys; const gchar *message; } bad[] = {
+      { "listen=localhost:13080\nsendsms-url=http://x/",
+        "test: [kannel] listen must be an address of this machine and a port (10.8.0.12:13080), not “localhost:13080”" },
+      { "listen=127.0.0.1\nsendsms-url=http://x/",
+        "test: [kannel] listen must be an address of this machine and a port (10.8.0.12:13080), not “127.0.0.1”" },
+      { "listen=0.0.0.0:13080\nsendsms-url=http://x/",
+        "test: [kannel] listens on every address: callback-url must say how smsbox reaches it" },
+      { "listen=127.0.0.1:13080\nsendsms-url=ftp://x/", "test: [kannel] “ftp://x/” is not an http:// address" },
+      { "listen=127.0.0.1:13080\nsendsms-url=http://x/\ncallback-url=box:13080",
+        "test: [kannel] “box:13080” is not an http:// address" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autofree gchar *ini = g_strdup_printf ("[kannel]\n%s\ncredentials=/c\nshort-code=2525\n", bad[i].keys);
+        g_autoptr(QurbSmsdConfig) refused = qurb_smsd_config_parse (ini, "test", &error);
+
+        g_assert_null (refused);
+        g_assert_nonnull (error);
+        g_assert_cmpstr (error->message, ==, bad[i].message);
+        g_clear_error (&error);
+      }
   }
 
   /* Each key the section cannot do without, missing in turn. */

@@ -318,21 +318,25 @@ test_reports_and_refusals (Fixture *f, gconstpointer data)
   g_autoptr(QurbModem) modem = new_modem (f, 20, "127.0.0.1,::1");
   g_autoptr(GPtrArray) parts = NULL;
   g_autoptr(GError) error = NULL;
-  Reply delivered, acked, bad, unknown;
+  Reply delivered, acked, bad, unknown, get;
 
   g_test_expect_message ("qurb-smsd", G_LOG_LEVEL_WARNING, "*POST /mo: no ts= (%T) in the post-url");
+  g_test_expect_message ("qurb-smsd", G_LOG_LEVEL_WARNING, "*GET /mo: messages come by post-url, not get-url");
   request (f, "GET", "/dlr?ref=560169144&type=1", NULL, &delivered);
   request (f, "GET", "/dlr?ref=560169144&type=8", NULL, &acked);
   request (f, "POST", "/mo?from=0612345678", "AIDE", &bad);
-  request (f, "GET", "/status", NULL, &unknown);
+  request (f, "GET", "/mo/more", NULL, &unknown);
   parts = inbox (modem, 2);
   g_assert_true (((QurbModemPart *) parts->pdata[0])->status_report);
   g_assert_cmpint (((QurbModemPart *) parts->pdata[0])->report_ref, ==, 560169144);
   /* type 1 is the end; type 8 (the operator took it) is not */
   g_assert_cmpint (((QurbModemPart *) parts->pdata[0])->delivered +
                    ((QurbModemPart *) parts->pdata[1])->delivered, ==, 1);
-  wait_reply (&bad, 2000);
+  wait_reply (&bad, 2000);  /* the warnings in the order expected */
+  request (f, "GET", "/mo?from=0612345678&ts=1795855149&text=AIDE", NULL, &get);
   wait_reply (&unknown, 2000);
+  wait_reply (&get, 2000);
+  g_assert_cmpuint (get.status, ==, SOUP_STATUS_BAD_REQUEST);
   g_assert_cmpuint (bad.status, ==, SOUP_STATUS_BAD_REQUEST);  /* no %T: a retry could not be known */
   g_assert_cmpuint (unknown.status, ==, SOUP_STATUS_NOT_FOUND);
   g_test_assert_expected_messages ();
