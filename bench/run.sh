@@ -20,6 +20,9 @@
 #     sends (bench/broadcast-bench.sh).
 #  6. The kiosk: cold start against an empty GTK window, touch → answer on
 #     the 6.3 M-claim database, memory over 100 walks (bench/kiosk-bench.sh).
+#  7. Messages answered per second through Kannel (fakesmsc -> bearerbox ->
+#     smsbox -> qurb-smsd -> sendsms -> fakesmsc) against smsbox answering by
+#     itself (bench/kannel-bench.sh; needs kannel and kannel-extras).
 #
 # Data is generated once into bench/data/ (git-ignored, ~2 GB with the big
 # database). Results are written to bench/RESULTS.md.
@@ -216,5 +219,9 @@ if [ -x "$BUILD/bench/bench-kiosk" ]; then
   echo "== kiosk"
   bench/kiosk-bench.sh "$BUILD" $DATA/big.db | bench/kiosk-results.sh \
     "the 6.3 M-claim database (${big_size} MB)" >/dev/null
+fi
+if command -v bearerbox >/dev/null || [ -x /usr/sbin/bearerbox ]; then
+  echo "== Kannel"
+  bench/kannel-bench.sh "$BUILD" 2000 3 | bench/kannel-results.sh | bench/put-section.sh >/dev/null
 fi
 cat $RESULTS

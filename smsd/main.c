@@ -9,6 +9,7 @@
 #include "qurb-i18n.h"
 #include "qurb-modem-gammu.h"
 #include "qurb-sd-notify.h"
+#include "qurb-modem-kannel.h"
 #include "qurb-smsd.h"
 
 typedef struct {
@@ -19,7 +20,8 @@ typedef struct {
   const gchar *only_modem;
 } Daemon;
 
-/* The modems of config (or just the one asked for), through libGammu. */
+/* The modems of config (or just the one asked for): GSM modems through
+ * libGammu, Kannel's smsbox for [kannel] sections. */
 static QurbSmsd *
 build (Daemon *daemon, GError **error)
 {
@@ -44,7 +46,16 @@ build (Daemon *daemon, GError **error)
       QurbModemConfig *m = config->modems->pdata[i];
       QurbGammuConfig gammu = { m->name, m->device, m->connection, m->model, m->capture_dir, 0,
                                 m->delivery_reports };
-      g_ptr_array_add (modems, qurb_modem_gammu_new (&gammu));
+      QurbModem *modem = m->kannel ? qurb_modem_kannel_new (m->name, m->kannel, error)
+                                   : qurb_modem_gammu_new (&gammu);
+
+      if (modem == NULL)
+        {
+          for (guint j = 0; j < modems->len; j++)
+            qurb_modem_free (modems->pdata[j]);
+          return NULL;
+        }
+      g_ptr_array_add (modems, modem);
     }
   return qurb_smsd_new (daemon->db, g_steal_pointer (&config), modems);
 }

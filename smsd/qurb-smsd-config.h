@@ -5,8 +5,21 @@
 
 G_BEGIN_DECLS
 
+/* A [kannel] section: Kannel's smsbox in place of a GSM modem. */
 typedef struct {
-  gchar *name;              /* "modem", "modem:2", … */
+  gchar *listen;            /* address:port where smsbox posts messages and reports */
+  gchar *callback_url;      /* how smsbox reaches that listener, for dlr-url */
+  gchar **allow_ip;         /* who may post there; empty: anyone */
+  gchar *sendsms_url;       /* smsbox's sendsms, http://host:13013/cgi-bin/sendsms */
+  gchar *credentials;       /* a file of username= and password= lines */
+  gchar *short_code;        /* the sender of every answer */
+  gchar *smsc_id;           /* NULL, or the link answers must leave by */
+  guint hold_seconds;       /* a post not stored by then is answered 503 */
+} QurbKannelSection;
+
+typedef struct {
+  gchar *name;              /* "modem", "modem:2", "kannel", … */
+  QurbKannelSection *kannel; /* NULL for a GSM modem */
   gchar *device;
   gchar *connection;
   gchar *model;

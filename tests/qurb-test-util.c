@@ -208,3 +208,17 @@ qurb_test_run_qurbctl (QurbRun *run, const gchar *db, const gchar *const *env, .
   run->status = g_subprocess_get_exit_status (proc);
   g_test_message ("exit %d\nout: %s\nerr: %s", run->status, run->out, run->err);
 }
+
+/* A loopback TCP port free now (the kernel's pick), for a server a test starts. */
+guint
+qurb_test_free_port (void)
+{
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, 0, NULL);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) any = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+
+  g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
+  bound = g_socket_get_local_address (socket, NULL);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}

@@ -24,6 +24,7 @@ gint64       qurb_test_query_int     (QurbDb      *db,
 gchar       *qurb_test_query_text    (QurbDb      *db,
                                       const gchar *sql);
 void         qurb_test_die_with_parent (gpointer unused);
+guint        qurb_test_free_port     (void);
 guint        qurb_test_modem_inbox_size (const gchar *device);
 gboolean     qurb_test_sms_work_left (QurbDb      *db,
                                       const gchar *const *devices);
