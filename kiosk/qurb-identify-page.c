@@ -56,6 +56,11 @@ key_typed (QurbKioskKeypad *keypad, const gchar *key, QurbIdentifyPage *self)
 
   if (value->len < (typing_cin (self) ? CIN_MAX : MEMBER_NO_MAX))
     g_string_append (value, key);
+  /* A CIN has one or two letters, then digits: after the second letter
+   * the digits come without a touch. */
+  if (typing_cin (self) && self->cin->len == 2 && g_ascii_isalpha (self->cin->str[0]) &&
+      g_ascii_isalpha (self->cin->str[1]))
+    qurb_kiosk_keypad_show_letters (keypad, FALSE);
   show_values (self);
 }
 
@@ -69,11 +74,12 @@ key_erased (QurbKioskKeypad *keypad, QurbIdentifyPage *self)
   show_values (self);
 }
 
+/* The message has its room kept on screen even when empty, so that
+ * nothing under the member's finger moves when one appears. */
 static void
 show_message (QurbIdentifyPage *self, const gchar *text)
 {
-  qurb_kiosk_set_text (self->message_label, text);
-  gtk_widget_set_visible (self->message_label, TRUE);
+  qurb_kiosk_set_text (self->message_label, text ? text : "");
 }
 
 static void
@@ -127,7 +133,7 @@ qurb_identify_page_enter (QurbKioskPage *page, GError **error)
 
   g_string_truncate (self->member_no, 0);
   g_string_truncate (self->cin, 0);
-  gtk_widget_set_visible (self->message_label, FALSE);
+  show_message (self, NULL);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->member_no_field), TRUE);
   field_toggled (NULL, self);
   show_values (self);
@@ -140,7 +146,8 @@ qurb_identify_page_relabel (QurbKioskPage *page, const gchar *lang)
   QurbIdentifyPage *self = QURB_IDENTIFY_PAGE (page);
 
   qurb_kiosk_set_text (self->intro_label,
-                       T_("Type your member number and your national identity card (CIN) number."));
+                       T_("Please type your member number, then the number of your national identity card (CIN). "
+                          "We ask only once per visit."));
   qurb_kiosk_set_text (self->member_no_caption, T_("Member number"));
   qurb_kiosk_set_name (self->member_no_field, T_("Member number"));
   qurb_kiosk_set_text (self->cin_caption, T_("CIN number"));
@@ -149,13 +156,13 @@ qurb_identify_page_relabel (QurbKioskPage *page, const gchar *lang)
   /* TRANSLATORS: the on-screen keypad, as a whole */
   qurb_kiosk_set_name (self->keypad, T_("Keypad"));
   qurb_kiosk_keypad_relabel (QURB_KIOSK_KEYPAD (self->keypad), lang);
-  gtk_widget_set_visible (self->message_label, FALSE);
+  show_message (self, NULL);
 }
 
 static const gchar *
 qurb_identify_page_title (QurbKioskPage *page, const gchar *lang)
 {
-  return T_("Who are you?");
+  return T_("Your member card");
 }
 
 static void

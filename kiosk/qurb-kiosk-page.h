@@ -31,6 +31,11 @@ struct _QurbKioskPageClass {
   gboolean needs_member;
 };
 
+/* Two screen names every page may navigate to: the home screen (the
+ * member stays identified) and the end of the visit (forgotten). */
+#define QURB_KIOSK_SCREEN_HOME "home"
+#define QURB_KIOSK_SCREEN_END  "end"
+
 typedef enum {
   QURB_KIOSK_NAV_PUSH,      /* Back returns here */
   QURB_KIOSK_NAV_REPLACE,   /* Back skips this page */

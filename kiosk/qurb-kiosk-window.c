@@ -1,10 +1,14 @@
 /* qurb-kiosk-window.c — the kiosk's one window: header, screens, idle reset
  *
- * Invariants: a screen that shows a member's data is only ever shown with
- * a member identified; Home, the idle time-out and "Done" all go through
- * qurb_kiosk_window_go_home(), which forgets the member. */
+ * A visit: the member identifies once, then moves between their claims,
+ * the caravans and their bookings (Home keeps them) until "Done" or the
+ * idle time, which both go through qurb_kiosk_window_end_visit() and
+ * forget the member. Invariant: a screen that shows a member's data is
+ * only ever shown with a member identified. */
 #include "config.h"
 
+#include "qurb-clock.h"
+#include "qurb-idle-warning.h"
 #include "qurb-kiosk-pages.h"
 #include "qurb-kiosk-resources.h"
 #include "qurb-kiosk-window.h"
@@ -12,14 +16,17 @@
 struct _QurbKioskWindow {
   GtkWindow parent_instance;
 
-  GtkWidget *header, *back_button, *title_label, *member_label, *home_button;
-  GtkWidget *stack, *busy_label;
+  GtkWidget *main_box, *topbar, *brand_box, *brand_label, *agency_label, *clock_label;
+  GtkWidget *header, *back_button, *title_label, *member_label, *home_button, *done_button;
+  GtkWidget *stack, *busy_label, *idle_warning;
 
   QurbKioskSession *session;
   gboolean locked_down;
   GPtrArray *history;        /* screen names Back returns to, oldest first */
   gchar *current;            /* the screen shown, or being retried */
   gint64 last_touch;         /* monotonic µs */
+  gint64 last_refresh;       /* monotonic µs: the banner last read */
+  gint clock_minute;         /* the minute the clock shows */
   guint idle_source, retry_source;
 };
 
@@ -39,6 +46,12 @@ static const struct {
   { "booked", qurb_booked_page_get_type },
   { "bookings", qurb_bookings_page_get_type },
 };
+
+static const gchar *
+lang_of (QurbKioskWindow *self)
+{
+  return qurb_kiosk_session_get_lang (self->session);
+}
 
 static void enter_screen (QurbKioskWindow *self, const gchar *name);
 
@@ -66,20 +79,47 @@ static void
 update_header (QurbKioskWindow *self, QurbKioskPage *page)
 {
   const QurbMember *member = qurb_kiosk_session_get_member (self->session);
-  gboolean at_home = QURB_IS_HOME_PAGE (page);
+  gboolean at_home = page == NULL || QURB_IS_HOME_PAGE (page);
+  g_autofree gchar *name = NULL;
 
-  gtk_widget_set_visible (self->back_button, !at_home);
-  gtk_widget_set_visible (self->home_button, !at_home);
-  gtk_label_set_text (GTK_LABEL (self->title_label), page ? qurb_kiosk_page_title (page) : "");
   if (member != NULL)
     {
-      gboolean ar = g_str_equal (qurb_kiosk_session_get_lang (self->session), "ar") &&
-                    *member->first_name_ar != '\0';
-      g_autofree gchar *name = g_strdup_printf ("%s %s", ar ? member->first_name_ar : member->first_name,
-                                                ar ? member->last_name_ar : member->last_name);
-      gtk_label_set_text (GTK_LABEL (self->member_label), name);
+      gboolean ar = g_str_equal (lang_of (self), "ar") && *member->first_name_ar != '\0';
+
+      name = g_strdup_printf ("%s %s", ar ? member->first_name_ar : member->first_name,
+                              ar ? member->last_name_ar : member->last_name);
     }
-  gtk_widget_set_visible (self->member_label, member != NULL);
+  /* At home the bar shows only who is there and "Done"; elsewhere Back
+   * and Home as well, and the screen's title under it. */
+  gtk_widget_set_visible (self->header, !at_home || member != NULL);
+  gtk_widget_set_visible (self->back_button, !at_home);
+  gtk_widget_set_visible (self->home_button, !at_home);
+  gtk_widget_set_visible (self->done_button, member != NULL);
+  gtk_label_set_text (GTK_LABEL (self->title_label), !at_home ? qurb_kiosk_page_title (page) : "");
+  gtk_widget_set_visible (self->title_label, !at_home);
+  gtk_label_set_text (GTK_LABEL (self->member_label), name ? name : "");
+}
+
+/* The mutual, the agency and the time, in the screen's language. */
+static void
+update_topbar (QurbKioskWindow *self)
+{
+  const gchar *lang = lang_of (self);
+  const gchar *agency = qurb_kiosk_session_get_agency_name (self->session);
+  g_autoptr(GDateTime) now = qurb_now ();
+  g_autofree gchar *time = g_date_time_format (now, "%H:%M");
+  g_autofree gchar *time_ltr = qurb_kiosk_ltr (lang, time);
+  g_autofree gchar *where = NULL;
+
+  if (agency == NULL)
+    agency = qurb_kiosk_session_get_agency_code (self->session);
+  /* TRANSLATORS: the top of every kiosk screen; %s the agency's name */
+  where = agency ? g_strdup_printf (T_("Agency %s"), agency) : NULL;
+  qurb_kiosk_set_text (self->agency_label, where ? where : "");
+  /* TRANSLATORS: the mutual's name at the top of every kiosk screen */
+  qurb_kiosk_set_text (self->brand_label, T_("Qurb, your health mutual"));
+  qurb_kiosk_set_text (self->clock_label, time_ltr);
+  self->clock_minute = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
 }
 
 static gboolean
@@ -99,7 +139,7 @@ retry_tick (gpointer user_data)
 static void
 show_busy (QurbKioskWindow *self, const GError *error)
 {
-  const gchar *lang = qurb_kiosk_session_get_lang (self->session);
+  const gchar *lang = lang_of (self);
 
   g_warning ("screen %s: %s", self->current, error->message);
   qurb_kiosk_set_text (self->busy_label,
@@ -119,7 +159,7 @@ enter_screen (QurbKioskWindow *self, const gchar *name)
   g_return_if_fail (page != NULL);
   if (QURB_KIOSK_PAGE_GET_CLASS (page)->needs_member && qurb_kiosk_session_get_member (self->session) == NULL)
     {
-      qurb_kiosk_window_go_home (self);
+      qurb_kiosk_window_end_visit (self);
       return;
     }
   g_clear_handle_id (&self->retry_source, g_source_remove);
@@ -141,9 +181,14 @@ void
 qurb_kiosk_window_show_screen (QurbKioskWindow *self, const gchar *name)
 {
   note_touch (self);
-  if (g_strcmp0 (name, "home") == 0)
+  if (g_strcmp0 (name, QURB_KIOSK_SCREEN_HOME) == 0)
     {
       qurb_kiosk_window_go_home (self);
+      return;
+    }
+  if (g_strcmp0 (name, QURB_KIOSK_SCREEN_END) == 0)
+    {
+      qurb_kiosk_window_end_visit (self);
       return;
     }
   if (self->current != NULL)
@@ -151,13 +196,28 @@ qurb_kiosk_window_show_screen (QurbKioskWindow *self, const gchar *name)
   enter_screen (self, name);
 }
 
+/* The home screen; an identified member stays identified. */
 void
 qurb_kiosk_window_go_home (QurbKioskWindow *self)
 {
   note_touch (self);
+  qurb_kiosk_session_clear_errand (self->session);
+  g_ptr_array_set_size (self->history, 0);
+  enter_screen (self, QURB_KIOSK_SCREEN_HOME);
+}
+
+/* The visit is over: nothing of the member stays, and the next person
+ * finds the kiosk in its own language. */
+void
+qurb_kiosk_window_end_visit (QurbKioskWindow *self)
+{
+  note_touch (self);
+  gtk_widget_set_visible (self->idle_warning, FALSE);
   qurb_kiosk_session_forget (self->session);
   g_ptr_array_set_size (self->history, 0);
-  enter_screen (self, "home");
+  g_clear_pointer (&self->current, g_free);
+  qurb_kiosk_session_set_lang (self->session, qurb_kiosk_session_get_default_lang (self->session));
+  enter_screen (self, QURB_KIOSK_SCREEN_HOME);
 }
 
 void
@@ -172,7 +232,7 @@ qurb_kiosk_window_go_back (QurbKioskWindow *self)
       return;
     }
   previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
-  if (g_str_equal (previous, "home"))
+  if (g_str_equal (previous, QURB_KIOSK_SCREEN_HOME))
     qurb_kiosk_window_go_home (self);
   else
     enter_screen (self, previous);
@@ -205,31 +265,79 @@ home_clicked (GtkButton *button, QurbKioskWindow *self)
   qurb_kiosk_window_go_home (self);
 }
 
-/* Idle: no touch for idle-seconds while someone's errand is open. */
+static void
+done_clicked (GtkWidget *button, QurbKioskWindow *self)
+{
+  qurb_kiosk_window_end_visit (self);
+}
+
+static void
+more_time (QurbIdleWarning *warning, QurbKioskWindow *self)
+{
+  note_touch (self);
+  gtk_widget_set_visible (self->idle_warning, FALSE);
+}
+
+/* While nobody is at the kiosk: the banner read again every
+ * refresh-seconds, so an announcement shows when its time comes. */
+static void
+refresh_banner (QurbKioskWindow *self, gint64 now)
+{
+  guint every = qurb_kiosk_session_get_refresh_seconds (self->session);
+  g_autoptr(GError) error = NULL;
+  QurbKioskPage *home;
+
+  if (now - self->last_refresh < (gint64) every * G_USEC_PER_SEC ||
+      g_strcmp0 (qurb_kiosk_window_get_screen (self), QURB_KIOSK_SCREEN_HOME) != 0)
+    return;
+  self->last_refresh = now;
+  home = qurb_kiosk_window_get_page (self, QURB_KIOSK_SCREEN_HOME);
+  if (!qurb_home_page_refresh_banner (QURB_HOME_PAGE (home), &error))
+    g_warning ("banner: %s", error->message);  /* the old banner stays meanwhile */
+}
+
+/* Every half second: the clock, the banner, and the idle time — a
+ * warning idle-warning seconds before the end, then the end of the visit. */
 static gboolean
 idle_tick (gpointer user_data)
 {
   QurbKioskWindow *self = user_data;
   guint idle_seconds = qurb_kiosk_session_get_idle_seconds (self->session);
-  gboolean at_rest = g_strcmp0 (self->current, "home") == 0 &&
+  guint warning = qurb_kiosk_session_get_idle_warning_seconds (self->session);
+  gint64 now = g_get_monotonic_time ();
+  gint64 idle = now - self->last_touch;
+  g_autoptr(GDateTime) wall = qurb_now ();
+  gboolean at_rest = g_strcmp0 (self->current, QURB_KIOSK_SCREEN_HOME) == 0 &&
                      qurb_kiosk_session_get_member (self->session) == NULL &&
-                     g_str_equal (qurb_kiosk_session_get_lang (self->session),
-                                  qurb_kiosk_session_get_default_lang (self->session));
+                     g_str_equal (lang_of (self), qurb_kiosk_session_get_default_lang (self->session));
 
-  if (idle_seconds > 0 && !at_rest &&
-      g_get_monotonic_time () - self->last_touch >= (gint64) idle_seconds * G_USEC_PER_SEC)
+  if (g_date_time_get_hour (wall) * 60 + g_date_time_get_minute (wall) != self->clock_minute)
+    update_topbar (self);
+  refresh_banner (self, now);
+  if (idle_seconds == 0 || at_rest)
+    return G_SOURCE_CONTINUE;
+  if (idle >= (gint64) idle_seconds * G_USEC_PER_SEC)
     {
-      g_debug ("idle for %u s: back to the home screen", idle_seconds);
-      qurb_kiosk_session_set_lang (self->session, qurb_kiosk_session_get_default_lang (self->session));
-      qurb_kiosk_window_go_home (self);
+      g_debug ("idle for %u s: the visit ends", idle_seconds);
+      qurb_kiosk_window_end_visit (self);
+    }
+  else if (warning > 0 && idle >= (gint64) (idle_seconds - warning) * G_USEC_PER_SEC)
+    {
+      gint64 left = (gint64) idle_seconds * G_USEC_PER_SEC - idle;
+
+      qurb_idle_warning_count (QURB_IDLE_WARNING (self->idle_warning), lang_of (self),
+                               (guint) ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC));
+      gtk_widget_set_visible (self->idle_warning, TRUE);
     }
   return G_SOURCE_CONTINUE;
 }
 
+/* Any touch is more time: the warning goes, what was typed stays. */
 static gboolean
 any_event (GtkEventControllerLegacy *controller, GdkEvent *event, QurbKioskWindow *self)
 {
   note_touch (self);
+  gtk_widget_set_visible (self->idle_warning, FALSE);
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -258,12 +366,16 @@ close_request (GtkWindow *window)
 static void
 relabel (QurbKioskWindow *self)
 {
-  const gchar *lang = qurb_kiosk_session_get_lang (self->session);
+  const gchar *lang = lang_of (self);
   GtkWidget *child;
 
   qurb_kiosk_apply_language (GTK_WIDGET (self), lang);
   qurb_kiosk_set_text (self->back_button, T_("Back"));
   qurb_kiosk_set_text (self->home_button, T_("Home"));
+  /* TRANSLATORS: ends the member's visit at the kiosk */
+  qurb_kiosk_set_text (self->done_button, T_("Done"));
+  qurb_idle_warning_relabel (QURB_IDLE_WARNING (self->idle_warning), lang);
+  update_topbar (self);
   for (child = gtk_widget_get_first_child (self->stack); child; child = gtk_widget_get_next_sibling (child))
     if (QURB_IS_KIOSK_PAGE (child))
       qurb_kiosk_page_relabel (QURB_KIOSK_PAGE (child));
@@ -333,16 +445,17 @@ qurb_kiosk_window_class_init (QurbKioskWindowClass *klass)
   G_OBJECT_CLASS (klass)->finalize = qurb_kiosk_window_finalize;
   widget_class->realize = qurb_kiosk_window_realize;
   GTK_WINDOW_CLASS (klass)->close_request = close_request;
+  g_type_ensure (QURB_TYPE_IDLE_WARNING);
   gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-kiosk-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, header);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, member_label);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, home_button);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, busy_label);
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, name)
+  CHILD (main_box); CHILD (topbar); CHILD (brand_box); CHILD (brand_label); CHILD (agency_label);
+  CHILD (clock_label); CHILD (header); CHILD (back_button); CHILD (title_label); CHILD (member_label);
+  CHILD (home_button); CHILD (done_button); CHILD (stack); CHILD (busy_label); CHILD (idle_warning);
+#undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, home_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, done_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, more_time);
 }
 
 static void
@@ -382,7 +495,8 @@ qurb_kiosk_window_new (QurbKioskSession *session, gboolean locked_down)
   qurb_kiosk_stack_expose_shown_only (GTK_STACK (self->stack));
   g_signal_connect (session, "notify::lang", G_CALLBACK (lang_changed), self);
   relabel (self);
-  qurb_kiosk_window_go_home (self);
+  qurb_kiosk_window_end_visit (self);
+  self->last_refresh = g_get_monotonic_time ();
   self->idle_source = g_timeout_add (500, idle_tick, self);
   if (locked_down)
     gtk_window_fullscreen (GTK_WINDOW (self));
@@ -402,6 +516,9 @@ qurb_kiosk_init_resources (void)
       gtk_css_provider_load_from_resource (css, "/ma/qurb/Kiosk/kiosk.css");
       gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      /* Our own symbolic icons, coloured by the stylesheet. */
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        "/ma/qurb/Kiosk/icons");
       g_once_init_leave (&done, 1);
     }
 }

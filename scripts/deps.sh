@@ -8,7 +8,7 @@ PACKAGES="
   gcc clang libclang-rt-14-dev make pkg-config meson ninja-build gettext
   libglib2.0-dev libsqlite3-dev libpcre2-dev
   sqlite3 libgammu-dev gammu
-  libgtk-4-dev libgtk-4-bin fonts-noto-ui-core fonts-dejavu-core
+  libgtk-4-dev libgtk-4-bin fonts-noto-core fonts-noto-ui-core fonts-noto-mono fonts-dejavu-core
   xvfb xauth dbus-daemon at-spi2-core libatspi2.0-dev
 "
 

@@ -126,7 +126,11 @@ test_claims (KioskFixture *f, gconstpointer data)
   assert_mirrored (f, T_("Back"), T_("Home"));
   screenshot (f, "claims");
 
+  /* Home keeps the member for their next errand; Done forgets them. */
   kiosk_driver_tap (&f->kiosk, T_("Home"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
+  g_assert_nonnull (qurb_kiosk_session_get_member (f->kiosk.session));
+  kiosk_driver_tap (&f->kiosk, T_("Done"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
   g_assert_null (qurb_kiosk_session_get_member (f->kiosk.session));
 }
