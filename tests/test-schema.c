@@ -52,7 +52,7 @@ test_fresh (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpint (qurb_test_query_int (fixture->db,
                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
                    " ('members', 'claims', 'caravans', 'slots', 'bookings',"
-                   "  'audit', 'messages', 'announcements')"), ==, 8);
+                   "  'audit', 'messages', 'announcements', 'waitlist', 'phone_codes')"), ==, 10);
 }
 
 static void
@@ -81,6 +81,7 @@ static const OldSchema old_schemas[] = {
   { 2, "schema-v2.sql", 1 },
   { 3, "schema-v3.sql", 1 },
   { 4, "schema-v4.sql", 1 },
+  { 5, "schema-v5.sql", 1 },
 };
 
 static void

@@ -113,6 +113,24 @@ with_hint_if_it_fits (gchar *text, const gchar *hint)
   return g_steal_pointer (&both);
 }
 
+/* The SMS a member on a waiting list gets when a cancellation gives
+ * them the seat: the booking's code, when and where, how to cancel. */
+gchar *
+qurb_compose_waitlist_booking (const gchar *lang, const gchar *booking_code, const gchar *caravan_code,
+                               const gchar *date, const gchar *start_time, const gchar *site)
+{
+  g_autofree gchar *day = qurb_format_date (date);
+  g_autofree gchar *hint = NULL;
+  gchar *text;
+
+  /* TRANSLATORS: SMS to a member of a waiting list; %1$s booking code,
+   * %2$s caravan code, %3$s date, %4$s time, %5$s place */
+  text = g_strdup_printf (qurb_dgettext (lang, "A seat is free for you: booking %1$s, %2$s, %3$s at %4$s, %5$s."),
+                          booking_code, caravan_code, day, start_time, site);
+  hint = g_strdup_printf (qurb_dgettext (lang, "To cancel: ANNULER %s"), booking_code);
+  return with_hint_if_it_fits (text, hint);
+}
+
 gchar *
 qurb_compose_booking_confirmation (const gchar *lang, const gchar *booking_code,
                                    const gchar *caravan_code, const gchar *date,
