@@ -18,7 +18,7 @@ static const Command commands[] = {
   { "init",     qurbctl_cmd_init,     N_("Create the database, or bring its schema up to date") },
   { "import",   qurbctl_cmd_import,   N_("Load members, claims or caravans from a CSV export") },
   { "demo",     qurbctl_cmd_demo,     N_("Fill the database with realistic demo data") },
-  { "member",   qurbctl_cmd_member,   N_("Show a member, their claims and their bookings") },
+  { "member",   qurbctl_cmd_member,   N_("Show a member and their files; member set-phone registers a phone") },
   { "caravans", qurbctl_cmd_caravans, N_("List upcoming caravans with the seats left") },
   { "book",     qurbctl_cmd_book,     N_("Book a caravan slot for a member") },
   { "cancel",   qurbctl_cmd_cancel,   N_("Cancel a member's booking") },
@@ -26,6 +26,7 @@ static const Command commands[] = {
   { "sms-simulate", qurbctl_cmd_sms_simulate, N_("Answer a text as the SMS daemon would") },
   { "broadcast", qurbctl_cmd_broadcast, N_("Create, list, follow or cancel announcements by SMS") },
   { "staff-pin", qurbctl_cmd_staff_pin, N_("Set the staff console's PIN (read from standard input)") },
+  { "unlock",   qurbctl_cmd_unlock,   N_("Lift the lock on a member number, or a kiosk's slow-down") },
 };
 
 QurbDb *

@@ -116,7 +116,7 @@ record_in_transaction (QurbDb *db, gpointer user_data, GError **error)
 {
   RecordJob *job = user_data;
 
-  return qurb_lockout_record (db, QURB_STAFF_SUBJECT, job->accepted, job->lockout, error);
+  return qurb_lockout_record (db, QURB_STAFF_SUBJECT, &qurb_lockout_staff, job->accepted, job->lockout, error);
 }
 
 /* The PIN is stretched outside any transaction (the hashing takes tens of
@@ -135,7 +135,7 @@ qurb_staff_pin_check (QurbDb *db, const gchar *pin, gboolean *accepted, QurbLock
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   *accepted = FALSE;
-  if (!qurb_lockout_check (db, QURB_STAFF_SUBJECT, lockout, error))
+  if (!qurb_lockout_check (db, QURB_STAFF_SUBJECT, &qurb_lockout_staff, lockout, error))
     return FALSE;
   if (lockout->locked)
     return TRUE;

@@ -57,15 +57,15 @@ book_at_kiosk (QurbDb *db, const gchar *member_no, const gchar *cin, const gchar
   QurbIdentifyResult who;
   gboolean ok;
 
-  if (!qurb_member_identify (db, member_no, cin, &who, error))
+  if (!qurb_member_identify (db, "RACE", member_no, cin, &who, error))
     return FALSE;
   if (who.outcome != QURB_IDENTIFY_OK)
     {
       tally->other++;
       return TRUE;
     }
-  ok = book_direct (db, who.member, caravan, "kiosk", tally, error);
-  qurb_member_free (who.member);
+  ok = book_direct (db, who.member_found, caravan, "kiosk", tally, error);
+  qurb_member_free (who.member_found);
   return ok;
 }
 
