@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "qurb-clock.h"
 #include "qurb-identify.h"
 #include "qurb-kiosk-keypad.h"
 #include "qurb-kiosk-pages.h"
@@ -26,7 +27,7 @@ struct _QurbIdentifyPage {
   GtkWidget *keypad;
 
   GString *member_no, *cin;
-  gint64 wait_until;         /* monotonic µs: no try before; 0 */
+  GDateTime *wait_until;     /* no try before (qurb_now's clock); NULL */
   guint wait_source;
   gchar *wrong;              /* the message the countdown follows */
 };
@@ -45,7 +46,7 @@ show_values (QurbIdentifyPage *self)
   gtk_label_set_text (GTK_LABEL (self->member_no_value), self->member_no->str);
   gtk_label_set_text (GTK_LABEL (self->cin_value), self->cin->str);
   gtk_widget_set_sensitive (self->continue_button, self->member_no->len > 0 && self->cin->len > 0 &&
-                            self->wait_until == 0);
+                            self->wait_until == NULL);
 }
 
 static void
@@ -94,13 +95,14 @@ static void
 show_wait (QurbIdentifyPage *self)
 {
   const gchar *lang = qurb_kiosk_page_get_lang (QURB_KIOSK_PAGE (self));
-  gint64 left = self->wait_until - g_get_monotonic_time ();
-  gint seconds = (gint) ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) now = qurb_now ();
+  GTimeSpan left = self->wait_until ? g_date_time_difference (self->wait_until, now) : 0;
+  gint seconds = (gint) ((left + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND);
   g_autofree gchar *wait = NULL, *text = NULL;
 
-  if (self->wait_until == 0 || seconds <= 0)
+  if (self->wait_until == NULL || seconds <= 0)
     {
-      self->wait_until = 0;
+      g_clear_pointer (&self->wait_until, g_date_time_unref);
       show_message (self, self->wrong);
       show_values (self);
       return;
@@ -117,7 +119,7 @@ wait_tick (gpointer user_data)
   QurbIdentifyPage *self = user_data;
 
   show_wait (self);
-  if (self->wait_until != 0)
+  if (self->wait_until != NULL)
     return G_SOURCE_CONTINUE;
   self->wait_source = 0;
   return G_SOURCE_REMOVE;
@@ -126,8 +128,12 @@ wait_tick (gpointer user_data)
 static void
 wait_for (QurbIdentifyPage *self, gint seconds)
 {
-  self->wait_until = seconds > 0 ? g_get_monotonic_time () + (gint64) seconds * G_USEC_PER_SEC : 0;
-  if (self->wait_until != 0 && self->wait_source == 0)
+  g_autoptr(GDateTime) now = qurb_now ();
+
+  g_clear_pointer (&self->wait_until, g_date_time_unref);
+  if (seconds > 0)
+    self->wait_until = g_date_time_add_seconds (now, seconds);
+  if (self->wait_until != NULL && self->wait_source == 0)
     self->wait_source = g_timeout_add (250, wait_tick, self);
   show_wait (self);
 }
@@ -233,6 +239,7 @@ qurb_identify_page_finalize (GObject *object)
   g_string_free (self->member_no, TRUE);
   g_string_free (self->cin, TRUE);
   g_free (self->wrong);
+  g_clear_pointer (&self->wait_until, g_date_time_unref);
   G_OBJECT_CLASS (qurb_identify_page_parent_class)->finalize (object);
 }
 

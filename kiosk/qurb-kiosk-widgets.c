@@ -115,8 +115,11 @@ qurb_kiosk_button_set_icon (GtkWidget *button, const gchar *icon_name)
       gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)), icon_name);
       return;
     }
-  /* The label moves into the new box: held while its old parent goes. */
+  /* The label moves into the new box: held while its old parent goes.
+   * Beside an icon it is one line: a centred wrapping label in GTK 4.8
+   * wraps long before the button is full. */
   label = label != NULL ? g_object_ref (label) : g_object_ref_sink (gtk_label_new (NULL));
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
   image = gtk_image_new_from_icon_name (icon_name);
@@ -127,6 +130,19 @@ qurb_kiosk_button_set_icon (GtkWidget *button, const gchar *icon_name)
     gtk_widget_unparent (label);
   gtk_box_append (GTK_BOX (box), label);
   g_object_unref (label);
+}
+
+/* Shows a button offering a next step (text and icon), or hides it
+ * when text is NULL. */
+void
+qurb_kiosk_button_offer (GtkWidget *button, const gchar *text, const gchar *icon_name)
+{
+  if (text != NULL)
+    {
+      qurb_kiosk_set_text (button, text);
+      qurb_kiosk_button_set_icon (button, icon_name);
+    }
+  gtk_widget_set_visible (button, text != NULL);
 }
 
 void

@@ -12,6 +12,12 @@
 #include "qurb-kiosk-pages.h"
 #include "qurb-kiosk-resources.h"
 #include "qurb-kiosk-window.h"
+#include "qurb-staff-console.h"
+
+/* The staff console opens after a press this much longer than GTK's
+ * long press (half a second, twice at most): a second held on the
+ * mutual's name, still behind the PIN. */
+#define STAFF_PRESS_FACTOR 2.0
 
 struct _QurbKioskWindow {
   GtkWindow parent_instance;
@@ -19,6 +25,7 @@ struct _QurbKioskWindow {
   GtkWidget *main_box, *topbar, *brand_box, *brand_label, *agency_label, *clock_label;
   GtkWidget *header, *back_button, *title_label, *member_label, *home_button, *done_button;
   GtkWidget *stack, *busy_label, *idle_warning;
+  GtkWidget *staff;          /* the staff console, a screen of its own */
 
   QurbKioskSession *session;
   gboolean locked_down;
@@ -45,6 +52,8 @@ static const struct {
   { "confirm", qurb_confirm_page_get_type },
   { "booked", qurb_booked_page_get_type },
   { "bookings", qurb_bookings_page_get_type },
+  { "waitlist", qurb_waitlist_page_get_type },
+  { "phone", qurb_phone_page_get_type },
 };
 
 static const gchar *
@@ -115,10 +124,12 @@ update_topbar (QurbKioskWindow *self)
     agency = qurb_kiosk_session_get_agency_code (self->session);
   /* TRANSLATORS: the top of every kiosk screen; %s the agency's name */
   where = agency ? g_strdup_printf (T_("Agency %s"), agency) : NULL;
-  qurb_kiosk_set_text (self->agency_label, where ? where : "");
+  /* Plain texts, not controls: they carry no name of their own (the
+   * clock's "10:00" is not a time to book). */
+  gtk_label_set_text (GTK_LABEL (self->agency_label), where ? where : "");
   /* TRANSLATORS: the mutual's name at the top of every kiosk screen */
-  qurb_kiosk_set_text (self->brand_label, T_("Qurb, your health mutual"));
-  qurb_kiosk_set_text (self->clock_label, time_ltr);
+  gtk_label_set_text (GTK_LABEL (self->brand_label), T_("Qurb, your health mutual"));
+  gtk_label_set_text (GTK_LABEL (self->clock_label), time_ltr);
   self->clock_minute = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
 }
 
@@ -150,12 +161,32 @@ show_busy (QurbKioskWindow *self, const GError *error)
     self->retry_source = g_timeout_add (QURB_KIOSK_RETRY_SECONDS * 1000, retry_tick, self);
 }
 
+/* The staff console: the members' bars go, the console has its own. */
+static void
+enter_staff (QurbKioskWindow *self)
+{
+  g_free (self->current);
+  self->current = g_strdup (QURB_KIOSK_SCREEN_STAFF);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->staff);
+  gtk_widget_set_visible (self->header, FALSE);
+  gtk_widget_set_visible (self->title_label, FALSE);
+}
+
 static void
 enter_screen (QurbKioskWindow *self, const gchar *name)
 {
-  QurbKioskPage *page = qurb_kiosk_window_get_page (self, name);
+  QurbKioskPage *page;
   g_autoptr(GError) error = NULL;
 
+  if (g_strcmp0 (name, QURB_KIOSK_SCREEN_STAFF) == 0)
+    {
+      enter_staff (self);
+      return;
+    }
+  /* Whatever leaves the console locks it. */
+  if (g_strcmp0 (self->current, QURB_KIOSK_SCREEN_STAFF) == 0)
+    qurb_staff_console_lock (QURB_STAFF_CONSOLE (self->staff));
+  page = qurb_kiosk_window_get_page (self, name);
   g_return_if_fail (page != NULL);
   if (QURB_KIOSK_PAGE_GET_CLASS (page)->needs_member && qurb_kiosk_session_get_member (self->session) == NULL)
     {
@@ -189,6 +220,11 @@ qurb_kiosk_window_show_screen (QurbKioskWindow *self, const gchar *name)
   if (g_strcmp0 (name, QURB_KIOSK_SCREEN_END) == 0)
     {
       qurb_kiosk_window_end_visit (self);
+      return;
+    }
+  if (g_strcmp0 (name, QURB_KIOSK_SCREEN_BACK) == 0)
+    {
+      qurb_kiosk_window_go_back (self);
       return;
     }
   if (self->current != NULL)
@@ -269,6 +305,20 @@ static void
 done_clicked (GtkWidget *button, QurbKioskWindow *self)
 {
   qurb_kiosk_window_end_visit (self);
+}
+
+static void
+staff_locked (QurbStaffConsole *console, QurbKioskWindow *self)
+{
+  qurb_kiosk_window_end_visit (self);
+}
+
+/* The discreet way in for staff: a long press on the mutual's name. */
+static void
+brand_pressed (GtkGestureLongPress *gesture, gdouble x, gdouble y, QurbKioskWindow *self)
+{
+  qurb_kiosk_window_end_visit (self);
+  qurb_kiosk_window_show_screen (self, QURB_KIOSK_SCREEN_STAFF);
 }
 
 static void
@@ -379,6 +429,11 @@ relabel (QurbKioskWindow *self)
   for (child = gtk_widget_get_first_child (self->stack); child; child = gtk_widget_get_next_sibling (child))
     if (QURB_IS_KIOSK_PAGE (child))
       qurb_kiosk_page_relabel (QURB_KIOSK_PAGE (child));
+  if (self->staff != NULL)
+    qurb_staff_console_relabel (QURB_STAFF_CONSOLE (self->staff));
+  /* TRANSLATORS: accessible name of the mutual's name at the top; a long
+   * press on it opens the staff console */
+  qurb_kiosk_set_name (self->brand_box, T_("Qurb, your health mutual"));
 }
 
 static void
@@ -392,10 +447,8 @@ lang_changed (QurbKioskSession *session, GParamSpec *pspec, QurbKioskWindow *sel
 }
 
 static void
-surface_resized (GdkSurface *surface, GParamSpec *pspec, QurbKioskWindow *self)
+set_landscape (QurbKioskWindow *self, gboolean landscape)
 {
-  gboolean landscape = gdk_surface_get_width (surface) > gdk_surface_get_height (surface);
-
   for (GtkWidget *child = gtk_widget_get_first_child (self->stack); child;
        child = gtk_widget_get_next_sibling (child))
     if (QURB_IS_KIOSK_PAGE (child))
@@ -403,10 +456,21 @@ surface_resized (GdkSurface *surface, GParamSpec *pspec, QurbKioskWindow *self)
 }
 
 static void
+surface_resized (GdkSurface *surface, GParamSpec *pspec, QurbKioskWindow *self)
+{
+  set_landscape (self, gdk_surface_get_width (surface) > gdk_surface_get_height (surface));
+}
+
+static void
 qurb_kiosk_window_realize (GtkWidget *widget)
 {
   GdkSurface *surface;
+  gint width, height;
 
+  /* Laid out for the shape it opens in: a portrait layout measured for a
+   * landscape window would make it taller than the screen. */
+  gtk_window_get_default_size (GTK_WINDOW (widget), &width, &height);
+  set_landscape (QURB_KIOSK_WINDOW (widget), width > height);
   GTK_WIDGET_CLASS (qurb_kiosk_window_parent_class)->realize (widget);
   surface = gtk_native_get_surface (GTK_NATIVE (widget));
   g_signal_connect_object (surface, "notify::width", G_CALLBACK (surface_resized), widget, 0);
@@ -471,6 +535,11 @@ qurb_kiosk_window_init (QurbKioskWindow *self)
   g_signal_connect (controller, "event", G_CALLBACK (any_event), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
+  controller = GTK_EVENT_CONTROLLER (gtk_gesture_long_press_new ());
+  gtk_gesture_long_press_set_delay_factor (GTK_GESTURE_LONG_PRESS (controller), STAFF_PRESS_FACTOR);
+  g_signal_connect (controller, "pressed", G_CALLBACK (brand_pressed), self);
+  gtk_widget_add_controller (self->brand_box, controller);
+
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed), self);
@@ -492,6 +561,10 @@ qurb_kiosk_window_new (QurbKioskSession *session, gboolean locked_down)
       g_signal_connect (page, "navigate", G_CALLBACK (page_navigate), self);
       g_signal_connect (page, "failed", G_CALLBACK (page_failed), self);
     }
+  self->staff = g_object_new (QURB_TYPE_STAFF_CONSOLE, NULL);
+  gtk_stack_add_named (GTK_STACK (self->stack), self->staff, QURB_KIOSK_SCREEN_STAFF);
+  qurb_staff_console_setup (QURB_STAFF_CONSOLE (self->staff), session, TRUE);
+  g_signal_connect (self->staff, "locked", G_CALLBACK (staff_locked), self);
   qurb_kiosk_stack_expose_shown_only (GTK_STACK (self->stack));
   g_signal_connect (session, "notify::lang", G_CALLBACK (lang_changed), self);
   relabel (self);

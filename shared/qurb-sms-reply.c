@@ -47,7 +47,7 @@ describe_claim (const gchar *lang, const QurbClaim *claim)
 
   if (claim->status == QURB_CLAIM_PAYE && claim->amount_paid > 0)
     {
-      g_autofree gchar *amount = qurb_format_amount (lang, claim->amount_paid);
+      g_autofree gchar *amount = qurb_format_amount_sms (lang, claim->amount_paid);
       /* TRANSLATORS: SMS; %1$s dossier, %2$s status, %3$s date, %4$s amount */
       return g_strdup_printf (qurb_dgettext (lang, "Dossier %1$s: %2$s on %3$s, %4$s."),
                               claim->dossier_no, status, date, amount);

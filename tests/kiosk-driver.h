@@ -15,6 +15,10 @@ typedef struct {
   QurbKioskSession *session;
 } KioskDriver;
 
+/* The test data every kiosk test starts from: the corpus, an
+ * announcement on the banner, a claim file with a history. */
+void        kiosk_driver_prepare_db (QurbDb      *db);
+
 void        kiosk_driver_start      (KioskDriver *driver,
                                      QurbDb      *db,
                                      const gchar *lang,
@@ -23,7 +27,8 @@ void        kiosk_driver_start      (KioskDriver *driver,
                                      gboolean     locked_down);
 void        kiosk_driver_start_staff (KioskDriver *driver,
                                       QurbDb      *db,
-                                      const gchar *lang);
+                                      const gchar *lang,
+                                      gboolean     in_kiosk);
 void        kiosk_driver_stop       (KioskDriver *driver);
 void        kiosk_driver_settle     (KioskDriver *driver);
 GtkWidget  *kiosk_driver_find       (KioskDriver *driver,
@@ -32,6 +37,10 @@ gboolean    kiosk_driver_has_text   (KioskDriver *driver,
                                      const gchar *fragment);
 void        kiosk_driver_tap        (KioskDriver *driver,
                                      const gchar *name_prefix);
+void        kiosk_driver_long_press (KioskDriver *driver,
+                                     const gchar *name);
+void        kiosk_driver_wait       (KioskDriver *driver,
+                                     gdouble      seconds);
 void        kiosk_driver_type       (KioskDriver *driver,
                                      const gchar *keys);
 void        kiosk_driver_identify   (KioskDriver *driver,

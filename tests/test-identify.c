@@ -196,6 +196,27 @@ test_timeline (void)
   g_assert_cmpint (g_array_index (steps, QurbClaimStep, 2).status, ==, QURB_CLAIM_PAYE);
   g_assert_cmpstr (g_array_index (steps, QurbClaimStep, 2).date, ==, "2025-02-01");
   g_assert_cmpuint (alone->len, ==, 1);
+
+  /* What is still to come, table-driven. */
+  {
+    static const struct { QurbClaimStatus status; guint n; QurbClaimStatus first; } cases[] = {
+      { QURB_CLAIM_RECU, 3, QURB_CLAIM_EN_COURS }, { QURB_CLAIM_EN_COURS, 2, QURB_CLAIM_TRANSMIS },
+      { QURB_CLAIM_TRANSMIS, 1, QURB_CLAIM_PAYE }, { QURB_CLAIM_INCOMPLET, 3, QURB_CLAIM_EN_COURS },
+      { QURB_CLAIM_PAYE, 0, 0 }, { QURB_CLAIM_REJETE, 0, 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        QurbClaimStatus next[3];
+
+        g_assert_cmpuint (qurb_claim_expected_steps (cases[i].status, next), ==, cases[i].n);
+        if (cases[i].n > 0)
+          {
+            g_assert_cmpint (next[0], ==, cases[i].first);
+            g_assert_cmpint (next[cases[i].n - 1], ==, QURB_CLAIM_PAYE);
+          }
+      }
+  }
 }
 
 static void

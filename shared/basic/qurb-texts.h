@@ -13,6 +13,8 @@ const gchar *qurb_claim_kind_label     (const gchar     *lang,
                                         const gchar     *kind);
 gchar       *qurb_format_amount        (const gchar *lang,
                                         gint64       centimes);
+gchar       *qurb_format_amount_sms    (const gchar *lang,
+                                        gint64       centimes);
 gchar       *qurb_compose_claim_notice (const gchar     *lang,
                                         const gchar     *dossier_no,
                                         QurbClaimStatus  status,
