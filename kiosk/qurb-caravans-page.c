@@ -43,7 +43,12 @@ qurb_caravans_page_enter (QurbKioskPage *page, GError **error)
       summary = qurb_kiosk_caravan_summary (caravan, lang);
       seats = caravan->seats_left > 0 ? qurb_kiosk_booking_seats_text (lang, caravan->seats_left)
                                       : g_strdup (T_("Full: join the waiting list"));
-      hours = g_strdup_printf ("%s–%s", caravan->start_time, caravan->end_time);
+      {
+        g_autofree gchar *span = g_strdup_printf ("%s–%s", caravan->start_time, caravan->end_time);
+
+        /* 09:00–13:00 reads left to right in Arabic too. */
+        hours = qurb_kiosk_ltr (lang, span);
+      }
       text = g_strdup_printf ("%s %s\n%s", summary, hours, seats);
       choice = qurb_kiosk_booking_choice_new (page, text, caravan->code, TRUE, G_CALLBACK (caravan_clicked));
       /* Full, it still leads somewhere: to its waiting list. */

@@ -7,22 +7,17 @@
  * only ever shown with a member identified. */
 #include "config.h"
 
-#include "qurb-clock.h"
 #include "qurb-idle-warning.h"
 #include "qurb-kiosk-pages.h"
 #include "qurb-kiosk-resources.h"
 #include "qurb-kiosk-window.h"
+#include "qurb-kiosk-topbar.h"
 #include "qurb-staff-console.h"
-
-/* The staff console opens after a press this much longer than GTK's
- * long press (half a second, twice at most): a second held on the
- * mutual's name, still behind the PIN. */
-#define STAFF_PRESS_FACTOR 2.0
 
 struct _QurbKioskWindow {
   GtkWindow parent_instance;
 
-  GtkWidget *main_box, *topbar, *brand_box, *brand_label, *agency_label, *clock_label;
+  GtkWidget *main_box, *topbar;
   GtkWidget *header, *back_button, *title_label, *member_label, *home_button, *done_button;
   GtkWidget *stack, *busy_label, *idle_warning;
   GtkWidget *staff;          /* the staff console, a screen of its own */
@@ -33,7 +28,6 @@ struct _QurbKioskWindow {
   gchar *current;            /* the screen shown, or being retried */
   gint64 last_touch;         /* monotonic µs */
   gint64 last_refresh;       /* monotonic µs: the banner last read */
-  gint clock_minute;         /* the minute the clock shows */
   guint idle_source, retry_source;
 };
 
@@ -107,30 +101,6 @@ update_header (QurbKioskWindow *self, QurbKioskPage *page)
   gtk_label_set_text (GTK_LABEL (self->title_label), !at_home ? qurb_kiosk_page_title (page) : "");
   gtk_widget_set_visible (self->title_label, !at_home);
   gtk_label_set_text (GTK_LABEL (self->member_label), name ? name : "");
-}
-
-/* The mutual, the agency and the time, in the screen's language. */
-static void
-update_topbar (QurbKioskWindow *self)
-{
-  const gchar *lang = lang_of (self);
-  const gchar *agency = qurb_kiosk_session_get_agency_name (self->session);
-  g_autoptr(GDateTime) now = qurb_now ();
-  g_autofree gchar *time = g_date_time_format (now, "%H:%M");
-  g_autofree gchar *time_ltr = qurb_kiosk_ltr (lang, time);
-  g_autofree gchar *where = NULL;
-
-  if (agency == NULL)
-    agency = qurb_kiosk_session_get_agency_code (self->session);
-  /* TRANSLATORS: the top of every kiosk screen; %s the agency's name */
-  where = agency ? g_strdup_printf (T_("Agency %s"), agency) : NULL;
-  /* Plain texts, not controls: they carry no name of their own (the
-   * clock's "10:00" is not a time to book). */
-  gtk_label_set_text (GTK_LABEL (self->agency_label), where ? where : "");
-  /* TRANSLATORS: the mutual's name at the top of every kiosk screen */
-  gtk_label_set_text (GTK_LABEL (self->brand_label), T_("Qurb, your health mutual"));
-  gtk_label_set_text (GTK_LABEL (self->clock_label), time_ltr);
-  self->clock_minute = g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now);
 }
 
 static gboolean
@@ -315,7 +285,7 @@ staff_locked (QurbStaffConsole *console, QurbKioskWindow *self)
 
 /* The discreet way in for staff: a long press on the mutual's name. */
 static void
-brand_pressed (GtkGestureLongPress *gesture, gdouble x, gdouble y, QurbKioskWindow *self)
+staff_requested (QurbKioskTopbar *topbar, QurbKioskWindow *self)
 {
   qurb_kiosk_window_end_visit (self);
   qurb_kiosk_window_show_screen (self, QURB_KIOSK_SCREEN_STAFF);
@@ -356,13 +326,11 @@ idle_tick (gpointer user_data)
   guint warning = qurb_kiosk_session_get_idle_warning_seconds (self->session);
   gint64 now = g_get_monotonic_time ();
   gint64 idle = now - self->last_touch;
-  g_autoptr(GDateTime) wall = qurb_now ();
   gboolean at_rest = g_strcmp0 (self->current, QURB_KIOSK_SCREEN_HOME) == 0 &&
                      qurb_kiosk_session_get_member (self->session) == NULL &&
                      g_str_equal (lang_of (self), qurb_kiosk_session_get_default_lang (self->session));
 
-  if (g_date_time_get_hour (wall) * 60 + g_date_time_get_minute (wall) != self->clock_minute)
-    update_topbar (self);
+  qurb_kiosk_topbar_tick (QURB_KIOSK_TOPBAR (self->topbar), self->session);
   refresh_banner (self, now);
   if (idle_seconds == 0 || at_rest)
     return G_SOURCE_CONTINUE;
@@ -425,15 +393,12 @@ relabel (QurbKioskWindow *self)
   /* TRANSLATORS: ends the member's visit at the kiosk */
   qurb_kiosk_set_text (self->done_button, T_("Done"));
   qurb_idle_warning_relabel (QURB_IDLE_WARNING (self->idle_warning), lang);
-  update_topbar (self);
+  qurb_kiosk_topbar_update (QURB_KIOSK_TOPBAR (self->topbar), self->session);
   for (child = gtk_widget_get_first_child (self->stack); child; child = gtk_widget_get_next_sibling (child))
     if (QURB_IS_KIOSK_PAGE (child))
       qurb_kiosk_page_relabel (QURB_KIOSK_PAGE (child));
   if (self->staff != NULL)
     qurb_staff_console_relabel (QURB_STAFF_CONSOLE (self->staff));
-  /* TRANSLATORS: accessible name of the mutual's name at the top; a long
-   * press on it opens the staff console */
-  qurb_kiosk_set_name (self->brand_box, T_("Qurb, your health mutual"));
 }
 
 static void
@@ -510,16 +475,17 @@ qurb_kiosk_window_class_init (QurbKioskWindowClass *klass)
   widget_class->realize = qurb_kiosk_window_realize;
   GTK_WINDOW_CLASS (klass)->close_request = close_request;
   g_type_ensure (QURB_TYPE_IDLE_WARNING);
+  g_type_ensure (QURB_TYPE_KIOSK_TOPBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-kiosk-window.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, name)
-  CHILD (main_box); CHILD (topbar); CHILD (brand_box); CHILD (brand_label); CHILD (agency_label);
-  CHILD (clock_label); CHILD (header); CHILD (back_button); CHILD (title_label); CHILD (member_label);
+  CHILD (main_box); CHILD (topbar); CHILD (header); CHILD (back_button); CHILD (title_label); CHILD (member_label);
   CHILD (home_button); CHILD (done_button); CHILD (stack); CHILD (busy_label); CHILD (idle_warning);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, home_clicked);
   gtk_widget_class_bind_template_callback (widget_class, done_clicked);
   gtk_widget_class_bind_template_callback (widget_class, more_time);
+  gtk_widget_class_bind_template_callback (widget_class, staff_requested);
 }
 
 static void
@@ -534,11 +500,6 @@ qurb_kiosk_window_init (QurbKioskWindow *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "event", G_CALLBACK (any_event), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = GTK_EVENT_CONTROLLER (gtk_gesture_long_press_new ());
-  gtk_gesture_long_press_set_delay_factor (GTK_GESTURE_LONG_PRESS (controller), STAFF_PRESS_FACTOR);
-  g_signal_connect (controller, "pressed", G_CALLBACK (brand_pressed), self);
-  gtk_widget_add_controller (self->brand_box, controller);
 
   controller = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
