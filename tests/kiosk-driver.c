@@ -20,6 +20,35 @@ kiosk_driver_start (KioskDriver *driver, QurbDb *db, const gchar *lang, gint wid
   kiosk_driver_settle (driver);
 }
 
+const KioskVariant kiosk_variants[KIOSK_VARIANTS] = {
+  { "fr", FALSE }, { "ar", FALSE }, { "fr", TRUE }, { "ar", TRUE },
+};
+
+/* The kiosk 1080 × 1920, or 1920 × 1080 in landscape. */
+void
+kiosk_driver_start_variant (KioskDriver *driver, QurbDb *db, const KioskVariant *variant, gboolean locked_down)
+{
+  kiosk_driver_start (driver, db, variant->lang, variant->landscape ? 1920 : 1080,
+                      variant->landscape ? 1080 : 1920, locked_down);
+}
+
+/* A screenshot named screen-LANG.png, or screen-LANG-landscape.png. */
+void
+kiosk_driver_snap (KioskDriver *driver, const KioskVariant *variant, const gchar *screen)
+{
+  g_autofree gchar *name = g_strdup_printf ("%s-%s%s", screen, variant->lang, variant->landscape ? "-landscape" : "");
+  g_autofree gchar *path = kiosk_driver_screenshot (driver, name);
+
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+void
+kiosk_driver_assert_shows (KioskDriver *driver, const gchar *text)
+{
+  if (!kiosk_driver_has_text (driver, text))
+    g_error ("“%s” is not on screen %s", text, kiosk_driver_screen (driver));
+}
+
 void
 kiosk_driver_prepare_db (QurbDb *db)
 {

@@ -15,6 +15,15 @@ typedef struct {
   QurbKioskSession *session;
 } KioskDriver;
 
+/* A language and a screen shape: every kiosk flow runs in each. */
+typedef struct {
+  const gchar *lang;
+  gboolean landscape;
+} KioskVariant;
+
+#define KIOSK_VARIANTS 4
+extern const KioskVariant kiosk_variants[KIOSK_VARIANTS];
+
 /* The test data every kiosk test starts from: the corpus, an
  * announcement on the banner, a claim file with a history. */
 void        kiosk_driver_prepare_db (QurbDb      *db);
@@ -29,6 +38,15 @@ void        kiosk_driver_start_staff (KioskDriver *driver,
                                       QurbDb      *db,
                                       const gchar *lang,
                                       gboolean     in_kiosk);
+void        kiosk_driver_start_variant (KioskDriver        *driver,
+                                        QurbDb             *db,
+                                        const KioskVariant *variant,
+                                        gboolean            locked_down);
+void        kiosk_driver_snap       (KioskDriver        *driver,
+                                     const KioskVariant *variant,
+                                     const gchar        *screen);
+void        kiosk_driver_assert_shows (KioskDriver *driver,
+                                       const gchar *text);
 void        kiosk_driver_stop       (KioskDriver *driver);
 void        kiosk_driver_settle     (KioskDriver *driver);
 GtkWidget  *kiosk_driver_find       (KioskDriver *driver,

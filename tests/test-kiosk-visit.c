@@ -17,29 +17,23 @@
 #include "qurb-test-util.h"
 
 typedef struct {
-  const gchar *lang;
-  gboolean landscape;
-} Variant;
-
-typedef struct {
   QurbFixture db;
   KioskDriver kiosk;
   const gchar *lang;
-  gboolean landscape;
+  const KioskVariant *variant;
 } VisitFixture;
 
 static void
 visit_setup (VisitFixture *f, gconstpointer data)
 {
-  const Variant *variant = data;
 
   g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
   qurb_fixture_setup (&f->db, NULL);
   qurb_fixture_load_corpus (&f->db);
   kiosk_driver_prepare_db (f->db.db);
-  f->lang = variant->lang;
-  f->landscape = variant->landscape;
-  kiosk_driver_start (&f->kiosk, f->db.db, f->lang, f->landscape ? 1920 : 1080, f->landscape ? 1080 : 1920, FALSE);
+  f->variant = data;
+  f->lang = f->variant->lang;
+  kiosk_driver_start_variant (&f->kiosk, f->db.db, f->variant, FALSE);
 }
 
 static void
@@ -53,17 +47,13 @@ visit_teardown (VisitFixture *f, gconstpointer data)
 static void
 screenshot (VisitFixture *f, const gchar *screen)
 {
-  g_autofree gchar *name = g_strdup_printf ("%s-%s%s", screen, f->lang, f->landscape ? "-landscape" : "");
-  g_autofree gchar *path = kiosk_driver_screenshot (&f->kiosk, name);
-
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  kiosk_driver_snap (&f->kiosk, f->variant, screen);
 }
 
 static void
 assert_shows (VisitFixture *f, const gchar *text)
 {
-  if (!kiosk_driver_has_text (&f->kiosk, text))
-    g_error ("“%s” is not on screen %s", text, kiosk_driver_screen (&f->kiosk));
+  kiosk_driver_assert_shows (&f->kiosk, text);
 }
 
 /* Identified once, the member goes from errand to errand until Done. */
@@ -388,17 +378,14 @@ main (int argc, char **argv)
     { "waitlist", test_waitlist }, { "waitlist-needs-phone", test_waitlist_needs_phone },
     { "phone", test_phone }, { "banner", test_banner },
   };
-  static const Variant variants[] = {
-    { "fr", FALSE }, { "ar", FALSE }, { "fr", TRUE }, { "ar", TRUE },
-  };
 
   gtk_test_init (&argc, &argv, NULL);
-  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+  for (guint v = 0; v < KIOSK_VARIANTS; v++)
     for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
       {
-        g_autofree gchar *path = g_strdup_printf ("/kiosk-visit/%s/%s/%s", variants[v].lang,
-                                                  variants[v].landscape ? "landscape" : "portrait", flows[i].name);
-        g_test_add (path, VisitFixture, &variants[v], visit_setup, flows[i].func, visit_teardown);
+        g_autofree gchar *path = g_strdup_printf ("/kiosk-visit/%s/%s/%s", kiosk_variants[v].lang,
+                                                  kiosk_variants[v].landscape ? "landscape" : "portrait", flows[i].name);
+        g_test_add (path, VisitFixture, &kiosk_variants[v], visit_setup, flows[i].func, visit_teardown);
       }
   return g_test_run ();
 }

@@ -18,28 +18,22 @@
 #include "qurb-test-util.h"
 
 typedef struct {
-  const gchar *lang;
-  gboolean landscape;
-} Variant;
-
-typedef struct {
   QurbFixture db;
   KioskDriver kiosk;
   const gchar *lang;
-  gboolean landscape;
+  const KioskVariant *variant;
 } KioskFixture;
 
 static void
 kiosk_setup (KioskFixture *f, gconstpointer data)
 {
-  const Variant *variant = data;
 
   qurb_fixture_setup (&f->db, NULL);
   qurb_fixture_load_corpus (&f->db);
   kiosk_driver_prepare_db (f->db.db);
-  f->lang = variant->lang;
-  f->landscape = variant->landscape;
-  kiosk_driver_start (&f->kiosk, f->db.db, f->lang, f->landscape ? 1920 : 1080, f->landscape ? 1080 : 1920, FALSE);
+  f->variant = data;
+  f->lang = f->variant->lang;
+  kiosk_driver_start_variant (&f->kiosk, f->db.db, f->variant, FALSE);
 }
 
 static void
@@ -52,10 +46,7 @@ kiosk_teardown (KioskFixture *f, gconstpointer data)
 static void
 screenshot (KioskFixture *f, const gchar *screen)
 {
-  g_autofree gchar *name = g_strdup_printf ("%s-%s%s", screen, f->lang, f->landscape ? "-landscape" : "");
-  g_autofree gchar *path = kiosk_driver_screenshot (&f->kiosk, name);
-
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  kiosk_driver_snap (&f->kiosk, f->variant, screen);
 }
 
 static gfloat
@@ -100,7 +91,7 @@ test_home (KioskFixture *f, gconstpointer data)
                    g_str_equal (lang, "ar") ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   assert_mirrored (f, "العربية", "Français");
   /* Landscape: the tiles side by side, in reading order, big enough to touch. */
-  if (f->landscape)
+  if (f->variant->landscape)
     {
       graphene_rect_t a, b;
 
@@ -298,7 +289,7 @@ static void
 test_locked_down (KioskFixture *f, gconstpointer data)
 {
   kiosk_driver_stop (&f->kiosk);
-  kiosk_driver_start (&f->kiosk, f->db.db, f->lang, f->landscape ? 1920 : 1080, f->landscape ? 1080 : 1920, TRUE);
+  kiosk_driver_start_variant (&f->kiosk, f->db.db, f->variant, TRUE);
   gtk_window_close (GTK_WINDOW (f->kiosk.window));
   kiosk_driver_settle (&f->kiosk);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->kiosk.window)));
@@ -315,17 +306,14 @@ main (int argc, char **argv)
     { "cancel", test_cancel }, { "empty", test_empty }, { "busy", test_busy },
     { "locked-down", test_locked_down },
   };
-  static const Variant variants[] = {
-    { "fr", FALSE }, { "ar", FALSE }, { "fr", TRUE }, { "ar", TRUE },
-  };
 
   gtk_test_init (&argc, &argv, NULL);
-  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
+  for (guint v = 0; v < KIOSK_VARIANTS; v++)
     for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
       {
-        g_autofree gchar *path = g_strdup_printf ("/kiosk/%s/%s/%s", variants[v].lang,
-                                                  variants[v].landscape ? "landscape" : "portrait", flows[i].name);
-        g_test_add (path, KioskFixture, &variants[v], kiosk_setup, flows[i].func, kiosk_teardown);
+        g_autofree gchar *path = g_strdup_printf ("/kiosk/%s/%s/%s", kiosk_variants[v].lang,
+                                                  kiosk_variants[v].landscape ? "landscape" : "portrait", flows[i].name);
+        g_test_add (path, KioskFixture, &kiosk_variants[v], kiosk_setup, flows[i].func, kiosk_teardown);
       }
   return g_test_run ();
 }

@@ -122,8 +122,7 @@ set_text (StaffFixture *f, const gchar *name, const gchar *text)
 static void
 assert_shows (StaffFixture *f, const gchar *text)
 {
-  if (!kiosk_driver_has_text (&f->kiosk, text))
-    g_error ("“%s” is not on screen %s", text, kiosk_driver_screen (&f->kiosk));
+  kiosk_driver_assert_shows (&f->kiosk, text);
 }
 
 static gchar *

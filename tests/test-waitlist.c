@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "qurb-import.h"
-#include "qurb-sms.h"
 #include "qurb-waitlist.h"
 #include "qurb-test-util.h"
 
@@ -154,20 +153,6 @@ test_refusals (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM waitlist"), ==, 0);
 }
 
-static gchar *
-sms_answer (QurbFixture *fixture, const gchar *sender, const gchar *text)
-{
-  static const QurbSmsPolicy no_cap = { 0 };
-  g_autoptr(GError) error = NULL;
-  QurbSmsResult result;
-  gint64 id;
-
-  g_assert_true (qurb_sms_receive (fixture->db, sender, text, &id, &error));
-  g_assert_true (qurb_sms_process (fixture->db, id, &no_cap, &result, &error));
-  g_assert_no_error (error);
-  g_test_message ("%s → %s", text, result.reply);
-  return g_steal_pointer (&result.reply);
-}
 
 /* By SMS, booking a full caravan puts the member on its list and tells
  * the place; cancelling by SMS gives the seat on. */
@@ -179,20 +164,20 @@ test_by_sms (QurbFixture *fixture, gconstpointer data)
   QurbBookingResult result;
 
   g_assert_cmpint (book (fixture, "100001", &result), ==, QURB_BOOKING_OK);
-  joined = sms_answer (fixture, YOUSSEF, "RESERVER WAIT1");
+  joined = qurb_test_sms_reply (fixture->db, YOUSSEF, "RESERVER WAIT1");
   /* French in GSM-7: "ê" folded, "é", "è" and "à" are in it. */
   g_assert_cmpstr (joined, ==, "La caravane WAIT1 est complète. Vous etes numéro 1 sur sa liste d'attente : "
                                "si une place se libère, elle est à vous par SMS.");
-  again = sms_answer (fixture, YOUSSEF, "RESERVER WAIT1 9h");
+  again = qurb_test_sms_reply (fixture->db, YOUSSEF, "RESERVER WAIT1 9h");
   g_assert_nonnull (strstr (again, "1"));
-  khadija = sms_answer (fixture, KHADIJA, "حجز WAIT1");
+  khadija = qurb_test_sms_reply (fixture->db, KHADIJA, "حجز WAIT1");
   g_assert_nonnull (strstr (khadija, "2"));
   g_assert_cmpint (qurb_test_query_int (fixture->db,
                    "SELECT count(*) FROM waitlist WHERE channel = 'sms' AND state = 'waiting'"), ==, 2);
 
   /* Fatima cancels by SMS: Youssef has the seat and an SMS with its code. */
   cancel = g_strdup_printf ("ANNULER %s", result.booking.code);
-  g_free (sms_answer (fixture, "+212612345678", cancel));
+  g_free (qurb_test_sms_reply (fixture->db, "+212612345678", cancel));
   code = active_code (fixture, "100002");
   g_assert_nonnull (code);
   sql = g_strdup_printf ("SELECT count(*) FROM messages WHERE peer = '%s' AND kind = 'notice'"

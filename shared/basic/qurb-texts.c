@@ -144,6 +144,17 @@ with_hint_if_it_fits (gchar *text, const gchar *hint)
   return g_steal_pointer (&both);
 }
 
+/* text (owned), and how to cancel the booking when it still fits. */
+static gchar *
+with_cancel_hint (const gchar *lang, gchar *text, const gchar *booking_code)
+{
+  /* TRANSLATORS: SMS, after a booking confirmation when it fits in the
+   * same SMS; %s the booking code; keep the cancel keyword of your language */
+  g_autofree gchar *hint = g_strdup_printf (qurb_dgettext (lang, "To cancel: ANNULER %s"), booking_code);
+
+  return with_hint_if_it_fits (text, hint);
+}
+
 /* The SMS a member on a waiting list gets when a cancellation gives
  * them the seat: the booking's code, when and where, how to cancel. */
 gchar *
@@ -151,15 +162,13 @@ qurb_compose_waitlist_booking (const gchar *lang, const gchar *booking_code, con
                                const gchar *date, const gchar *start_time, const gchar *site)
 {
   g_autofree gchar *day = qurb_format_date (date);
-  g_autofree gchar *hint = NULL;
-  gchar *text;
 
   /* TRANSLATORS: SMS to a member of a waiting list; %1$s booking code,
    * %2$s caravan code, %3$s date, %4$s time, %5$s place */
-  text = g_strdup_printf (qurb_dgettext (lang, "A seat is free for you: booking %1$s, %2$s, %3$s at %4$s, %5$s."),
-                          booking_code, caravan_code, day, start_time, site);
-  hint = g_strdup_printf (qurb_dgettext (lang, "To cancel: ANNULER %s"), booking_code);
-  return with_hint_if_it_fits (text, hint);
+  return with_cancel_hint (lang, g_strdup_printf (qurb_dgettext (lang, "A seat is free for you: booking %1$s, "
+                                                                        "%2$s, %3$s at %4$s, %5$s."),
+                                                  booking_code, caravan_code, day, start_time, site),
+                           booking_code);
 }
 
 gchar *
@@ -168,15 +177,10 @@ qurb_compose_booking_confirmation (const gchar *lang, const gchar *booking_code,
                                    const gchar *start_time, const gchar *site)
 {
   g_autofree gchar *day = qurb_format_date (date);
-  g_autofree gchar *hint = NULL;
-  gchar *text;
 
   /* TRANSLATORS: SMS; %1$s booking code, %2$s caravan code, %3$s date,
    * %4$s time, %5$s place */
-  text = g_strdup_printf (qurb_dgettext (lang, "Booking %1$s: %2$s, %3$s at %4$s, %5$s."),
-                          booking_code, caravan_code, day, start_time, site);
-  /* TRANSLATORS: SMS, after a booking confirmation when it fits in the
-   * same SMS; %s the booking code; keep the cancel keyword of your language */
-  hint = g_strdup_printf (qurb_dgettext (lang, "To cancel: ANNULER %s"), booking_code);
-  return with_hint_if_it_fits (text, hint);
+  return with_cancel_hint (lang, g_strdup_printf (qurb_dgettext (lang, "Booking %1$s: %2$s, %3$s at %4$s, %5$s."),
+                                                  booking_code, caravan_code, day, start_time, site),
+                           booking_code);
 }
