@@ -32,6 +32,26 @@ kiosk_driver_start_variant (KioskDriver *driver, QurbDb *db, const KioskVariant 
                       variant->landscape ? 1080 : 1920, locked_down);
 }
 
+void
+kiosk_fixture_setup (KioskFixture *f, gconstpointer variant)
+{
+  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
+  qurb_fixture_setup (&f->db, NULL);
+  qurb_fixture_load_corpus (&f->db);
+  kiosk_driver_prepare_db (f->db.db);
+  f->variant = variant;
+  f->lang = f->variant->lang;
+  kiosk_driver_start_variant (&f->kiosk, f->db.db, f->variant, FALSE);
+}
+
+void
+kiosk_fixture_teardown (KioskFixture *f, gconstpointer variant)
+{
+  kiosk_driver_stop (&f->kiosk);
+  qurb_fixture_teardown (&f->db, NULL);
+  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
+}
+
 /* A screenshot named screen-LANG.png, or screen-LANG-landscape.png. */
 void
 kiosk_driver_snap (KioskDriver *driver, const KioskVariant *variant, const gchar *screen)

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "qurb-kiosk-window.h"
+#include "qurb-test-util.h"
 #include "qurb-staff-window.h"
 
 G_BEGIN_DECLS
@@ -23,6 +24,21 @@ typedef struct {
 
 #define KIOSK_VARIANTS 4
 extern const KioskVariant kiosk_variants[KIOSK_VARIANTS];
+
+/* A kiosk test: the database of kiosk_driver_prepare_db and the kiosk on
+ * it, in one variant (the test's data), the clock at
+ * 2027-01-15T10:00:00 before and after. */
+typedef struct {
+  QurbFixture db;
+  KioskDriver kiosk;
+  const gchar *lang;
+  const KioskVariant *variant;
+} KioskFixture;
+
+void        kiosk_fixture_setup     (KioskFixture  *fixture,
+                                     gconstpointer  variant);
+void        kiosk_fixture_teardown  (KioskFixture  *fixture,
+                                     gconstpointer  variant);
 
 /* The test data every kiosk test starts from: the corpus, an
  * announcement on the banner, a claim file with a history. */

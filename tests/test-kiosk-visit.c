@@ -16,49 +16,21 @@
 #include "qurb-lockout.h"
 #include "qurb-test-util.h"
 
-typedef struct {
-  QurbFixture db;
-  KioskDriver kiosk;
-  const gchar *lang;
-  const KioskVariant *variant;
-} VisitFixture;
-
 static void
-visit_setup (VisitFixture *f, gconstpointer data)
-{
-
-  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
-  qurb_fixture_setup (&f->db, NULL);
-  qurb_fixture_load_corpus (&f->db);
-  kiosk_driver_prepare_db (f->db.db);
-  f->variant = data;
-  f->lang = f->variant->lang;
-  kiosk_driver_start_variant (&f->kiosk, f->db.db, f->variant, FALSE);
-}
-
-static void
-visit_teardown (VisitFixture *f, gconstpointer data)
-{
-  kiosk_driver_stop (&f->kiosk);
-  qurb_fixture_teardown (&f->db, NULL);
-  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
-}
-
-static void
-screenshot (VisitFixture *f, const gchar *screen)
+screenshot (KioskFixture *f, const gchar *screen)
 {
   kiosk_driver_snap (&f->kiosk, f->variant, screen);
 }
 
 static void
-assert_shows (VisitFixture *f, const gchar *text)
+assert_shows (KioskFixture *f, const gchar *text)
 {
   kiosk_driver_assert_shows (&f->kiosk, text);
 }
 
 /* Identified once, the member goes from errand to errand until Done. */
 static void
-test_visit (VisitFixture *f, gconstpointer data)
+test_visit (KioskFixture *f, gconstpointer data)
 {
   const gchar *lang = f->lang;
   g_autofree gchar *hello = g_strdup_printf (T_("Hello %s. What would you like to do?"),
@@ -88,7 +60,7 @@ test_visit (VisitFixture *f, gconstpointer data)
 /* Before the idle reset, "Need more time?" over the screen; more time
  * keeps what was typed; with no touch the visit ends. */
 static void
-test_idle_warning (VisitFixture *f, gconstpointer data)
+test_idle_warning (KioskFixture *f, gconstpointer data)
 {
   const gchar *lang = f->lang;
 
@@ -124,7 +96,7 @@ test_idle_warning (VisitFixture *f, gconstpointer data)
 
 /* Chooses a field of the identify screen, erases it, types keys. */
 static void
-retype (VisitFixture *f, const gchar *field, const gchar *keys)
+retype (KioskFixture *f, const gchar *field, const gchar *keys)
 {
   const gchar *lang = f->lang;
   GtkWidget *value;
@@ -138,7 +110,7 @@ retype (VisitFixture *f, const gchar *field, const gchar *keys)
 }
 
 static void
-try_member (VisitFixture *f, const gchar *member_no, const gchar *cin)
+try_member (KioskFixture *f, const gchar *member_no, const gchar *cin)
 {
   const gchar *lang = f->lang;
 
@@ -151,7 +123,7 @@ try_member (VisitFixture *f, const gchar *member_no, const gchar *cin)
  * and lock nobody; a member number locks only after many, from any
  * kiosk, with the time left shown; staff lift it. */
 static void
-test_lockout (VisitFixture *f, gconstpointer data)
+test_lockout (KioskFixture *f, gconstpointer data)
 {
   const gchar *lang = f->lang;
   g_autofree gchar *wait = g_strdup_printf (qurb_dngettext (lang, "Please wait %d second before the next try.",
@@ -200,7 +172,7 @@ test_lockout (VisitFixture *f, gconstpointer data)
 
 /* WAIT1: one seat on 2027-02-20, taken by Fatima. */
 static void
-load_full_caravan (VisitFixture *f)
+load_full_caravan (KioskFixture *f)
 {
   g_autofree gchar *path = qurb_fixture_write (&f->db, "wait.csv",
       "code,specialty,title_fr,title_ar,province,site_fr,site_ar,date,start_time,end_time,slot_minutes,seats_per_slot\n"
@@ -220,7 +192,7 @@ load_full_caravan (VisitFixture *f)
 /* A full caravan leads to its waiting list; a cancellation gives the
  * seat to the member waiting, who finds it under their bookings. */
 static void
-test_waitlist (VisitFixture *f, gconstpointer data)
+test_waitlist (KioskFixture *f, gconstpointer data)
 {
   const gchar *lang = f->lang;
   gboolean ar = g_str_equal (lang, "ar");
@@ -259,7 +231,7 @@ test_waitlist (VisitFixture *f, gconstpointer data)
 
 /* Without a phone, the waiting list asks for one first. */
 static void
-test_waitlist_needs_phone (VisitFixture *f, gconstpointer data)
+test_waitlist_needs_phone (KioskFixture *f, gconstpointer data)
 {
   const gchar *lang = f->lang;
 
@@ -275,7 +247,7 @@ test_waitlist_needs_phone (VisitFixture *f, gconstpointer data)
 
 /* The six digits of the code the outbox holds for the phone. */
 static gchar *
-code_sent (VisitFixture *f)
+code_sent (KioskFixture *f)
 {
   g_autofree gchar *text = qurb_test_query_text (f->db.db,
       "SELECT text FROM messages WHERE dir = 'out' AND peer = '+212612349988' ORDER BY id DESC LIMIT 1");
@@ -291,7 +263,7 @@ code_sent (VisitFixture *f)
  * (through the outbox), types it: the phone is registered. A wrong code
  * and an expired one are refused. */
 static void
-test_phone (VisitFixture *f, gconstpointer data)
+test_phone (KioskFixture *f, gconstpointer data)
 {
   const gchar *lang = f->lang;
   g_autofree gchar *code = NULL, *wrong = NULL, *wrong_text = NULL, *again = NULL;
@@ -342,7 +314,7 @@ test_phone (VisitFixture *f, gconstpointer data)
  * announcement shows when its time comes; one for a province this box
  * does not serve never does. */
 static void
-test_banner (VisitFixture *f, gconstpointer data)
+test_banner (KioskFixture *f, gconstpointer data)
 {
   gboolean ar = g_str_equal (f->lang, "ar");
 
@@ -372,7 +344,7 @@ main (int argc, char **argv)
 {
   static const struct {
     const gchar *name;
-    void (*func) (VisitFixture *, gconstpointer);
+    void (*func) (KioskFixture *, gconstpointer);
   } flows[] = {
     { "visit", test_visit }, { "idle-warning", test_idle_warning }, { "lockout", test_lockout },
     { "waitlist", test_waitlist }, { "waitlist-needs-phone", test_waitlist_needs_phone },
@@ -385,7 +357,7 @@ main (int argc, char **argv)
       {
         g_autofree gchar *path = g_strdup_printf ("/kiosk-visit/%s/%s/%s", kiosk_variants[v].lang,
                                                   kiosk_variants[v].landscape ? "landscape" : "portrait", flows[i].name);
-        g_test_add (path, VisitFixture, &kiosk_variants[v], visit_setup, flows[i].func, visit_teardown);
+        g_test_add (path, KioskFixture, &kiosk_variants[v], kiosk_fixture_setup, flows[i].func, kiosk_fixture_teardown);
       }
   return g_test_run ();
 }

@@ -17,32 +17,6 @@
 #include "qurb-texts.h"
 #include "qurb-test-util.h"
 
-typedef struct {
-  QurbFixture db;
-  KioskDriver kiosk;
-  const gchar *lang;
-  const KioskVariant *variant;
-} KioskFixture;
-
-static void
-kiosk_setup (KioskFixture *f, gconstpointer data)
-{
-
-  qurb_fixture_setup (&f->db, NULL);
-  qurb_fixture_load_corpus (&f->db);
-  kiosk_driver_prepare_db (f->db.db);
-  f->variant = data;
-  f->lang = f->variant->lang;
-  kiosk_driver_start_variant (&f->kiosk, f->db.db, f->variant, FALSE);
-}
-
-static void
-kiosk_teardown (KioskFixture *f, gconstpointer data)
-{
-  kiosk_driver_stop (&f->kiosk);
-  qurb_fixture_teardown (&f->db, NULL);
-}
-
 static void
 screenshot (KioskFixture *f, const gchar *screen)
 {
@@ -313,7 +287,7 @@ main (int argc, char **argv)
       {
         g_autofree gchar *path = g_strdup_printf ("/kiosk/%s/%s/%s", kiosk_variants[v].lang,
                                                   kiosk_variants[v].landscape ? "landscape" : "portrait", flows[i].name);
-        g_test_add (path, KioskFixture, &kiosk_variants[v], kiosk_setup, flows[i].func, kiosk_teardown);
+        g_test_add (path, KioskFixture, &kiosk_variants[v], kiosk_fixture_setup, flows[i].func, kiosk_fixture_teardown);
       }
   return g_test_run ();
 }
