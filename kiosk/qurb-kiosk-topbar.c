@@ -42,8 +42,9 @@ qurb_kiosk_topbar_update (QurbKioskTopbar *self, QurbKioskSession *session)
 
   if (agency == NULL)
     agency = qurb_kiosk_session_get_agency_code (session);
+  /* A name that is a province's reads in Arabic in Arabic. */
   /* TRANSLATORS: the top of every kiosk screen; %s the agency's name */
-  where = agency ? g_strdup_printf (T_("Agency %s"), agency) : NULL;
+  where = agency ? g_strdup_printf (T_("Agency %s"), qurb_kiosk_province_name (lang, agency)) : NULL;
   /* Plain texts, not controls: they carry no name of their own (the
    * clock's "10:00" is not a time to book). */
   gtk_label_set_text (GTK_LABEL (self->agency_label), where ? where : "");

@@ -426,6 +426,30 @@ surface_resized (GdkSurface *surface, GParamSpec *pspec, QurbKioskWindow *self)
   set_landscape (self, gdk_surface_get_width (surface) > gdk_surface_get_height (surface));
 }
 
+/* Full screen follows the screen: a browser page showing the kiosk
+ * through Broadway gives the screen its size only once it connects. */
+static void
+screen_changed (QurbKioskWindow *self)
+{
+  g_debug ("the screen changed: full screen again");
+  gtk_window_unfullscreen (GTK_WINDOW (self));
+  gtk_window_fullscreen (GTK_WINDOW (self));
+}
+
+static void
+watch_monitors (GListModel *monitors, guint position, guint removed, guint added, QurbKioskWindow *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(GObject) monitor = g_list_model_get_item (monitors, i);
+
+      g_signal_connect_object (monitor, "notify::geometry", G_CALLBACK (screen_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+  if (removed + added > 0 && position + added <= g_list_model_get_n_items (monitors))
+    screen_changed (self);
+}
+
 static void
 qurb_kiosk_window_realize (GtkWidget *widget)
 {
@@ -533,7 +557,22 @@ qurb_kiosk_window_new (QurbKioskSession *session, gboolean locked_down)
   self->last_refresh = g_get_monotonic_time ();
   self->idle_source = g_timeout_add (500, idle_tick, self);
   if (locked_down)
-    gtk_window_fullscreen (GTK_WINDOW (self));
+    {
+      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+
+      /* Maximized as well: Broadway sizes maximized windows to the
+       * browser page, and has no full screen of its own. */
+      gtk_window_maximize (GTK_WINDOW (self));
+      gtk_window_fullscreen (GTK_WINDOW (self));
+      g_signal_connect_object (monitors, "items-changed", G_CALLBACK (watch_monitors), self, 0);
+      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+        {
+          g_autoptr(GObject) monitor = g_list_model_get_item (monitors, i);
+
+          g_signal_connect_object (monitor, "notify::geometry", G_CALLBACK (screen_changed), self,
+                                   G_CONNECT_SWAPPED);
+        }
+    }
   return self;
 }
 

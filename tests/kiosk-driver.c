@@ -227,6 +227,7 @@ tap (KioskDriver *driver, GtkWidget *control, const gchar *name)
                    GTK_ACCESSIBLE_ROLE_BUTTON);
   /* A touch is a press and a release: "clicked". (gtk_widget_activate
    * would play a 250 ms press animation first.) */
+  driver->touches++;
   g_signal_emit_by_name (control, "clicked");
   kiosk_driver_settle (driver);
 }
@@ -329,7 +330,9 @@ kiosk_driver_identify (KioskDriver *driver, const gchar *member_no, const gchar 
   const gchar *lang = qurb_kiosk_session_get_lang (driver->session);
 
   g_assert_cmpstr (kiosk_driver_screen (driver), ==, "identify");
-  kiosk_driver_tap (driver, T_("Member number"));
+  /* The screen opens on the member number: no touch to choose it. */
+  if (!gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (kiosk_driver_find (driver, T_("Member number")))))
+    kiosk_driver_tap (driver, T_("Member number"));
   kiosk_driver_type (driver, member_no);
   kiosk_driver_tap (driver, T_("CIN number"));
   kiosk_driver_type (driver, cin);

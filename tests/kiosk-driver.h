@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct {
   GtkWindow *window;          /* a QurbKioskWindow, or a QurbStaffWindow */
   QurbKioskSession *session;
+  guint touches;              /* taps so far: what a member's finger did */
 } KioskDriver;
 
 /* A language and a screen shape: every kiosk flow runs in each. */

@@ -339,6 +339,101 @@ test_banner (KioskFixture *f, gconstpointer data)
   screenshot (f, "home-banner");
 }
 
+/* Touches from the home screen to each task done (Done included), walked
+ * as a member does it, with member 100002 (a CIN of two letters); the
+ * table in docs/KIOSK.md is these numbers, beside those of the kiosk
+ * before the visit (counted the same way on issue 13's base). */
+static guint
+touches_since (KioskFixture *f, guint *mark)
+{
+  guint n = f->kiosk.touches - *mark;
+
+  *mark = f->kiosk.touches;
+  return n;
+}
+
+static void
+test_touches (KioskFixture *f, gconstpointer data)
+{
+  const gchar *lang = f->lang;
+  g_autofree gchar *cancel = NULL;
+  guint mark = f->kiosk.touches;
+
+  if (f->variant->landscape || g_str_equal (lang, "ar"))
+    return;   /* the same touches in every language and shape */
+  load_full_caravan (f);
+
+  /* My claims. */
+  kiosk_driver_tap (&f->kiosk, T_("My claim files"));
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
+  kiosk_driver_tap (&f->kiosk, T_("Done"));
+  g_assert_cmpuint (touches_since (f, &mark), ==, 18);
+
+  /* A booking in a province of two caravans. */
+  kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
+  kiosk_driver_tap (&f->kiosk, "Laâyoune");
+  kiosk_driver_tap (&f->kiosk, "Caravane dentaire");
+  kiosk_driver_tap (&f->kiosk, "09:00");
+  kiosk_driver_tap (&f->kiosk, T_("Confirm the booking"));
+  kiosk_driver_tap (&f->kiosk, T_("Done"));
+  g_assert_cmpuint (touches_since (f, &mark), ==, 22);
+
+  /* Cancelling it. */
+  cancel = g_strdup_printf (T_("Cancel booking %s"), qurb_test_query_text (f->db.db,
+      "SELECT code FROM bookings WHERE state = 'active' AND caravan_id = (SELECT id FROM caravans WHERE code = 'LAA2')"));
+  kiosk_driver_tap (&f->kiosk, T_("My bookings"));
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
+  kiosk_driver_tap (&f->kiosk, cancel);
+  kiosk_driver_tap (&f->kiosk, T_("Yes, cancel it"));
+  kiosk_driver_tap (&f->kiosk, T_("Done"));
+  g_assert_cmpuint (touches_since (f, &mark), ==, 20);
+
+  /* A booking in a province of one caravan: no caravan to choose. */
+  kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
+  kiosk_driver_tap (&f->kiosk, "Smara");
+  kiosk_driver_tap (&f->kiosk, "09:00");
+  kiosk_driver_tap (&f->kiosk, T_("Confirm the booking"));
+  kiosk_driver_tap (&f->kiosk, T_("Done"));
+  g_assert_cmpuint (touches_since (f, &mark), ==, 21);
+
+  /* One visit: the claims, then a booking. */
+  kiosk_driver_tap (&f->kiosk, T_("My claim files"));
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
+  kiosk_driver_tap (&f->kiosk, T_("Home"));
+  kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
+  kiosk_driver_tap (&f->kiosk, "Guelmim");
+  kiosk_driver_tap (&f->kiosk, "09:00");
+  kiosk_driver_tap (&f->kiosk, T_("Confirm the booking"));
+  kiosk_driver_tap (&f->kiosk, T_("Done"));
+  g_assert_cmpuint (touches_since (f, &mark), ==, 23);
+
+  /* The waiting list of a full caravan. */
+  kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
+  kiosk_driver_tap (&f->kiosk, "Tata");
+  kiosk_driver_tap (&f->kiosk, T_("Put me on the waiting list"));
+  kiosk_driver_tap (&f->kiosk, T_("Done"));
+  g_assert_cmpuint (touches_since (f, &mark), ==, 20);
+
+  /* Registering a phone (Saïd has none). */
+  kiosk_driver_tap (&f->kiosk, T_("My bookings"));
+  kiosk_driver_identify (&f->kiosk, "100004", "K112233");
+  kiosk_driver_tap (&f->kiosk, T_("Home"));
+  kiosk_driver_tap (&f->kiosk, T_("Register my phone for SMS"));
+  kiosk_driver_type (&f->kiosk, "0612349988");
+  kiosk_driver_tap (&f->kiosk, T_("Send me a code"));
+  {
+    g_autofree gchar *code = code_sent (f);
+
+    kiosk_driver_type (&f->kiosk, code);
+  }
+  kiosk_driver_tap (&f->kiosk, T_("Register my phone"));
+  kiosk_driver_tap (&f->kiosk, T_("Done"));
+  g_assert_cmpuint (touches_since (f, &mark), ==, 38);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -348,7 +443,7 @@ main (int argc, char **argv)
   } flows[] = {
     { "visit", test_visit }, { "idle-warning", test_idle_warning }, { "lockout", test_lockout },
     { "waitlist", test_waitlist }, { "waitlist-needs-phone", test_waitlist_needs_phone },
-    { "phone", test_phone }, { "banner", test_banner },
+    { "phone", test_phone }, { "banner", test_banner }, { "touches", test_touches },
   };
 
   gtk_test_init (&argc, &argv, NULL);
