@@ -20,10 +20,11 @@ struct _QurbKioskWindow {
   GtkWidget *main_box, *topbar;
   GtkWidget *header, *back_button, *title_label, *member_label, *home_button, *done_button;
   GtkWidget *stack, *busy_label, *idle_warning;
-  GtkWidget *staff;          /* the staff console, a screen of its own */
+  GtkWidget *staff;          /* the staff console, a screen of its own; made when first opened */
 
   QurbKioskSession *session;
   gboolean locked_down;
+  gboolean landscape;        /* the pages' layout */
   GPtrArray *history;        /* screen names Back returns to, oldest first */
   gchar *current;            /* the screen shown, or being retried */
   gint64 last_touch;         /* monotonic µs */
@@ -57,13 +58,31 @@ lang_of (QurbKioskWindow *self)
 }
 
 static void enter_screen (QurbKioskWindow *self, const gchar *name);
+static void page_navigate (QurbKioskPage *page, const gchar *name, gint how, QurbKioskWindow *self);
+static void page_failed (QurbKioskPage *page, const GError *error, QurbKioskWindow *self);
 
+/* The page of a screen, made the first time it is shown: the kiosk
+ * starts with its home screen alone (bench/: start-up). */
 QurbKioskPage *
 qurb_kiosk_window_get_page (QurbKioskWindow *self, const gchar *name)
 {
   GtkWidget *child = gtk_stack_get_child_by_name (GTK_STACK (self->stack), name);
+  QurbKioskPage *page;
 
-  return QURB_IS_KIOSK_PAGE (child) ? QURB_KIOSK_PAGE (child) : NULL;
+  if (child != NULL)
+    return QURB_IS_KIOSK_PAGE (child) ? QURB_KIOSK_PAGE (child) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    if (g_strcmp0 (screens[i].name, name) == 0)
+      {
+        page = g_object_new (screens[i].get_type (), "session", self->session, NULL);
+        gtk_stack_add_named (GTK_STACK (self->stack), GTK_WIDGET (page), name);
+        g_signal_connect (page, "navigate", G_CALLBACK (page_navigate), self);
+        g_signal_connect (page, "failed", G_CALLBACK (page_failed), self);
+        qurb_kiosk_page_relabel (page);
+        qurb_kiosk_page_set_landscape (page, self->landscape);
+        return page;
+      }
+  return NULL;
 }
 
 const gchar *
@@ -132,9 +151,12 @@ show_busy (QurbKioskWindow *self, const GError *error)
 }
 
 /* The staff console: the members' bars go, the console has its own. */
+static void ensure_staff (QurbKioskWindow *self);
+
 static void
 enter_staff (QurbKioskWindow *self)
 {
+  ensure_staff (self);
   g_free (self->current);
   self->current = g_strdup (QURB_KIOSK_SCREEN_STAFF);
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->staff);
@@ -283,6 +305,19 @@ staff_locked (QurbStaffConsole *console, QurbKioskWindow *self)
   qurb_kiosk_window_end_visit (self);
 }
 
+/* Made on first use: members never wait for a console they do not see
+ * (it doubled the kiosk's start-up). */
+static void
+ensure_staff (QurbKioskWindow *self)
+{
+  if (self->staff != NULL)
+    return;
+  self->staff = g_object_new (QURB_TYPE_STAFF_CONSOLE, NULL);
+  gtk_stack_add_named (GTK_STACK (self->stack), self->staff, QURB_KIOSK_SCREEN_STAFF);
+  qurb_staff_console_setup (QURB_STAFF_CONSOLE (self->staff), self->session, TRUE);
+  g_signal_connect (self->staff, "locked", G_CALLBACK (staff_locked), self);
+}
+
 /* The discreet way in for staff: a long press on the mutual's name. */
 static void
 staff_requested (QurbKioskTopbar *topbar, QurbKioskWindow *self)
@@ -414,6 +449,7 @@ lang_changed (QurbKioskSession *session, GParamSpec *pspec, QurbKioskWindow *sel
 static void
 set_landscape (QurbKioskWindow *self, gboolean landscape)
 {
+  self->landscape = landscape;
   for (GtkWidget *child = gtk_widget_get_first_child (self->stack); child;
        child = gtk_widget_get_next_sibling (child))
     if (QURB_IS_KIOSK_PAGE (child))
@@ -538,18 +574,6 @@ qurb_kiosk_window_new (QurbKioskSession *session, gboolean locked_down)
 
   self->session = g_object_ref (session);
   self->locked_down = locked_down;
-  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
-    {
-      GtkWidget *page = g_object_new (screens[i].get_type (), "session", session, NULL);
-
-      gtk_stack_add_named (GTK_STACK (self->stack), page, screens[i].name);
-      g_signal_connect (page, "navigate", G_CALLBACK (page_navigate), self);
-      g_signal_connect (page, "failed", G_CALLBACK (page_failed), self);
-    }
-  self->staff = g_object_new (QURB_TYPE_STAFF_CONSOLE, NULL);
-  gtk_stack_add_named (GTK_STACK (self->stack), self->staff, QURB_KIOSK_SCREEN_STAFF);
-  qurb_staff_console_setup (QURB_STAFF_CONSOLE (self->staff), session, TRUE);
-  g_signal_connect (self->staff, "locked", G_CALLBACK (staff_locked), self);
   qurb_kiosk_stack_expose_shown_only (GTK_STACK (self->stack));
   g_signal_connect (session, "notify::lang", G_CALLBACK (lang_changed), self);
   relabel (self);
