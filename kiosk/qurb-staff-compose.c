@@ -24,7 +24,7 @@ struct _QurbStaffCompose {
 
   GtkWidget *fr_heading, *ar_heading, *title_fr, *title_ar, *text_fr, *text_ar;
   GtkWidget *count_fr, *count_ar, *ucs2_box, *ucs2_label, *fold_button;
-  GtkWidget *audience_label, *audience, *when_box, *send_at_label, *send_at, *until_label, *banner_until;
+  GtkWidget *audience_label, *audience, *send_row, *until_row, *send_at_label, *send_at, *until_label, *banner_until;
   GtkWidget *summary_label, *message_label, *schedule_button;
   GtkWidget *confirm_box, *confirm_label, *confirm_yes, *confirm_no;
 
@@ -461,7 +461,7 @@ qurb_staff_compose_class_init (QurbStaffComposeClass *klass)
   CHILD (fr_heading); CHILD (ar_heading); CHILD (title_fr); CHILD (title_ar);
   CHILD (text_fr); CHILD (text_ar); CHILD (count_fr); CHILD (count_ar);
   CHILD (ucs2_box); CHILD (ucs2_label); CHILD (fold_button);
-  CHILD (audience_label); CHILD (audience); CHILD (when_box); CHILD (send_at_label);
+  CHILD (audience_label); CHILD (audience); CHILD (send_row); CHILD (until_row); CHILD (send_at_label);
   CHILD (until_label); CHILD (summary_label); CHILD (message_label); CHILD (schedule_button);
   CHILD (confirm_box); CHILD (confirm_label); CHILD (confirm_yes); CHILD (confirm_no);
 #undef CHILD
@@ -481,8 +481,8 @@ qurb_staff_compose_init (QurbStaffCompose *self)
   /* [−] day [+] [−] time [+] after "Send on"; [−] day [+] after "On screen until". */
   self->send_at = qurb_staff_picker_new (TRUE, FALSE);
   self->banner_until = qurb_staff_picker_new (FALSE, TRUE);
-  gtk_box_insert_child_after (GTK_BOX (self->when_box), self->send_at, self->send_at_label);
-  gtk_box_append (GTK_BOX (self->when_box), self->banner_until);
+  gtk_box_append (GTK_BOX (self->send_row), self->send_at);
+  gtk_box_append (GTK_BOX (self->until_row), self->banner_until);
   g_signal_connect_swapped (self->send_at, "changed", G_CALLBACK (send_at_changed), self);
   g_signal_connect_swapped (self->banner_until, "changed", G_CALLBACK (confirm_no_clicked), self);
   g_signal_connect_swapped (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_fr)), "changed",

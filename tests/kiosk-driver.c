@@ -86,13 +86,14 @@ kiosk_driver_prepare_db (QurbDb *db)
 /* The staff console: in the kiosk's own window, opened by the long press
  * on the mutual's name as staff do, or on a desk window of its own. */
 void
-kiosk_driver_start_staff (KioskDriver *driver, QurbDb *db, const gchar *lang, gboolean in_kiosk)
+kiosk_driver_start_staff (KioskDriver *driver, QurbDb *db, const gchar *lang, gboolean in_kiosk,
+                          gboolean portrait)
 {
   qurb_kiosk_init_resources ();
   driver->session = qurb_kiosk_session_new (db, lang, 600);
   driver->window = in_kiosk ? GTK_WINDOW (qurb_kiosk_window_new (driver->session, FALSE))
                             : GTK_WINDOW (qurb_staff_window_new (driver->session));
-  gtk_window_set_default_size (driver->window, 1920, 1080);
+  gtk_window_set_default_size (driver->window, portrait ? 1080 : 1920, portrait ? 1920 : 1080);
   gtk_window_present (driver->window);
   kiosk_driver_settle (driver);
   if (in_kiosk)

@@ -54,7 +54,8 @@ void        kiosk_driver_start      (KioskDriver *driver,
 void        kiosk_driver_start_staff (KioskDriver *driver,
                                       QurbDb      *db,
                                       const gchar *lang,
-                                      gboolean     in_kiosk);
+                                      gboolean     in_kiosk,
+                                      gboolean     portrait);
 void        kiosk_driver_start_variant (KioskDriver        *driver,
                                         QurbDb             *db,
                                         const KioskVariant *variant,

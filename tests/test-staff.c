@@ -20,11 +20,13 @@ typedef struct {
   KioskDriver kiosk;
   const gchar *lang;
   gboolean in_kiosk;
+  gboolean portrait;
 } StaffFixture;
 
 typedef struct {
   const gchar *lang;
   gboolean in_kiosk;
+  gboolean portrait;         /* in a portrait kiosk */
 } Variant;
 
 static void
@@ -38,7 +40,8 @@ staff_setup (StaffFixture *f, gconstpointer data)
   g_assert_true (qurb_staff_pin_set (f->db.db, PIN, &error));
   f->lang = variant->lang;
   f->in_kiosk = variant->in_kiosk;
-  kiosk_driver_start_staff (&f->kiosk, f->db.db, f->lang, variant->in_kiosk);
+  f->portrait = variant->portrait;
+  kiosk_driver_start_staff (&f->kiosk, f->db.db, f->lang, variant->in_kiosk, variant->portrait);
 }
 
 static void
@@ -51,10 +54,13 @@ staff_teardown (StaffFixture *f, gconstpointer data)
 static void
 screenshot (StaffFixture *f, const gchar *screen)
 {
-  g_autofree gchar *name = g_strdup_printf ("staff-%s%s-%s", f->in_kiosk ? "" : "desk-", screen, f->lang);
+  g_autofree gchar *name = g_strdup_printf ("staff-%s%s-%s%s", f->in_kiosk ? "" : "desk-", screen, f->lang,
+                                            f->portrait ? "-portrait" : "");
   g_autofree gchar *path = kiosk_driver_screenshot (&f->kiosk, name);
 
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  /* The console fits the screen it is on: the window never grew. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->kiosk.window)), ==, f->portrait ? 1080 : 1920);
 }
 
 static void
@@ -355,7 +361,10 @@ main (int argc, char **argv)
     { "refusals", test_refusals, FALSE }, { "progress", test_progress, TRUE },
     { "in-kiosk", test_in_kiosk, FALSE },
   };
-  static const Variant variants[] = { { "fr", TRUE }, { "ar", TRUE }, { "fr", FALSE }, { "ar", FALSE } };
+  static const Variant variants[] = {
+    { "fr", TRUE, FALSE }, { "ar", TRUE, FALSE }, { "fr", FALSE, FALSE }, { "ar", FALSE, FALSE },
+    { "fr", TRUE, TRUE }, { "ar", TRUE, TRUE },
+  };
 
   gtk_test_init (&argc, &argv, NULL);
   for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
@@ -365,7 +374,8 @@ main (int argc, char **argv)
 
         if (!variants[v].in_kiosk && !flows[i].desk_too)
           continue;
-        path = g_strdup_printf ("/staff/%s/%s/%s", variants[v].in_kiosk ? "kiosk" : "desk",
+        path = g_strdup_printf ("/staff/%s/%s/%s", variants[v].portrait ? "kiosk-portrait"
+                                                   : variants[v].in_kiosk ? "kiosk" : "desk",
                                 variants[v].lang, flows[i].name);
         g_test_add (path, StaffFixture, &variants[v], staff_setup, flows[i].func, staff_teardown);
       }
