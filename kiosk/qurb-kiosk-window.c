@@ -9,6 +9,7 @@
 
 #include "qurb-idle-warning.h"
 #include "qurb-kiosk-pages.h"
+#include "qurb-kiosk-lockdown.h"
 #include "qurb-kiosk-resources.h"
 #include "qurb-kiosk-window.h"
 #include "qurb-kiosk-topbar.h"
@@ -394,22 +395,6 @@ any_event (GtkEventControllerLegacy *controller, GdkEvent *event, QurbKioskWindo
   return GDK_EVENT_PROPAGATE;
 }
 
-/* No way out by keyboard: shortcuts with a modifier, function keys and
- * Escape never reach GTK's own handlers. */
-static gboolean
-key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
-             GdkModifierType state, QurbKioskWindow *self)
-{
-  if (!self->locked_down)
-    return GDK_EVENT_PROPAGATE;
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK | GDK_HYPER_MASK))
-    return GDK_EVENT_STOP;
-  if ((keyval >= GDK_KEY_F1 && keyval <= GDK_KEY_F35) || keyval == GDK_KEY_Escape ||
-      keyval == GDK_KEY_Menu)
-    return GDK_EVENT_STOP;
-  return GDK_EVENT_PROPAGATE;
-}
-
 static gboolean
 close_request (GtkWindow *window)
 {
@@ -460,30 +445,6 @@ static void
 surface_resized (GdkSurface *surface, GParamSpec *pspec, QurbKioskWindow *self)
 {
   set_landscape (self, gdk_surface_get_width (surface) > gdk_surface_get_height (surface));
-}
-
-/* Full screen follows the screen: a browser page showing the kiosk
- * through Broadway gives the screen its size only once it connects. */
-static void
-screen_changed (QurbKioskWindow *self)
-{
-  g_debug ("the screen changed: full screen again");
-  gtk_window_unfullscreen (GTK_WINDOW (self));
-  gtk_window_fullscreen (GTK_WINDOW (self));
-}
-
-static void
-watch_monitors (GListModel *monitors, guint position, guint removed, guint added, QurbKioskWindow *self)
-{
-  for (guint i = position; i < position + added; i++)
-    {
-      g_autoptr(GObject) monitor = g_list_model_get_item (monitors, i);
-
-      g_signal_connect_object (monitor, "notify::geometry", G_CALLBACK (screen_changed), self,
-                               G_CONNECT_SWAPPED);
-    }
-  if (removed + added > 0 && position + added <= g_list_model_get_n_items (monitors))
-    screen_changed (self);
 }
 
 static void
@@ -560,11 +521,6 @@ qurb_kiosk_window_init (QurbKioskWindow *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "event", G_CALLBACK (any_event), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 QurbKioskWindow *
@@ -581,22 +537,7 @@ qurb_kiosk_window_new (QurbKioskSession *session, gboolean locked_down)
   self->last_refresh = g_get_monotonic_time ();
   self->idle_source = g_timeout_add (500, idle_tick, self);
   if (locked_down)
-    {
-      GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
-
-      /* Maximized as well: Broadway sizes maximized windows to the
-       * browser page, and has no full screen of its own. */
-      gtk_window_maximize (GTK_WINDOW (self));
-      gtk_window_fullscreen (GTK_WINDOW (self));
-      g_signal_connect_object (monitors, "items-changed", G_CALLBACK (watch_monitors), self, 0);
-      for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
-        {
-          g_autoptr(GObject) monitor = g_list_model_get_item (monitors, i);
-
-          g_signal_connect_object (monitor, "notify::geometry", G_CALLBACK (screen_changed), self,
-                                   G_CONNECT_SWAPPED);
-        }
-    }
+    qurb_kiosk_lock_down (GTK_WINDOW (self));
   return self;
 }
 
