@@ -444,6 +444,7 @@ set_landscape (QurbKioskWindow *self, gboolean landscape)
 static void
 surface_resized (GdkSurface *surface, GParamSpec *pspec, QurbKioskWindow *self)
 {
+  g_debug ("the screen is %d × %d", gdk_surface_get_width (surface), gdk_surface_get_height (surface));
   set_landscape (self, gdk_surface_get_width (surface) > gdk_surface_get_height (surface));
 }
 
