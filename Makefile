@@ -42,7 +42,7 @@ INJECT     := $(BUILD)/smsd/qurb-sms-inject --device $(MODEM_DIR)
 # same database (a window, or a browser page through Broadway).
 run: stop demo
 	@mkdir -p $(MODEM_DIR) $(DEMO_DIR)/sent
-	@printf '[database]\npath=%s\n[modem]\ndevice=%s\nconnection=none\nmodel=dummy\npoll-interval-ms=500\nsend-interval-ms=200\ncapture-dir=%s\n[sms]\nmax-replies-per-hour=10\nquiet-hours=21:30-08:00\n[kiosk]\nidle-seconds=60\nlanguage=ar\n' \
+	@printf '[database]\npath=%s\n[modem]\ndevice=%s\nconnection=none\nmodel=dummy\npoll-interval-ms=500\nsend-interval-ms=200\ncapture-dir=%s\n[sms]\nmax-replies-per-hour=10\nquiet-hours=21:30-08:00\n[agency]\ncode=LAA-01\nname=Laâyoune\nprovinces=Laâyoune,Boujdour,Tarfaya\n[kiosk]\nidle-seconds=60\nlanguage=ar\n' \
 	  "$(CURDIR)/$(DEMO_DB)" "$(MODEM_DIR)" "$(CURDIR)/$(DEMO_DIR)/sent" > $(SMSD_CONF)
 	@$(BUILD)/smsd/qurb-smsd --config $(SMSD_CONF) > $(DEMO_DIR)/qurb-smsd.log 2>&1 & echo $$! > $(SMSD_PID)
 	@$(INJECT) --from 0612345678 "حالة"
@@ -66,8 +66,8 @@ run: stop demo
 	@echo "  $(QURBCTL) messages --last 2"
 	@echo "Or ask without the modem:  $(QURBCTL) sms-simulate --from 0612345678 --json 'مواعيدي'"
 	@echo "At the kiosk: member 100001, CIN AB123456."
-	@echo "The staff console (PIN 1234): $(BUILD)/kiosk/qurb-kiosk --db $(DEMO_DB) --staff"
-	@echo "  (without a display: GDK_BACKEND=broadway BROADWAY_DISPLAY=:5 in front, same browser page)"
+	@echo "The staff console (PIN 1234): hold the mutual's name at the top of the kiosk for a second;"
+	@echo "  or on a desk: $(BUILD)/kiosk/qurb-kiosk --db $(DEMO_DB) --staff"
 	@echo "Stop the daemon and the kiosk with: make stop"
 
 stop:

@@ -15,7 +15,8 @@ export GDK_BACKEND=x11 GSK_RENDERER=cairo GDK_DEBUG=gl-disable GTK_A11Y=test NO_
 export QURB_LOCALEDIR=$PWD/$BUILD/locale LANGUAGE= QURB_NOW=${QURB_NOW:-2027-01-15T10:00:00}
 
 if [ "$INNER" = 0 ]; then
-# The big database has no caravans: a copy with a few, ahead of QURB_NOW.
+# The big database has no caravans: a copy with a few, ahead of QURB_NOW
+# (two in Laâyoune, so that a walk passes the screen of a province's caravans).
 WALK_DB=$(dirname "$BIG")/kiosk.db
 rm -f "$WALK_DB"*
 cp "$BIG" "$WALK_DB"
@@ -24,6 +25,7 @@ cat > "$caravans" <<CSV
 code,specialty,title_fr,title_ar,province,site_fr,site_ar,date,start_time,end_time,slot_minutes,seats_per_slot
 BK01,OPHTALMOLOGIE,Caravane ophtalmologique,القافلة الطبية لطب العيون,Laâyoune,Centre de santé Hay Al Qods,المركز الصحي حي القدس,2027-02-03,09:00,13:00,30,6
 BK02,DENTAIRE,Caravane dentaire,القافلة الطبية لطب الأسنان,Guelmim,Dispensaire Tighmert,مستوصف تغمرت,2027-02-04,09:00,12:00,60,4
+BK03,DEPISTAGE,Dépistage des maladies chroniques,الكشف المبكر عن الأمراض المزمنة,Laâyoune,Centre de santé Hay Al Qods,المركز الصحي حي القدس,2027-02-05,09:00,12:00,30,6
 CSV
 "$BUILD/qurbctl/qurbctl" --db "$WALK_DB" import caravans "$caravans" >/dev/null
 rm -f "$caravans"

@@ -20,11 +20,13 @@ typedef struct {
   gchar *db_path;       /* resolved */
   guint idle_seconds;
   gchar *lang;
+  gchar *agency_code, *agency_name, *provinces;   /* [agency] */
   QurbDb *db;
 } Kiosk;
 
-/* [database] path, [kiosk] idle-seconds and language; a missing file is
- * not an error (everything has a default), a broken one is. */
+/* [database] path, [kiosk] idle-seconds and language, [agency] code, name
+ * and provinces (DESIGN.md section 6); a missing file is not an error
+ * (everything has a default), a broken one is. */
 static gboolean
 load_config (Kiosk *kiosk, GError **error)
 {
@@ -47,6 +49,9 @@ load_config (Kiosk *kiosk, GError **error)
     kiosk->db_option = g_steal_pointer (&config_db);
   if (!qurb_config_number (file, "kiosk", "idle-seconds", 60, 10, 3600, &kiosk->idle_seconds, path, error))
     return FALSE;
+  kiosk->agency_code = qurb_config_value (file, "agency", "code");
+  kiosk->agency_name = qurb_config_value (file, "agency", "name");
+  kiosk->provinces = qurb_config_value (file, "agency", "provinces");
   lang = qurb_config_value (file, "kiosk", "language");
   if (lang != NULL && (g_str_equal (lang, "fr") || g_str_equal (lang, "ar")))
     {
@@ -79,6 +84,7 @@ activate (GtkApplication *app, Kiosk *kiosk)
 
   qurb_kiosk_init_resources ();
   session = qurb_kiosk_session_new (kiosk->db, kiosk->lang, kiosk->idle_seconds);
+  qurb_kiosk_session_set_agency (session, kiosk->agency_code, kiosk->agency_name, kiosk->provinces);
   /* The staff console is a window on the staff's desk, not the lobby's. */
   window = kiosk->staff ? GTK_WIDGET (qurb_staff_window_new (session))
                         : GTK_WIDGET (qurb_kiosk_window_new (session, !kiosk->windowed));
@@ -148,5 +154,8 @@ main (int argc, char **argv)
   g_free (kiosk.config_path);
   g_free (kiosk.db_path);
   g_free (kiosk.lang);
+  g_free (kiosk.agency_code);
+  g_free (kiosk.agency_name);
+  g_free (kiosk.provinces);
   return status;
 }

@@ -1,10 +1,12 @@
-/* qurb-bookings-page.c — the member's upcoming bookings, each with Cancel
+/* qurb-bookings-page.c — the member's upcoming bookings, each with Cancel,
+ * and their places on waiting lists
  *
  * Cancelling asks once more on the same card ("Yes, cancel it" / "Keep
  * it"): a touch screen is easy to brush. */
 #include "config.h"
 
 #include "qurb-kiosk-pages.h"
+#include "qurb-waitlist.h"
 
 struct _QurbBookingsPage {
   QurbKioskListPage parent_instance;
@@ -65,11 +67,13 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   g_autofree gchar *cancel_name = g_strdup_printf (T_("Cancel booking %s"), booking->code);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
-  GtkWidget *cancel = qurb_kiosk_button_new (T_("Cancel this booking"), "danger");
-  GtkWidget *confirm = qurb_kiosk_button_new (T_("Yes, cancel it"), "danger");
-  GtkWidget *keep = qurb_kiosk_button_new (T_("No, keep it"), NULL);
+  GtkWidget *cancel = qurb_kiosk_button_new_with_icon (T_("Cancel this booking"), "qurb-cancel-symbolic", "danger");
+  GtkWidget *confirm = qurb_kiosk_button_new_with_icon (T_("Yes, cancel it"), "qurb-cancel-symbolic", "danger");
+  GtkWidget *keep = qurb_kiosk_button_new_with_icon (T_("No, keep it"), "qurb-check-symbolic", "secondary");
 
   gtk_widget_add_css_class (card, "card");
+  /* "Yes, cancel it" is the filled, red one. */
+  gtk_widget_add_css_class (confirm, "primary");
   qurb_kiosk_set_name (card, title);
   qurb_kiosk_set_name (cancel, cancel_name);
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (title, "card-title"));
@@ -90,6 +94,44 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   return card;
 }
 
+static void
+leave_clicked (GtkButton *button, QurbBookingsPage *self)
+{
+  QurbKioskPage *page = QURB_KIOSK_PAGE (self);
+  const QurbMember *member = qurb_kiosk_session_get_member (qurb_kiosk_page_get_session (page));
+  g_autoptr(GError) error = NULL;
+
+  if (!qurb_waitlist_leave (qurb_kiosk_page_get_db (page), member->id,
+                            g_object_get_data (G_OBJECT (button), "caravan"), NULL, &error) ||
+      !qurb_kiosk_page_enter (page, &error))
+    qurb_kiosk_page_failed (page, error);
+}
+
+/* A place on a waiting list: where it is, and a way off the list. */
+static GtkWidget *
+waitlist_card_new (QurbBookingsPage *self, const QurbWaitlistPlace *place, GPtrArray *caravans,
+                   const gchar *lang)
+{
+  const QurbCaravan *caravan = qurb_caravan_lookup (caravans, place->caravan_code);
+  g_autofree gchar *summary = caravan ? qurb_kiosk_caravan_summary (caravan, lang) : g_strdup (place->caravan_code);
+  g_autofree gchar *title = g_strdup_printf (T_("Waiting list: you are number %d"), place->position);
+  g_autofree gchar *leave_name = g_strdup_printf (T_("Leave the waiting list of %s"), place->caravan_code);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *leave = qurb_kiosk_button_new_with_icon (T_("Leave the waiting list"), "qurb-cancel-symbolic", "danger");
+
+  gtk_widget_add_css_class (card, "card");
+  qurb_kiosk_set_name (card, title);
+  qurb_kiosk_set_name (leave, leave_name);
+  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (title, "card-title"));
+  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (summary, NULL));
+  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (T_("If a seat is freed, it is yours: the booking code comes by SMS."),
+                                                        "note"));
+  gtk_box_append (GTK_BOX (card), leave);
+  g_object_set_data_full (G_OBJECT (leave), "caravan", g_strdup (place->caravan_code), g_free);
+  g_signal_connect (leave, "clicked", G_CALLBACK (leave_clicked), self);
+  return card;
+}
+
 static gboolean
 qurb_bookings_page_enter (QurbKioskPage *page, GError **error)
 {
@@ -97,8 +139,10 @@ qurb_bookings_page_enter (QurbKioskPage *page, GError **error)
   QurbKioskListPage *list = QURB_KIOSK_LIST_PAGE (page);
   const gchar *lang = qurb_kiosk_page_get_lang (page);
   const QurbMember *member = qurb_kiosk_session_get_member (qurb_kiosk_page_get_session (page));
-  g_autoptr(GArray) bookings = qurb_bookings_upcoming (qurb_kiosk_page_get_db (page), member->id, error);
-  g_autoptr(GPtrArray) caravans = bookings ? qurb_caravans_upcoming (qurb_kiosk_page_get_db (page), error) : NULL;
+  QurbDb *db = qurb_kiosk_page_get_db (page);
+  g_autoptr(GArray) bookings = qurb_bookings_upcoming (db, member->id, error);
+  g_autoptr(GArray) places = bookings ? qurb_waitlist_places (db, member->id, error) : NULL;
+  g_autoptr(GPtrArray) caravans = places ? qurb_caravans_upcoming (db, error) : NULL;
   g_autofree gchar *message = NULL;
 
   if (caravans == NULL)
@@ -107,12 +151,18 @@ qurb_bookings_page_enter (QurbKioskPage *page, GError **error)
   for (guint i = 0; i < bookings->len; i++)
     qurb_kiosk_list_page_add (list, booking_card_new (self, &g_array_index (bookings, QurbBooking, i),
                                                       caravans, lang));
+  for (guint i = 0; i < places->len; i++)
+    qurb_kiosk_list_page_add (list, waitlist_card_new (self, &g_array_index (places, QurbWaitlistPlace, i),
+                                                       caravans, lang));
   if (self->cancelled != NULL)
     message = g_strdup_printf (T_("Booking %s is cancelled."), self->cancelled);
-  else if (bookings->len == 0)
+  else if (bookings->len == 0 && places->len == 0)
     message = g_strdup (T_("You have no upcoming booking."));
   g_clear_pointer (&self->cancelled, g_free);
   qurb_kiosk_list_page_set_message (list, message);
+  /* An empty screen, or one just emptied, leads to booking. */
+  if (message != NULL)
+    qurb_kiosk_list_page_set_action (list, T_("Book a medical caravan"), "qurb-caravan-symbolic", "provinces");
   return TRUE;
 }
 

@@ -8,7 +8,7 @@ struct _QurbCaravansPage { QurbKioskListPage parent_instance; };
 
 G_DEFINE_FINAL_TYPE (QurbCaravansPage, qurb_caravans_page, QURB_TYPE_KIOSK_LIST_PAGE)
 
-/* A caravan chosen: its slots next. */
+/* A caravan chosen: its slots next, or its waiting list when full. */
 static void
 caravan_clicked (GtkButton *button, QurbKioskPage *page)
 {
@@ -16,7 +16,8 @@ caravan_clicked (GtkButton *button, QurbKioskPage *page)
 
   g_free (errand->caravan_code);
   errand->caravan_code = g_strdup (qurb_kiosk_booking_choice_get (button));
-  qurb_kiosk_page_navigate (page, "slots", QURB_KIOSK_NAV_PUSH);
+  qurb_kiosk_page_navigate (page, gtk_widget_has_css_class (GTK_WIDGET (button), "waitlist") ? "waitlist" : "slots",
+                            QURB_KIOSK_NAV_PUSH);
 }
 
 static gboolean
@@ -35,19 +36,30 @@ qurb_caravans_page_enter (QurbKioskPage *page, GError **error)
     {
       const QurbCaravan *caravan = caravans->pdata[i];
       g_autofree gchar *summary = NULL, *seats = NULL, *hours = NULL, *text = NULL;
+      GtkWidget *choice;
 
       if (g_strcmp0 (caravan->province, errand->province) != 0)
         continue;
       summary = qurb_kiosk_caravan_summary (caravan, lang);
-      seats = qurb_kiosk_booking_seats_text (lang, caravan->seats_left);
-      hours = g_strdup_printf ("%s–%s", caravan->start_time, caravan->end_time);
+      seats = caravan->seats_left > 0 ? qurb_kiosk_booking_seats_text (lang, caravan->seats_left)
+                                      : g_strdup (T_("Full: join the waiting list"));
+      {
+        g_autofree gchar *span = g_strdup_printf ("%s–%s", caravan->start_time, caravan->end_time);
+
+        /* 09:00–13:00 reads left to right in Arabic too. */
+        hours = qurb_kiosk_ltr (lang, span);
+      }
       text = g_strdup_printf ("%s %s\n%s", summary, hours, seats);
-      qurb_kiosk_list_page_add (list, qurb_kiosk_booking_choice_new (page, text, caravan->code,
-                                                                     caravan->seats_left > 0,
-                                                                     G_CALLBACK (caravan_clicked)));
+      choice = qurb_kiosk_booking_choice_new (page, text, caravan->code, TRUE, G_CALLBACK (caravan_clicked));
+      /* Full, it still leads somewhere: to its waiting list. */
+      if (caravan->seats_left <= 0)
+        gtk_widget_add_css_class (choice, "waitlist");
+      qurb_kiosk_list_page_add (list, choice);
       shown++;
     }
   qurb_kiosk_list_page_set_message (list, shown == 0 ? T_("No caravan is planned there any more.") : NULL);
+  if (shown == 0)
+    qurb_kiosk_list_page_set_action (list, T_("Choose another place"), "qurb-back-symbolic", QURB_KIOSK_SCREEN_BACK);
   return TRUE;
 }
 

@@ -26,11 +26,34 @@ short_label_new (const gchar *text, const gchar *css_class)
   return label;
 }
 
+/* One step of the timeline: a mark, the status, its date ("" when it is
+ * still to come). */
+static GtkWidget *
+step_new (const gchar *lang, QurbClaimStatus status, const gchar *date, const gchar *css_class,
+          const gchar *mark)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  g_autofree gchar *day = *date ? qurb_format_date (date) : NULL;
+  g_autofree gchar *day_ltr = day ? qurb_kiosk_ltr (lang, day) : NULL;
+  /* TRANSLATORS: a step of a claim file still to come, on its timeline */
+  g_autofree gchar *text = g_strdup_printf ("%s · %s", qurb_claim_status_label (lang, status),
+                                            day_ltr ? day_ltr : T_("next"));
+
+  gtk_widget_add_css_class (row, css_class);
+  gtk_box_append (GTK_BOX (row), short_label_new (mark, "step-mark"));
+  gtk_box_append (GTK_BOX (row), short_label_new (text, NULL));
+  return row;
+}
+
+/* The steps the file went through, where it is, and what comes next. */
 static GtkWidget *
 timeline_new (const QurbClaim *claim, const gchar *lang)
 {
   g_autoptr(GArray) steps = qurb_claim_timeline (claim->past_statuses, claim->status, claim->status_date);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gboolean stopped = claim->status == QURB_CLAIM_REJETE || claim->status == QURB_CLAIM_INCOMPLET;
+  QurbClaimStatus next[3];
+  guint n_next = qurb_claim_expected_steps (claim->status, next);
 
   gtk_widget_add_css_class (box, "timeline");
   /* TRANSLATORS: the list of statuses a claim file went through */
@@ -38,16 +61,41 @@ timeline_new (const QurbClaim *claim, const gchar *lang)
   for (guint i = 0; i < steps->len; i++)
     {
       const QurbClaimStep *step = &g_array_index (steps, QurbClaimStep, i);
-      g_autofree gchar *date = qurb_format_date (step->date);
-      g_autofree gchar *text = g_strdup_printf ("%s\n%s", qurb_claim_status_label (lang, step->status), date);
-      GtkWidget *label = short_label_new (text, i + 1 == steps->len ? "step-current" : "step");
+      gboolean current = i + 1 == steps->len;
 
-      gtk_widget_set_hexpand (label, TRUE);
-      gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-      gtk_box_append (GTK_BOX (box), label);
+      gtk_box_append (GTK_BOX (box), step_new (lang, step->status, step->date,
+                                               !current ? "step" : stopped ? "step-stop" : "step-current",
+                                               current ? "◉" : "●"));
     }
+  /* The next step expected (the last, "paid", follows from it). */
+  if (n_next > 0)
+    gtk_box_append (GTK_BOX (box), step_new (lang, next[0], "", "step-next", "○"));
   return box;
+}
+
+/* A rejected or incomplete file: why, and what to do. */
+static void
+add_advice (GtkWidget *card, const QurbClaim *claim, const gchar *lang)
+{
+  g_autofree gchar *reason = NULL;
+  const gchar *advice;
+
+  if (claim->status == QURB_CLAIM_INCOMPLET)
+    {
+      reason = *claim->reason ? g_strdup_printf (T_("Missing: %s"), claim->reason) : NULL;
+      advice = T_("Bring the missing documents to your agency: the file goes on as soon as they are received.");
+    }
+  else if (claim->status == QURB_CLAIM_REJETE)
+    {
+      reason = *claim->reason ? g_strdup_printf (T_("Reason: %s"), claim->reason) : NULL;
+      advice = T_("If you do not agree, come to your agency with your papers: an agent will explain and may "
+                  "review the file.");
+    }
+  else
+    return;
+  if (reason != NULL)
+    gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (reason, "status"));
+  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (advice, "advice"));
 }
 
 static GtkWidget *
@@ -59,13 +107,11 @@ claim_card_new (const QurbClaim *claim, const gchar *lang)
   g_autofree gchar *title = g_strdup_printf (T_("File %s"), number);
   g_autofree gchar *what = g_strdup_printf (T_("%s, handed in on %s"),
                                             qurb_claim_kind_label (lang, claim->kind), deposited);
-  g_autofree gchar *status = g_strdup_printf (T_("Status: %s"), qurb_claim_status_label (lang, claim->status));
 
   gtk_widget_add_css_class (card, "card");
   gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_box_append (GTK_BOX (card), short_label_new (title, "card-title"));
   gtk_box_append (GTK_BOX (card), short_label_new (what, NULL));
-  gtk_box_append (GTK_BOX (card), short_label_new (status, "status"));
   if (claim->amount_paid > 0)
     {
       g_autofree gchar *amount = qurb_format_amount (lang, claim->amount_paid);
@@ -73,13 +119,8 @@ claim_card_new (const QurbClaim *claim, const gchar *lang)
 
       gtk_box_append (GTK_BOX (card), short_label_new (paid, "amount"));
     }
-  if (claim->reason != NULL && *claim->reason != '\0')
-    {
-      g_autofree gchar *reason = g_strdup_printf (T_("Reason: %s"), claim->reason);
-
-      gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (reason, NULL));
-    }
   gtk_box_append (GTK_BOX (card), timeline_new (claim, lang));
+  add_advice (card, claim, lang);
   return card;
 }
 
@@ -97,7 +138,12 @@ qurb_claims_page_enter (QurbKioskPage *page, GError **error)
   qurb_kiosk_list_page_clear (list);
   for (guint i = 0; i < claims->len; i++)
     qurb_kiosk_list_page_add (list, claim_card_new (claims->pdata[i], lang));
-  qurb_kiosk_list_page_set_message (list, claims->len == 0 ? T_("You have no claim file on record.") : NULL);
+  qurb_kiosk_list_page_set_message (list, claims->len == 0
+                                    ? T_("You have no claim file on record. To hand one in, come to the desk with your documents.")
+                                    : NULL);
+  if (claims->len == 0)
+    qurb_kiosk_list_page_set_action (list, T_("Back to my home screen"), "qurb-home-symbolic",
+                                     QURB_KIOSK_SCREEN_HOME);
   return TRUE;
 }
 

@@ -13,9 +13,25 @@ struct _QurbConfirmPage {
   QurbKioskPage parent_instance;
 
   GtkWidget *intro_label, *summary_label, *phone_label, *message_label, *confirm_button;
+  GtkWidget *other_button;
+  const gchar *other_screen;   /* where other_button leads */
 };
 
 G_DEFINE_FINAL_TYPE (QurbConfirmPage, qurb_confirm_page, QURB_TYPE_KIOSK_PAGE)
+
+/* What the member can do instead: another time, or the waiting list. */
+static void
+offer (QurbConfirmPage *self, const gchar *text, const gchar *icon_name, const gchar *screen)
+{
+  self->other_screen = screen;
+  qurb_kiosk_button_offer (self->other_button, text, icon_name);
+}
+
+static void
+other_clicked (GtkButton *button, QurbConfirmPage *self)
+{
+  qurb_kiosk_page_navigate (QURB_KIOSK_PAGE (self), self->other_screen, QURB_KIOSK_NAV_REPLACE);
+}
 
 static void
 show_outcome (QurbConfirmPage *self, const QurbBookingResult *result, const gchar *lang)
@@ -33,9 +49,11 @@ show_outcome (QurbConfirmPage *self, const QurbBookingResult *result, const gcha
            ? g_strdup_printf (T_("This time has just been taken. %s is still free: go back to choose it."),
                               result->alternative)
            : g_strdup (T_("This time has just been taken. Go back to choose another."));
+      offer (self, T_("Choose another time"), "qurb-back-symbolic", QURB_KIOSK_SCREEN_BACK);
       break;
     case QURB_BOOKING_CARAVAN_FULL:
       text = g_strdup (T_("This caravan has just become full."));
+      offer (self, T_("Join the waiting list"), "qurb-waitlist-symbolic", "waitlist");
       break;
     case QURB_BOOKING_CLOSED:
       text = g_strdup (T_("Booking for this time is closed."));
@@ -99,6 +117,7 @@ qurb_confirm_page_enter (QurbKioskPage *page, GError **error)
   qurb_kiosk_set_text (self->phone_label, note);
   gtk_widget_set_visible (self->message_label, FALSE);
   gtk_widget_set_sensitive (self->confirm_button, summary != NULL);
+  offer (self, NULL, NULL, NULL);
   return TRUE;
 }
 
@@ -133,7 +152,9 @@ qurb_confirm_page_class_init (QurbConfirmPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QurbConfirmPage, phone_label);
   gtk_widget_class_bind_template_child (widget_class, QurbConfirmPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, QurbConfirmPage, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, QurbConfirmPage, other_button);
   gtk_widget_class_bind_template_callback (widget_class, confirm_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, other_clicked);
 }
 
 static void

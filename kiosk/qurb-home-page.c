@@ -1,4 +1,8 @@
-/* qurb-home-page.c — the lobby screen: language, announcements, three tiles */
+/* qurb-home-page.c — the lobby screen: language, announcements, three tiles
+ *
+ * Before a visit it greets whoever comes; during one it greets the member
+ * by name, the tiles lead straight to their errands, and a member without
+ * a registered phone is offered to register one. */
 #include "config.h"
 
 #include "qurb-announcements.h"
@@ -12,6 +16,7 @@ struct _QurbHomePage {
   GtkWidget *banner_box;
   GtkWidget *tiles_box;
   GtkWidget *claims_tile, *caravans_tile, *bookings_tile;
+  GtkWidget *phone_button;
 };
 
 G_DEFINE_FINAL_TYPE (QurbHomePage, qurb_home_page, QURB_TYPE_KIOSK_PAGE)
@@ -41,12 +46,22 @@ tile_clicked (GtkButton *tile, QurbHomePage *self)
                             QURB_KIOSK_NAV_PUSH);
 }
 
-static gboolean
-qurb_home_page_enter (QurbKioskPage *page, GError **error)
+static void
+phone_clicked (GtkButton *button, QurbHomePage *self)
 {
-  QurbHomePage *self = QURB_HOME_PAGE (page);
+  qurb_kiosk_page_navigate (QURB_KIOSK_PAGE (self), "phone", QURB_KIOSK_NAV_PUSH);
+}
+
+/* The announcements due now for the provinces this box serves. */
+gboolean
+qurb_home_page_refresh_banner (QurbHomePage *self, GError **error)
+{
+  QurbKioskPage *page = QURB_KIOSK_PAGE (self);
+  QurbKioskSession *session = qurb_kiosk_page_get_session (page);
   const gchar *lang = qurb_kiosk_page_get_lang (page);
-  g_autoptr(GPtrArray) announcements = qurb_announcements_on_banner (qurb_kiosk_page_get_db (page), error);
+  g_autoptr(GPtrArray) announcements = qurb_announcements_on_banner (qurb_kiosk_page_get_db (page),
+                                                                     qurb_kiosk_session_get_provinces (session),
+                                                                     error);
 
   if (announcements == NULL)
     return FALSE;
@@ -61,6 +76,33 @@ qurb_home_page_enter (QurbKioskPage *page, GError **error)
       gtk_box_append (GTK_BOX (self->banner_box), text);
     }
   gtk_widget_set_visible (self->banner_box, announcements->len > 0);
+  return TRUE;
+}
+
+static gboolean
+qurb_home_page_enter (QurbKioskPage *page, GError **error)
+{
+  QurbHomePage *self = QURB_HOME_PAGE (page);
+  const gchar *lang = qurb_kiosk_page_get_lang (page);
+  const QurbMember *member = qurb_kiosk_session_get_member (qurb_kiosk_page_get_session (page));
+  g_autofree gchar *greeting = NULL;
+
+  if (!qurb_home_page_refresh_banner (self, error))
+    return FALSE;
+  if (member != NULL)
+    {
+      gboolean ar = g_str_equal (lang, "ar") && *member->first_name_ar != '\0';
+
+      /* TRANSLATORS: the home screen during a visit; %s the member's first name */
+      greeting = g_strdup_printf (T_("Hello %s. What would you like to do?"),
+                                  ar ? member->first_name_ar : member->first_name);
+    }
+  qurb_kiosk_set_text (self->welcome_label, greeting ? greeting
+                       : T_("Welcome to your agency. What would you like to do?"));
+  gtk_widget_set_visible (self->phone_button, member != NULL);
+  if (member != NULL)
+    qurb_kiosk_set_text (self->phone_button, member->phone ? T_("Change my phone number")
+                                                           : T_("Register my phone for SMS"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (g_str_equal (lang, "ar") ? self->arabic_button
                                                                             : self->french_button), TRUE);
   return TRUE;
@@ -71,7 +113,6 @@ qurb_home_page_relabel (QurbKioskPage *page, const gchar *lang)
 {
   QurbHomePage *self = QURB_HOME_PAGE (page);
 
-  qurb_kiosk_set_text (self->welcome_label, T_("Welcome. Touch what you need."));
   qurb_kiosk_set_text (self->claims_tile, T_("My claim files"));
   qurb_kiosk_set_text (self->caravans_tile, T_("Medical caravans"));
   qurb_kiosk_set_text (self->bookings_tile, T_("My bookings"));
@@ -96,8 +137,10 @@ qurb_home_page_class_init (QurbHomePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, QurbHomePage, claims_tile);
   gtk_widget_class_bind_template_child (widget_class, QurbHomePage, caravans_tile);
   gtk_widget_class_bind_template_child (widget_class, QurbHomePage, bookings_tile);
+  gtk_widget_class_bind_template_child (widget_class, QurbHomePage, phone_button);
   gtk_widget_class_bind_template_callback (widget_class, language_toggled);
   gtk_widget_class_bind_template_callback (widget_class, tile_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, phone_clicked);
 }
 
 static void

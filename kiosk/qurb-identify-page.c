@@ -1,11 +1,15 @@
 /* qurb-identify-page.c — member number and CIN on the keypad
  *
  * Nothing typed here survives the page: the fields are cleared each time
- * it is entered. A wrong pair says only "wrong", not which half. */
+ * it is entered. A wrong pair says only "wrong", not which half. After a
+ * few wrong answers the kiosk makes the next try wait (the seconds left
+ * count down on screen); a member number locks only after many
+ * (qurb-identify.h). */
 #include "config.h"
 
 #include <string.h>
 
+#include "qurb-clock.h"
 #include "qurb-identify.h"
 #include "qurb-kiosk-keypad.h"
 #include "qurb-kiosk-pages.h"
@@ -23,6 +27,9 @@ struct _QurbIdentifyPage {
   GtkWidget *keypad;
 
   GString *member_no, *cin;
+  GDateTime *wait_until;     /* no try before (qurb_now's clock); NULL */
+  guint wait_source;
+  gchar *wrong;              /* the message the countdown follows */
 };
 
 G_DEFINE_FINAL_TYPE (QurbIdentifyPage, qurb_identify_page, QURB_TYPE_KIOSK_PAGE)
@@ -38,7 +45,8 @@ show_values (QurbIdentifyPage *self)
 {
   gtk_label_set_text (GTK_LABEL (self->member_no_value), self->member_no->str);
   gtk_label_set_text (GTK_LABEL (self->cin_value), self->cin->str);
-  gtk_widget_set_sensitive (self->continue_button, self->member_no->len > 0 && self->cin->len > 0);
+  gtk_widget_set_sensitive (self->continue_button, self->member_no->len > 0 && self->cin->len > 0 &&
+                            self->wait_until == NULL);
 }
 
 static void
@@ -56,6 +64,11 @@ key_typed (QurbKioskKeypad *keypad, const gchar *key, QurbIdentifyPage *self)
 
   if (value->len < (typing_cin (self) ? CIN_MAX : MEMBER_NO_MAX))
     g_string_append (value, key);
+  /* A CIN has one or two letters, then digits: after the second letter
+   * the digits come without a touch. */
+  if (typing_cin (self) && self->cin->len == 2 && g_ascii_isalpha (self->cin->str[0]) &&
+      g_ascii_isalpha (self->cin->str[1]))
+    qurb_kiosk_keypad_show_letters (keypad, FALSE);
   show_values (self);
 }
 
@@ -69,11 +82,60 @@ key_erased (QurbKioskKeypad *keypad, QurbIdentifyPage *self)
   show_values (self);
 }
 
+/* The message has its room kept on screen even when empty, so that
+ * nothing under the member's finger moves when one appears. */
 static void
 show_message (QurbIdentifyPage *self, const gchar *text)
 {
-  qurb_kiosk_set_text (self->message_label, text);
-  gtk_widget_set_visible (self->message_label, TRUE);
+  qurb_kiosk_set_text (self->message_label, text ? text : "");
+}
+
+/* The message, and while the kiosk waits, the seconds left. */
+static void
+show_wait (QurbIdentifyPage *self)
+{
+  const gchar *lang = qurb_kiosk_page_get_lang (QURB_KIOSK_PAGE (self));
+  g_autoptr(GDateTime) now = qurb_now ();
+  GTimeSpan left = self->wait_until ? g_date_time_difference (self->wait_until, now) : 0;
+  gint seconds = (gint) ((left + G_TIME_SPAN_SECOND - 1) / G_TIME_SPAN_SECOND);
+  g_autofree gchar *wait = NULL, *text = NULL;
+
+  if (self->wait_until == NULL || seconds <= 0)
+    {
+      g_clear_pointer (&self->wait_until, g_date_time_unref);
+      show_message (self, self->wrong);
+      show_values (self);
+      return;
+    }
+  wait = g_strdup_printf (qurb_dngettext (lang, "Please wait %d second before the next try.",
+                                          "Please wait %d seconds before the next try.", seconds), seconds);
+  text = self->wrong ? g_strconcat (self->wrong, " ", wait, NULL) : g_steal_pointer (&wait);
+  show_message (self, text);
+}
+
+static gboolean
+wait_tick (gpointer user_data)
+{
+  QurbIdentifyPage *self = user_data;
+
+  show_wait (self);
+  if (self->wait_until != NULL)
+    return G_SOURCE_CONTINUE;
+  self->wait_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for (QurbIdentifyPage *self, gint seconds)
+{
+  g_autoptr(GDateTime) now = qurb_now ();
+
+  g_clear_pointer (&self->wait_until, g_date_time_unref);
+  if (seconds > 0)
+    self->wait_until = g_date_time_add_seconds (now, seconds);
+  if (self->wait_until != NULL && self->wait_source == 0)
+    self->wait_source = g_timeout_add (250, wait_tick, self);
+  show_wait (self);
 }
 
 static void
@@ -83,38 +145,39 @@ continue_clicked (GtkButton *button, QurbIdentifyPage *self)
   QurbKioskSession *session = qurb_kiosk_page_get_session (page);
   const gchar *lang = qurb_kiosk_page_get_lang (page);
   g_autoptr(GError) error = NULL;
-  g_autofree gchar *text = NULL;
   QurbIdentifyResult result;
 
-  if (!qurb_member_identify (qurb_kiosk_page_get_db (page), self->member_no->str, self->cin->str,
-                             &result, &error))
+  if (!qurb_member_identify (qurb_kiosk_page_get_db (page), qurb_kiosk_session_get_agency_code (session),
+                             self->member_no->str, self->cin->str, &result, &error))
     {
       qurb_kiosk_page_failed (page, error);
       return;
     }
+  g_clear_pointer (&self->wrong, g_free);
   switch (result.outcome)
     {
     case QURB_IDENTIFY_OK:
-      qurb_kiosk_session_set_member (session, result.member);
+      qurb_kiosk_session_set_member (session, result.member_found);
       qurb_kiosk_page_navigate (page, qurb_kiosk_session_get_errand (session)->target ?: "claims",
                                 QURB_KIOSK_NAV_REPLACE);
       return;
     case QURB_IDENTIFY_WRONG:
-      text = g_strdup_printf (qurb_dngettext (lang,
-          "The member number or the CIN is not right. You may try %d more time.",
-          "The member number or the CIN is not right. You may try %d more times.",
-          result.lockout.attempts_left), result.lockout.attempts_left);
+      self->wrong = g_strdup (T_("The member number or the CIN is not right. Please check them."));
+      break;
+    case QURB_IDENTIFY_SLOWED:
       break;
     case QURB_IDENTIFY_LOCKED:
-      text = g_strdup_printf (qurb_dngettext (lang,
-          "Too many wrong attempts: this member number is locked. Try again in %d minute or ask at the desk.",
-          "Too many wrong attempts: this member number is locked. Try again in %d minutes or ask at the desk.",
-          result.lockout.minutes_left), result.lockout.minutes_left);
+      self->wrong = g_strdup_printf (qurb_dngettext (lang,
+          "For your protection, this member number is locked for %d minute after many wrong attempts. "
+          "Please ask at the desk.",
+          "For your protection, this member number is locked for %d minutes after many wrong attempts. "
+          "Please ask at the desk.",
+          result.member.minutes_left), result.member.minutes_left);
       break;
     }
   /* Refused either way: the CIN is typed again, the number stays. */
   g_string_truncate (self->cin, 0);
-  show_message (self, text);
+  wait_for (self, result.kiosk.locked ? result.kiosk.seconds_left : 0);
   show_values (self);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->cin_field), TRUE);
   field_toggled (NULL, self);
@@ -127,7 +190,8 @@ qurb_identify_page_enter (QurbKioskPage *page, GError **error)
 
   g_string_truncate (self->member_no, 0);
   g_string_truncate (self->cin, 0);
-  gtk_widget_set_visible (self->message_label, FALSE);
+  g_clear_pointer (&self->wrong, g_free);
+  show_wait (self);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->member_no_field), TRUE);
   field_toggled (NULL, self);
   show_values (self);
@@ -140,7 +204,8 @@ qurb_identify_page_relabel (QurbKioskPage *page, const gchar *lang)
   QurbIdentifyPage *self = QURB_IDENTIFY_PAGE (page);
 
   qurb_kiosk_set_text (self->intro_label,
-                       T_("Type your member number and your national identity card (CIN) number."));
+                       T_("Please type your member number, then the number of your national identity card (CIN). "
+                          "We ask only once per visit."));
   qurb_kiosk_set_text (self->member_no_caption, T_("Member number"));
   qurb_kiosk_set_name (self->member_no_field, T_("Member number"));
   qurb_kiosk_set_text (self->cin_caption, T_("CIN number"));
@@ -149,13 +214,21 @@ qurb_identify_page_relabel (QurbKioskPage *page, const gchar *lang)
   /* TRANSLATORS: the on-screen keypad, as a whole */
   qurb_kiosk_set_name (self->keypad, T_("Keypad"));
   qurb_kiosk_keypad_relabel (QURB_KIOSK_KEYPAD (self->keypad), lang);
-  gtk_widget_set_visible (self->message_label, FALSE);
+  g_clear_pointer (&self->wrong, g_free);
+  show_wait (self);
 }
 
 static const gchar *
 qurb_identify_page_title (QurbKioskPage *page, const gchar *lang)
 {
-  return T_("Who are you?");
+  return T_("Your member card");
+}
+
+static void
+qurb_identify_page_dispose (GObject *object)
+{
+  g_clear_handle_id (&QURB_IDENTIFY_PAGE (object)->wait_source, g_source_remove);
+  G_OBJECT_CLASS (qurb_identify_page_parent_class)->dispose (object);
 }
 
 static void
@@ -165,6 +238,8 @@ qurb_identify_page_finalize (GObject *object)
 
   g_string_free (self->member_no, TRUE);
   g_string_free (self->cin, TRUE);
+  g_free (self->wrong);
+  g_clear_pointer (&self->wait_until, g_date_time_unref);
   G_OBJECT_CLASS (qurb_identify_page_parent_class)->finalize (object);
 }
 
@@ -174,6 +249,7 @@ qurb_identify_page_class_init (QurbIdentifyPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   QurbKioskPageClass *page_class = QURB_KIOSK_PAGE_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = qurb_identify_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = qurb_identify_page_finalize;
   page_class->enter = qurb_identify_page_enter;
   page_class->relabel = qurb_identify_page_relabel;

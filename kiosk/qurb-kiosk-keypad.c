@@ -1,7 +1,10 @@
 /* qurb-kiosk-keypad.c — the on-screen keypad: digits, and letters for a CIN
  *
  * Emits "typed" with the key's character and "erased" for the delete key.
- * Keys keep their left-to-right order in Arabic too, as on a phone. */
+ * Keys keep their left-to-right order in Arabic too, as on a phone: every
+ * widget of the keypad reads left to right whatever the screen's
+ * direction (a widget without a direction of its own follows the
+ * application's default, not its parent). */
 #include "config.h"
 
 #include "qurb-kiosk-keypad.h"
@@ -107,6 +110,15 @@ letters_new (QurbKioskKeypad *self)
 }
 
 static void
+left_to_right (GtkWidget *widget)
+{
+  gtk_widget_set_direction (widget, GTK_TEXT_DIR_LTR);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    left_to_right (child);
+}
+
+static void
 qurb_kiosk_keypad_dispose (GObject *object)
 {
   QurbKioskKeypad *self = QURB_KIOSK_KEYPAD (object);
@@ -139,7 +151,15 @@ qurb_kiosk_keypad_init (QurbKioskKeypad *self)
   gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
   qurb_kiosk_stack_expose_shown_only (GTK_STACK (self->stack));
   gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
-  gtk_widget_set_direction (GTK_WIDGET (self), GTK_TEXT_DIR_LTR);
+  for (guint i = 0; i < G_N_ELEMENTS (self->erase); i++)
+    gtk_button_set_icon_name (GTK_BUTTON (self->erase[i]), "qurb-erase-symbolic");
+  left_to_right (GTK_WIDGET (self));
+}
+
+gboolean
+qurb_kiosk_keypad_showing_letters (QurbKioskKeypad *self)
+{
+  return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (self->stack)), "letters") == 0;
 }
 
 void
@@ -165,9 +185,6 @@ qurb_kiosk_keypad_relabel (QurbKioskKeypad *self, const gchar *lang)
   /* TRANSLATORS: keypad key that shows the digits again */
   qurb_kiosk_set_text (self->to_digits, T_("123"));
   for (guint i = 0; i < G_N_ELEMENTS (self->erase); i++)
-    {
-      gtk_button_set_label (GTK_BUTTON (self->erase[i]), "⌫");
-      /* TRANSLATORS: keypad key that deletes the last character typed */
-      qurb_kiosk_set_name (self->erase[i], T_("Delete"));
-    }
+    /* TRANSLATORS: keypad key that deletes the last character typed */
+    qurb_kiosk_set_name (self->erase[i], T_("Delete"));
 }

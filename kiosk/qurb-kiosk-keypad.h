@@ -12,6 +12,7 @@ void qurb_kiosk_keypad_set_letters_allowed (QurbKioskKeypad *self,
                                             gboolean         allowed);
 void qurb_kiosk_keypad_show_letters        (QurbKioskKeypad *self,
                                             gboolean         letters);
+gboolean qurb_kiosk_keypad_showing_letters (QurbKioskKeypad *self);
 void qurb_kiosk_keypad_relabel             (QurbKioskKeypad *self,
                                             const gchar     *lang);
 

@@ -19,6 +19,10 @@ void       qurb_kiosk_list_page_set_intro   (QurbKioskListPage *self,
                                              const gchar       *text);
 void       qurb_kiosk_list_page_set_message (QurbKioskListPage *self,
                                              const gchar       *text);
+void       qurb_kiosk_list_page_set_action (QurbKioskListPage *self,
+                                            const gchar       *text,
+                                            const gchar       *icon_name,
+                                            const gchar       *screen);
 void       qurb_kiosk_list_page_clear       (QurbKioskListPage *self);
 void       qurb_kiosk_list_page_add         (QurbKioskListPage *self,
                                              GtkWidget         *item);

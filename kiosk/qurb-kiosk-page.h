@@ -31,6 +31,13 @@ struct _QurbKioskPageClass {
   gboolean needs_member;
 };
 
+/* Screen names every page may navigate to: the home screen (the member
+ * stays identified), the end of the visit (forgotten), and back. */
+#define QURB_KIOSK_SCREEN_HOME "home"
+#define QURB_KIOSK_SCREEN_END  "end"
+#define QURB_KIOSK_SCREEN_BACK "back"
+#define QURB_KIOSK_SCREEN_STAFF "staff"   /* the staff console, behind its PIN */
+
 typedef enum {
   QURB_KIOSK_NAV_PUSH,      /* Back returns here */
   QURB_KIOSK_NAV_REPLACE,   /* Back skips this page */

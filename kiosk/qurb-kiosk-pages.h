@@ -24,4 +24,12 @@ G_DECLARE_FINAL_TYPE (QurbBookedPage, qurb_booked_page, QURB, BOOKED_PAGE, QurbK
 #define QURB_TYPE_BOOKINGS_PAGE (qurb_bookings_page_get_type ())
 G_DECLARE_FINAL_TYPE (QurbBookingsPage, qurb_bookings_page, QURB, BOOKINGS_PAGE, QurbKioskPage)
 
+#define QURB_TYPE_WAITLIST_PAGE (qurb_waitlist_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbWaitlistPage, qurb_waitlist_page, QURB, WAITLIST_PAGE, QurbKioskPage)
+#define QURB_TYPE_PHONE_PAGE (qurb_phone_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbPhonePage, qurb_phone_page, QURB, PHONE_PAGE, QurbKioskPage)
+
+gboolean qurb_home_page_refresh_banner (QurbHomePage  *self,
+                                        GError       **error);
+
 G_END_DECLS

@@ -4,6 +4,11 @@
 #include <string.h>
 
 #include "qurb-kiosk-session.h"
+#include "qurb-provinces.h"
+
+/* "Need more time?" shows this long before the idle reset (at most half
+ * of idle-seconds). */
+#define IDLE_WARNING_SECONDS 15
 
 struct _QurbKioskSession {
   GObject parent_instance;
@@ -12,6 +17,10 @@ struct _QurbKioskSession {
   gchar *lang;
   gchar *default_lang;
   guint idle_seconds;
+  guint refresh_seconds;
+  gchar *agency_code;       /* [agency] code, or NULL */
+  gchar *agency_name;       /* [agency] name, or NULL */
+  GStrv provinces;          /* canonical names this box serves; NULL: every one */
   QurbMember *member;       /* NULL until identified */
   QurbKioskErrand errand;
 };
@@ -39,6 +48,9 @@ qurb_kiosk_session_finalize (GObject *object)
   qurb_member_free (self->member);
   g_free (self->lang);
   g_free (self->default_lang);
+  g_free (self->agency_code);
+  g_free (self->agency_name);
+  g_strfreev (self->provinces);
   G_OBJECT_CLASS (qurb_kiosk_session_parent_class)->finalize (object);
 }
 
@@ -94,6 +106,7 @@ qurb_kiosk_session_new (QurbDb *db, const gchar *default_lang, guint idle_second
   self->default_lang = g_strdup (known_lang (default_lang));
   self->lang = g_strdup (self->default_lang);
   self->idle_seconds = idle_seconds;
+  self->refresh_seconds = QURB_KIOSK_BANNER_REFRESH_SECONDS;
   return self;
 }
 
@@ -138,6 +151,74 @@ qurb_kiosk_session_set_idle_seconds (QurbKioskSession *self, guint seconds)
   self->idle_seconds = seconds;
 }
 
+guint
+qurb_kiosk_session_get_idle_warning_seconds (QurbKioskSession *self)
+{
+  return MIN (IDLE_WARNING_SECONDS, self->idle_seconds / 2);
+}
+
+/* The agency this box is ([agency] in qurb.conf): its code, the name on
+ * the screen, and the provinces it serves, any spelling, comma-separated
+ * (DESIGN.md section 6); names no province matches are left out. */
+void
+qurb_kiosk_session_set_agency (QurbKioskSession *self, const gchar *code, const gchar *name,
+                               const gchar *provinces)
+{
+  g_auto(GStrv) names = g_strsplit (provinces ? provinces : "", ",", -1);
+  g_autoptr(GPtrArray) served = g_ptr_array_new ();
+
+  g_free (self->agency_code);
+  self->agency_code = code && *code ? g_strdup (code) : NULL;
+  g_free (self->agency_name);
+  self->agency_name = name && *name ? g_strdup (name) : NULL;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      const gchar *canonical = qurb_province_canonical (g_strstrip (names[i]));
+
+      if (canonical != NULL)
+        g_ptr_array_add (served, g_strdup (canonical));
+      else if (*names[i] != '\0')
+        g_warning ("[agency] provinces: no province is called “%s”", names[i]);
+    }
+  g_clear_pointer (&self->provinces, g_strfreev);
+  if (served->len > 0)
+    {
+      g_ptr_array_add (served, NULL);
+      self->provinces = (GStrv) g_ptr_array_steal (served, NULL);
+    }
+}
+
+const gchar *
+qurb_kiosk_session_get_agency_code (QurbKioskSession *self)
+{
+  return self->agency_code;
+}
+
+const gchar *
+qurb_kiosk_session_get_agency_name (QurbKioskSession *self)
+{
+  return self->agency_name;
+}
+
+/* NULL: the box serves every province. */
+const gchar *const *
+qurb_kiosk_session_get_provinces (QurbKioskSession *self)
+{
+  return (const gchar *const *) self->provinces;
+}
+
+guint
+qurb_kiosk_session_get_refresh_seconds (QurbKioskSession *self)
+{
+  return self->refresh_seconds;
+}
+
+void
+qurb_kiosk_session_set_refresh_seconds (QurbKioskSession *self, guint seconds)
+{
+  self->refresh_seconds = MAX (seconds, 1);
+}
+
 const QurbMember *
 qurb_kiosk_session_get_member (QurbKioskSession *self)
 {
@@ -157,6 +238,13 @@ QurbKioskErrand *
 qurb_kiosk_session_get_errand (QurbKioskSession *self)
 {
   return &self->errand;
+}
+
+/* A new errand for the same member. */
+void
+qurb_kiosk_session_clear_errand (QurbKioskSession *self)
+{
+  errand_clear (&self->errand);
 }
 
 /* Leaves nothing of the last member: who they were, what they chose. */

@@ -26,6 +26,9 @@ typedef struct {
   QurbBooking booking;      /* the booking just taken */
 } QurbKioskErrand;
 
+/* Seconds between two readings of the banner while the kiosk waits. */
+#define QURB_KIOSK_BANNER_REFRESH_SECONDS 30
+
 QurbKioskSession *qurb_kiosk_session_new          (QurbDb           *db,
                                                    const gchar      *default_lang,
                                                    guint             idle_seconds);
@@ -37,10 +40,22 @@ const gchar      *qurb_kiosk_session_get_default_lang (QurbKioskSession *self);
 guint             qurb_kiosk_session_get_idle_seconds (QurbKioskSession *self);
 void              qurb_kiosk_session_set_idle_seconds (QurbKioskSession *self,
                                                        guint             seconds);
+guint             qurb_kiosk_session_get_idle_warning_seconds (QurbKioskSession *self);
+void              qurb_kiosk_session_set_agency   (QurbKioskSession *self,
+                                                   const gchar      *code,
+                                                   const gchar      *name,
+                                                   const gchar      *provinces);
+const gchar      *qurb_kiosk_session_get_agency_code (QurbKioskSession *self);
+const gchar      *qurb_kiosk_session_get_agency_name (QurbKioskSession *self);
+const gchar *const *qurb_kiosk_session_get_provinces (QurbKioskSession *self);
+guint             qurb_kiosk_session_get_refresh_seconds (QurbKioskSession *self);
+void              qurb_kiosk_session_set_refresh_seconds (QurbKioskSession *self,
+                                                          guint             seconds);
 const QurbMember *qurb_kiosk_session_get_member   (QurbKioskSession *self);
 void              qurb_kiosk_session_set_member   (QurbKioskSession *self,
                                                    QurbMember       *member);
 QurbKioskErrand  *qurb_kiosk_session_get_errand   (QurbKioskSession *self);
+void              qurb_kiosk_session_clear_errand (QurbKioskSession *self);
 void              qurb_kiosk_session_forget       (QurbKioskSession *self);
 
 G_END_DECLS

@@ -5,6 +5,23 @@
 #include "qurb-provinces.h"
 #include "qurb-texts.h"
 
+/* The first label inside widget, depth first, or NULL. */
+static GtkWidget *
+first_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = first_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* Sets what a label or button shows and what it is called. */
 void
 qurb_kiosk_set_text (GtkWidget *widget, const gchar *text)
@@ -14,10 +31,12 @@ qurb_kiosk_set_text (GtkWidget *widget, const gchar *text)
   else if (GTK_IS_BUTTON (widget))
     {
       GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+      GtkWidget *label = child != NULL ? first_label (child) : NULL;
 
-      /* A button made with a wrapping label keeps it. */
-      if (GTK_IS_LABEL (child))
-        gtk_label_set_text (GTK_LABEL (child), text);
+      /* A button made with a wrapping label, or an icon and a label,
+       * keeps them. */
+      if (label != NULL)
+        gtk_label_set_text (GTK_LABEL (label), text);
       else
         gtk_button_set_label (GTK_BUTTON (widget), text);
     }
@@ -63,11 +82,67 @@ qurb_kiosk_button_new (const gchar *text, const gchar *css_class)
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  /* Wrapping labels ask for a narrow width unless told a line's length. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
   gtk_button_set_child (GTK_BUTTON (button), label);
   if (css_class != NULL)
     gtk_widget_add_css_class (button, css_class);
   qurb_kiosk_set_name (button, text);
   return button;
+}
+
+/* A button with a symbolic icon before its text (the icon says the same
+ * thing: it is left out of what assistive technology reads). */
+GtkWidget *
+qurb_kiosk_button_new_with_icon (const gchar *text, const gchar *icon_name, const gchar *css_class)
+{
+  GtkWidget *button = qurb_kiosk_button_new (text, css_class);
+
+  qurb_kiosk_button_set_icon (button, icon_name);
+  return button;
+}
+
+/* Puts icon_name before the button's text, or replaces its icon. */
+void
+qurb_kiosk_button_set_icon (GtkWidget *button, const gchar *icon_name)
+{
+  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
+  GtkWidget *label = child != NULL ? first_label (child) : NULL;
+  GtkWidget *box, *image;
+
+  if (GTK_IS_BOX (child) && GTK_IS_IMAGE (gtk_widget_get_first_child (child)))
+    {
+      gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)), icon_name);
+      return;
+    }
+  /* The label moves into the new box: held while its old parent goes.
+   * Beside an icon it is one line: a centred wrapping label in GTK 4.8
+   * wraps long before the button is full. */
+  label = label != NULL ? g_object_ref (label) : g_object_ref_sink (gtk_label_new (NULL));
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
+  image = gtk_image_new_from_icon_name (icon_name);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  gtk_box_append (GTK_BOX (box), image);
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  if (gtk_widget_get_parent (label) != NULL)
+    gtk_widget_unparent (label);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_unref (label);
+}
+
+/* Shows a button offering a next step (text and icon), or hides it
+ * when text is NULL. */
+void
+qurb_kiosk_button_offer (GtkWidget *button, const gchar *text, const gchar *icon_name)
+{
+  if (text != NULL)
+    {
+      qurb_kiosk_set_text (button, text);
+      qurb_kiosk_button_set_icon (button, icon_name);
+    }
+  gtk_widget_set_visible (button, text != NULL);
 }
 
 void

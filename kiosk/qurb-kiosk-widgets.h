@@ -26,6 +26,14 @@ void       qurb_kiosk_set_name       (GtkWidget   *widget,
                                       const gchar *name);
 GtkWidget *qurb_kiosk_button_new     (const gchar *text,
                                       const gchar *css_class);
+GtkWidget *qurb_kiosk_button_new_with_icon (const gchar *text,
+                                            const gchar *icon_name,
+                                            const gchar *css_class);
+void       qurb_kiosk_button_set_icon (GtkWidget  *button,
+                                       const gchar *icon_name);
+void       qurb_kiosk_button_offer   (GtkWidget   *button,
+                                      const gchar *text,
+                                      const gchar *icon_name);
 GtkWidget *qurb_kiosk_label_new      (const gchar *text,
                                       const gchar *css_class);
 void       qurb_kiosk_remove_children (GtkWidget  *container);

@@ -1,25 +1,35 @@
 /* qurb-kiosk-window.c — the kiosk's one window: header, screens, idle reset
  *
- * Invariants: a screen that shows a member's data is only ever shown with
- * a member identified; Home, the idle time-out and "Done" all go through
- * qurb_kiosk_window_go_home(), which forgets the member. */
+ * A visit: the member identifies once, then moves between their claims,
+ * the caravans and their bookings (Home keeps them) until "Done" or the
+ * idle time, which both go through qurb_kiosk_window_end_visit() and
+ * forget the member. Invariant: a screen that shows a member's data is
+ * only ever shown with a member identified. */
 #include "config.h"
 
+#include "qurb-idle-warning.h"
 #include "qurb-kiosk-pages.h"
+#include "qurb-kiosk-lockdown.h"
 #include "qurb-kiosk-resources.h"
 #include "qurb-kiosk-window.h"
+#include "qurb-kiosk-topbar.h"
+#include "qurb-staff-console.h"
 
 struct _QurbKioskWindow {
   GtkWindow parent_instance;
 
-  GtkWidget *header, *back_button, *title_label, *member_label, *home_button;
-  GtkWidget *stack, *busy_label;
+  GtkWidget *main_box, *topbar;
+  GtkWidget *header, *back_button, *title_label, *member_label, *home_button, *done_button;
+  GtkWidget *stack, *busy_label, *idle_warning;
+  GtkWidget *staff;          /* the staff console, a screen of its own; made when first opened */
 
   QurbKioskSession *session;
   gboolean locked_down;
+  gboolean landscape;        /* the pages' layout */
   GPtrArray *history;        /* screen names Back returns to, oldest first */
   gchar *current;            /* the screen shown, or being retried */
   gint64 last_touch;         /* monotonic µs */
+  gint64 last_refresh;       /* monotonic µs: the banner last read */
   guint idle_source, retry_source;
 };
 
@@ -38,16 +48,42 @@ static const struct {
   { "confirm", qurb_confirm_page_get_type },
   { "booked", qurb_booked_page_get_type },
   { "bookings", qurb_bookings_page_get_type },
+  { "waitlist", qurb_waitlist_page_get_type },
+  { "phone", qurb_phone_page_get_type },
 };
 
-static void enter_screen (QurbKioskWindow *self, const gchar *name);
+static const gchar *
+lang_of (QurbKioskWindow *self)
+{
+  return qurb_kiosk_session_get_lang (self->session);
+}
 
+static void enter_screen (QurbKioskWindow *self, const gchar *name);
+static void page_navigate (QurbKioskPage *page, const gchar *name, gint how, QurbKioskWindow *self);
+static void page_failed (QurbKioskPage *page, const GError *error, QurbKioskWindow *self);
+
+/* The page of a screen, made the first time it is shown: the kiosk
+ * starts with its home screen alone (bench/: start-up). */
 QurbKioskPage *
 qurb_kiosk_window_get_page (QurbKioskWindow *self, const gchar *name)
 {
   GtkWidget *child = gtk_stack_get_child_by_name (GTK_STACK (self->stack), name);
+  QurbKioskPage *page;
 
-  return QURB_IS_KIOSK_PAGE (child) ? QURB_KIOSK_PAGE (child) : NULL;
+  if (child != NULL)
+    return QURB_IS_KIOSK_PAGE (child) ? QURB_KIOSK_PAGE (child) : NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
+    if (g_strcmp0 (screens[i].name, name) == 0)
+      {
+        page = g_object_new (screens[i].get_type (), "session", self->session, NULL);
+        gtk_stack_add_named (GTK_STACK (self->stack), GTK_WIDGET (page), name);
+        g_signal_connect (page, "navigate", G_CALLBACK (page_navigate), self);
+        g_signal_connect (page, "failed", G_CALLBACK (page_failed), self);
+        qurb_kiosk_page_relabel (page);
+        qurb_kiosk_page_set_landscape (page, self->landscape);
+        return page;
+      }
+  return NULL;
 }
 
 const gchar *
@@ -66,20 +102,25 @@ static void
 update_header (QurbKioskWindow *self, QurbKioskPage *page)
 {
   const QurbMember *member = qurb_kiosk_session_get_member (self->session);
-  gboolean at_home = QURB_IS_HOME_PAGE (page);
+  gboolean at_home = page == NULL || QURB_IS_HOME_PAGE (page);
+  g_autofree gchar *name = NULL;
 
-  gtk_widget_set_visible (self->back_button, !at_home);
-  gtk_widget_set_visible (self->home_button, !at_home);
-  gtk_label_set_text (GTK_LABEL (self->title_label), page ? qurb_kiosk_page_title (page) : "");
   if (member != NULL)
     {
-      gboolean ar = g_str_equal (qurb_kiosk_session_get_lang (self->session), "ar") &&
-                    *member->first_name_ar != '\0';
-      g_autofree gchar *name = g_strdup_printf ("%s %s", ar ? member->first_name_ar : member->first_name,
-                                                ar ? member->last_name_ar : member->last_name);
-      gtk_label_set_text (GTK_LABEL (self->member_label), name);
+      gboolean ar = g_str_equal (lang_of (self), "ar") && *member->first_name_ar != '\0';
+
+      name = g_strdup_printf ("%s %s", ar ? member->first_name_ar : member->first_name,
+                              ar ? member->last_name_ar : member->last_name);
     }
-  gtk_widget_set_visible (self->member_label, member != NULL);
+  /* At home the bar shows only who is there and "Done"; elsewhere Back
+   * and Home as well, and the screen's title under it. */
+  gtk_widget_set_visible (self->header, !at_home || member != NULL);
+  gtk_widget_set_visible (self->back_button, !at_home);
+  gtk_widget_set_visible (self->home_button, !at_home);
+  gtk_widget_set_visible (self->done_button, member != NULL);
+  gtk_label_set_text (GTK_LABEL (self->title_label), !at_home ? qurb_kiosk_page_title (page) : "");
+  gtk_widget_set_visible (self->title_label, !at_home);
+  gtk_label_set_text (GTK_LABEL (self->member_label), name ? name : "");
 }
 
 static gboolean
@@ -99,7 +140,7 @@ retry_tick (gpointer user_data)
 static void
 show_busy (QurbKioskWindow *self, const GError *error)
 {
-  const gchar *lang = qurb_kiosk_session_get_lang (self->session);
+  const gchar *lang = lang_of (self);
 
   g_warning ("screen %s: %s", self->current, error->message);
   qurb_kiosk_set_text (self->busy_label,
@@ -110,16 +151,39 @@ show_busy (QurbKioskWindow *self, const GError *error)
     self->retry_source = g_timeout_add (QURB_KIOSK_RETRY_SECONDS * 1000, retry_tick, self);
 }
 
+/* The staff console: the members' bars go, the console has its own. */
+static void ensure_staff (QurbKioskWindow *self);
+
+static void
+enter_staff (QurbKioskWindow *self)
+{
+  ensure_staff (self);
+  g_free (self->current);
+  self->current = g_strdup (QURB_KIOSK_SCREEN_STAFF);
+  gtk_stack_set_visible_child (GTK_STACK (self->stack), self->staff);
+  gtk_widget_set_visible (self->header, FALSE);
+  gtk_widget_set_visible (self->title_label, FALSE);
+}
+
 static void
 enter_screen (QurbKioskWindow *self, const gchar *name)
 {
-  QurbKioskPage *page = qurb_kiosk_window_get_page (self, name);
+  QurbKioskPage *page;
   g_autoptr(GError) error = NULL;
 
+  if (g_strcmp0 (name, QURB_KIOSK_SCREEN_STAFF) == 0)
+    {
+      enter_staff (self);
+      return;
+    }
+  /* Whatever leaves the console locks it. */
+  if (g_strcmp0 (self->current, QURB_KIOSK_SCREEN_STAFF) == 0)
+    qurb_staff_console_lock (QURB_STAFF_CONSOLE (self->staff));
+  page = qurb_kiosk_window_get_page (self, name);
   g_return_if_fail (page != NULL);
   if (QURB_KIOSK_PAGE_GET_CLASS (page)->needs_member && qurb_kiosk_session_get_member (self->session) == NULL)
     {
-      qurb_kiosk_window_go_home (self);
+      qurb_kiosk_window_end_visit (self);
       return;
     }
   g_clear_handle_id (&self->retry_source, g_source_remove);
@@ -141,9 +205,19 @@ void
 qurb_kiosk_window_show_screen (QurbKioskWindow *self, const gchar *name)
 {
   note_touch (self);
-  if (g_strcmp0 (name, "home") == 0)
+  if (g_strcmp0 (name, QURB_KIOSK_SCREEN_HOME) == 0)
     {
       qurb_kiosk_window_go_home (self);
+      return;
+    }
+  if (g_strcmp0 (name, QURB_KIOSK_SCREEN_END) == 0)
+    {
+      qurb_kiosk_window_end_visit (self);
+      return;
+    }
+  if (g_strcmp0 (name, QURB_KIOSK_SCREEN_BACK) == 0)
+    {
+      qurb_kiosk_window_go_back (self);
       return;
     }
   if (self->current != NULL)
@@ -151,13 +225,28 @@ qurb_kiosk_window_show_screen (QurbKioskWindow *self, const gchar *name)
   enter_screen (self, name);
 }
 
+/* The home screen; an identified member stays identified. */
 void
 qurb_kiosk_window_go_home (QurbKioskWindow *self)
 {
   note_touch (self);
+  qurb_kiosk_session_clear_errand (self->session);
+  g_ptr_array_set_size (self->history, 0);
+  enter_screen (self, QURB_KIOSK_SCREEN_HOME);
+}
+
+/* The visit is over: nothing of the member stays, and the next person
+ * finds the kiosk in its own language. */
+void
+qurb_kiosk_window_end_visit (QurbKioskWindow *self)
+{
+  note_touch (self);
+  gtk_widget_set_visible (self->idle_warning, FALSE);
   qurb_kiosk_session_forget (self->session);
   g_ptr_array_set_size (self->history, 0);
-  enter_screen (self, "home");
+  g_clear_pointer (&self->current, g_free);
+  qurb_kiosk_session_set_lang (self->session, qurb_kiosk_session_get_default_lang (self->session));
+  enter_screen (self, QURB_KIOSK_SCREEN_HOME);
 }
 
 void
@@ -172,7 +261,7 @@ qurb_kiosk_window_go_back (QurbKioskWindow *self)
       return;
     }
   previous = g_ptr_array_steal_index (self->history, self->history->len - 1);
-  if (g_str_equal (previous, "home"))
+  if (g_str_equal (previous, QURB_KIOSK_SCREEN_HOME))
     qurb_kiosk_window_go_home (self);
   else
     enter_screen (self, previous);
@@ -205,47 +294,104 @@ home_clicked (GtkButton *button, QurbKioskWindow *self)
   qurb_kiosk_window_go_home (self);
 }
 
-/* Idle: no touch for idle-seconds while someone's errand is open. */
+static void
+done_clicked (GtkWidget *button, QurbKioskWindow *self)
+{
+  qurb_kiosk_window_end_visit (self);
+}
+
+static void
+staff_locked (QurbStaffConsole *console, QurbKioskWindow *self)
+{
+  qurb_kiosk_window_end_visit (self);
+}
+
+/* Made on first use: members never wait for a console they do not see
+ * (it doubled the kiosk's start-up). */
+static void
+ensure_staff (QurbKioskWindow *self)
+{
+  if (self->staff != NULL)
+    return;
+  self->staff = g_object_new (QURB_TYPE_STAFF_CONSOLE, NULL);
+  gtk_stack_add_named (GTK_STACK (self->stack), self->staff, QURB_KIOSK_SCREEN_STAFF);
+  qurb_staff_console_setup (QURB_STAFF_CONSOLE (self->staff), self->session, TRUE);
+  g_signal_connect (self->staff, "locked", G_CALLBACK (staff_locked), self);
+}
+
+/* The discreet way in for staff: a long press on the mutual's name. */
+static void
+staff_requested (QurbKioskTopbar *topbar, QurbKioskWindow *self)
+{
+  qurb_kiosk_window_end_visit (self);
+  qurb_kiosk_window_show_screen (self, QURB_KIOSK_SCREEN_STAFF);
+}
+
+static void
+more_time (QurbIdleWarning *warning, QurbKioskWindow *self)
+{
+  note_touch (self);
+  gtk_widget_set_visible (self->idle_warning, FALSE);
+}
+
+/* While nobody is at the kiosk: the banner read again every
+ * refresh-seconds, so an announcement shows when its time comes. */
+static void
+refresh_banner (QurbKioskWindow *self, gint64 now)
+{
+  guint every = qurb_kiosk_session_get_refresh_seconds (self->session);
+  g_autoptr(GError) error = NULL;
+  QurbKioskPage *home;
+
+  if (now - self->last_refresh < (gint64) every * G_USEC_PER_SEC ||
+      g_strcmp0 (qurb_kiosk_window_get_screen (self), QURB_KIOSK_SCREEN_HOME) != 0)
+    return;
+  self->last_refresh = now;
+  home = qurb_kiosk_window_get_page (self, QURB_KIOSK_SCREEN_HOME);
+  if (!qurb_home_page_refresh_banner (QURB_HOME_PAGE (home), &error))
+    g_warning ("banner: %s", error->message);  /* the old banner stays meanwhile */
+}
+
+/* Every half second: the clock, the banner, and the idle time — a
+ * warning idle-warning seconds before the end, then the end of the visit. */
 static gboolean
 idle_tick (gpointer user_data)
 {
   QurbKioskWindow *self = user_data;
   guint idle_seconds = qurb_kiosk_session_get_idle_seconds (self->session);
-  gboolean at_rest = g_strcmp0 (self->current, "home") == 0 &&
+  guint warning = qurb_kiosk_session_get_idle_warning_seconds (self->session);
+  gint64 now = g_get_monotonic_time ();
+  gint64 idle = now - self->last_touch;
+  gboolean at_rest = g_strcmp0 (self->current, QURB_KIOSK_SCREEN_HOME) == 0 &&
                      qurb_kiosk_session_get_member (self->session) == NULL &&
-                     g_str_equal (qurb_kiosk_session_get_lang (self->session),
-                                  qurb_kiosk_session_get_default_lang (self->session));
+                     g_str_equal (lang_of (self), qurb_kiosk_session_get_default_lang (self->session));
 
-  if (idle_seconds > 0 && !at_rest &&
-      g_get_monotonic_time () - self->last_touch >= (gint64) idle_seconds * G_USEC_PER_SEC)
+  qurb_kiosk_topbar_tick (QURB_KIOSK_TOPBAR (self->topbar), self->session);
+  refresh_banner (self, now);
+  if (idle_seconds == 0 || at_rest)
+    return G_SOURCE_CONTINUE;
+  if (idle >= (gint64) idle_seconds * G_USEC_PER_SEC)
     {
-      g_debug ("idle for %u s: back to the home screen", idle_seconds);
-      qurb_kiosk_session_set_lang (self->session, qurb_kiosk_session_get_default_lang (self->session));
-      qurb_kiosk_window_go_home (self);
+      g_debug ("idle for %u s: the visit ends", idle_seconds);
+      qurb_kiosk_window_end_visit (self);
+    }
+  else if (warning > 0 && idle >= (gint64) (idle_seconds - warning) * G_USEC_PER_SEC)
+    {
+      gint64 left = (gint64) idle_seconds * G_USEC_PER_SEC - idle;
+
+      qurb_idle_warning_count (QURB_IDLE_WARNING (self->idle_warning), lang_of (self),
+                               (guint) ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC));
+      gtk_widget_set_visible (self->idle_warning, TRUE);
     }
   return G_SOURCE_CONTINUE;
 }
 
+/* Any touch is more time: the warning goes, what was typed stays. */
 static gboolean
 any_event (GtkEventControllerLegacy *controller, GdkEvent *event, QurbKioskWindow *self)
 {
   note_touch (self);
-  return GDK_EVENT_PROPAGATE;
-}
-
-/* No way out by keyboard: shortcuts with a modifier, function keys and
- * Escape never reach GTK's own handlers. */
-static gboolean
-key_pressed (GtkEventControllerKey *controller, guint keyval, guint keycode,
-             GdkModifierType state, QurbKioskWindow *self)
-{
-  if (!self->locked_down)
-    return GDK_EVENT_PROPAGATE;
-  if (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK | GDK_HYPER_MASK))
-    return GDK_EVENT_STOP;
-  if ((keyval >= GDK_KEY_F1 && keyval <= GDK_KEY_F35) || keyval == GDK_KEY_Escape ||
-      keyval == GDK_KEY_Menu)
-    return GDK_EVENT_STOP;
+  gtk_widget_set_visible (self->idle_warning, FALSE);
   return GDK_EVENT_PROPAGATE;
 }
 
@@ -258,15 +404,21 @@ close_request (GtkWindow *window)
 static void
 relabel (QurbKioskWindow *self)
 {
-  const gchar *lang = qurb_kiosk_session_get_lang (self->session);
+  const gchar *lang = lang_of (self);
   GtkWidget *child;
 
   qurb_kiosk_apply_language (GTK_WIDGET (self), lang);
   qurb_kiosk_set_text (self->back_button, T_("Back"));
   qurb_kiosk_set_text (self->home_button, T_("Home"));
+  /* TRANSLATORS: ends the member's visit at the kiosk */
+  qurb_kiosk_set_text (self->done_button, T_("Done"));
+  qurb_idle_warning_relabel (QURB_IDLE_WARNING (self->idle_warning), lang);
+  qurb_kiosk_topbar_update (QURB_KIOSK_TOPBAR (self->topbar), self->session);
   for (child = gtk_widget_get_first_child (self->stack); child; child = gtk_widget_get_next_sibling (child))
     if (QURB_IS_KIOSK_PAGE (child))
       qurb_kiosk_page_relabel (QURB_KIOSK_PAGE (child));
+  if (self->staff != NULL)
+    qurb_staff_console_relabel (QURB_STAFF_CONSOLE (self->staff));
 }
 
 static void
@@ -280,10 +432,9 @@ lang_changed (QurbKioskSession *session, GParamSpec *pspec, QurbKioskWindow *sel
 }
 
 static void
-surface_resized (GdkSurface *surface, GParamSpec *pspec, QurbKioskWindow *self)
+set_landscape (QurbKioskWindow *self, gboolean landscape)
 {
-  gboolean landscape = gdk_surface_get_width (surface) > gdk_surface_get_height (surface);
-
+  self->landscape = landscape;
   for (GtkWidget *child = gtk_widget_get_first_child (self->stack); child;
        child = gtk_widget_get_next_sibling (child))
     if (QURB_IS_KIOSK_PAGE (child))
@@ -291,10 +442,22 @@ surface_resized (GdkSurface *surface, GParamSpec *pspec, QurbKioskWindow *self)
 }
 
 static void
+surface_resized (GdkSurface *surface, GParamSpec *pspec, QurbKioskWindow *self)
+{
+  g_debug ("the screen is %d × %d", gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+  set_landscape (self, gdk_surface_get_width (surface) > gdk_surface_get_height (surface));
+}
+
+static void
 qurb_kiosk_window_realize (GtkWidget *widget)
 {
   GdkSurface *surface;
+  gint width, height;
 
+  /* Laid out for the shape it opens in: a portrait layout measured for a
+   * landscape window would make it taller than the screen. */
+  gtk_window_get_default_size (GTK_WINDOW (widget), &width, &height);
+  set_landscape (QURB_KIOSK_WINDOW (widget), width > height);
   GTK_WIDGET_CLASS (qurb_kiosk_window_parent_class)->realize (widget);
   surface = gtk_native_get_surface (GTK_NATIVE (widget));
   g_signal_connect_object (surface, "notify::width", G_CALLBACK (surface_resized), widget, 0);
@@ -333,16 +496,18 @@ qurb_kiosk_window_class_init (QurbKioskWindowClass *klass)
   G_OBJECT_CLASS (klass)->finalize = qurb_kiosk_window_finalize;
   widget_class->realize = qurb_kiosk_window_realize;
   GTK_WINDOW_CLASS (klass)->close_request = close_request;
+  g_type_ensure (QURB_TYPE_IDLE_WARNING);
+  g_type_ensure (QURB_TYPE_KIOSK_TOPBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-kiosk-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, header);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, back_button);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, title_label);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, member_label);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, home_button);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, busy_label);
+#define CHILD(name) gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, name)
+  CHILD (main_box); CHILD (topbar); CHILD (header); CHILD (back_button); CHILD (title_label); CHILD (member_label);
+  CHILD (home_button); CHILD (done_button); CHILD (stack); CHILD (busy_label); CHILD (idle_warning);
+#undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, home_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, done_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, more_time);
+  gtk_widget_class_bind_template_callback (widget_class, staff_requested);
 }
 
 static void
@@ -357,11 +522,6 @@ qurb_kiosk_window_init (QurbKioskWindow *self)
   gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
   g_signal_connect (controller, "event", G_CALLBACK (any_event), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (controller, "key-pressed", G_CALLBACK (key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 QurbKioskWindow *
@@ -371,21 +531,14 @@ qurb_kiosk_window_new (QurbKioskSession *session, gboolean locked_down)
 
   self->session = g_object_ref (session);
   self->locked_down = locked_down;
-  for (guint i = 0; i < G_N_ELEMENTS (screens); i++)
-    {
-      GtkWidget *page = g_object_new (screens[i].get_type (), "session", session, NULL);
-
-      gtk_stack_add_named (GTK_STACK (self->stack), page, screens[i].name);
-      g_signal_connect (page, "navigate", G_CALLBACK (page_navigate), self);
-      g_signal_connect (page, "failed", G_CALLBACK (page_failed), self);
-    }
   qurb_kiosk_stack_expose_shown_only (GTK_STACK (self->stack));
   g_signal_connect (session, "notify::lang", G_CALLBACK (lang_changed), self);
   relabel (self);
-  qurb_kiosk_window_go_home (self);
+  qurb_kiosk_window_end_visit (self);
+  self->last_refresh = g_get_monotonic_time ();
   self->idle_source = g_timeout_add (500, idle_tick, self);
   if (locked_down)
-    gtk_window_fullscreen (GTK_WINDOW (self));
+    qurb_kiosk_lock_down (GTK_WINDOW (self));
   return self;
 }
 
@@ -402,6 +555,12 @@ qurb_kiosk_init_resources (void)
       gtk_css_provider_load_from_resource (css, "/ma/qurb/Kiosk/kiosk.css");
       gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
                                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+      /* Text from 22 px up, read at arm's length: no font hinting (its
+       * bytecode ran for a fifth of the first frame, bench/). */
+      g_object_set (gtk_settings_get_default (), "gtk-xft-hinting", 0, "gtk-xft-hintstyle", "hintnone", NULL);
+      /* Our own symbolic icons, coloured by the stylesheet. */
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        "/ma/qurb/Kiosk/icons");
       g_once_init_leave (&done, 1);
     }
 }

@@ -21,6 +21,7 @@ QurbKioskPage    *qurb_kiosk_window_get_page     (QurbKioskWindow  *self,
 void              qurb_kiosk_window_show_screen  (QurbKioskWindow  *self,
                                                   const gchar      *name);
 void              qurb_kiosk_window_go_home      (QurbKioskWindow  *self);
+void              qurb_kiosk_window_end_visit    (QurbKioskWindow  *self);
 void              qurb_kiosk_window_go_back      (QurbKioskWindow  *self);
 
 /* Loads the kiosk's CSS and templates; once per process. */

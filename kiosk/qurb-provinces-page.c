@@ -1,22 +1,74 @@
-/* qurb-provinces-page.c — booking a caravan, first step: the province */
+/* qurb-provinces-page.c — booking a caravan, first step: the province
+ *
+ * The provinces this box serves come first. A province with one caravan
+ * leads straight to its times (or to its waiting list when it is full):
+ * one touch fewer. */
 #include "config.h"
 
 #include "qurb-kiosk-booking.h"
 #include "qurb-kiosk-pages.h"
+#include "qurb-provinces.h"
 
 struct _QurbProvincesPage { QurbKioskListPage parent_instance; };
 
 G_DEFINE_FINAL_TYPE (QurbProvincesPage, qurb_provinces_page, QURB_TYPE_KIOSK_LIST_PAGE)
 
-/* A province chosen: its caravans next. */
+typedef struct {
+  const QurbCaravan *first;
+  guint caravans;
+  gint seats;
+} ProvinceTally;
+
+/* A province chosen: its caravans next, or its only caravan's times. */
 static void
 province_clicked (GtkButton *button, QurbKioskPage *page)
 {
   QurbKioskErrand *errand = qurb_kiosk_session_get_errand (qurb_kiosk_page_get_session (page));
+  const gchar *only = g_object_get_data (G_OBJECT (button), "only-caravan");
 
   g_free (errand->province);
   errand->province = g_strdup (qurb_kiosk_booking_choice_get (button));
-  qurb_kiosk_page_navigate (page, "caravans", QURB_KIOSK_NAV_PUSH);
+  if (only == NULL)
+    {
+      qurb_kiosk_page_navigate (page, "caravans", QURB_KIOSK_NAV_PUSH);
+      return;
+    }
+  g_free (errand->caravan_code);
+  errand->caravan_code = g_strdup (only);
+  qurb_kiosk_page_navigate (page, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "full")) ? "waitlist"
+                                                                                                    : "slots",
+                            QURB_KIOSK_NAV_PUSH);
+}
+
+static gboolean
+served (const gchar *const *provinces, const gchar *province)
+{
+  for (guint i = 0; provinces != NULL && provinces[i] != NULL; i++)
+    if (qurb_province_same (provinces[i], province))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+add_province (QurbKioskPage *page, const gchar *province, const ProvinceTally *tally)
+{
+  const gchar *lang = qurb_kiosk_page_get_lang (page);
+  g_autofree gchar *seats = tally->seats > 0 ? qurb_kiosk_booking_seats_text (lang, tally->seats)
+                                             : g_strdup (T_("Full: waiting list"));
+  g_autofree gchar *count = g_strdup_printf (qurb_dngettext (lang, "%s\n%u caravan", "%s\n%u caravans",
+                                                             tally->caravans),
+                                             qurb_kiosk_province_name (lang, province), tally->caravans);
+  g_autofree gchar *text = g_strdup_printf ("%s\n%s", count, seats);
+  GtkWidget *choice = qurb_kiosk_booking_choice_new (page, text, province, TRUE, G_CALLBACK (province_clicked));
+
+  if (tally->caravans == 1)
+    {
+      g_object_set_data_full (G_OBJECT (choice), "only-caravan", g_strdup (tally->first->code), g_free);
+      g_object_set_data (G_OBJECT (choice), "full", GINT_TO_POINTER (tally->seats <= 0));
+    }
+  if (tally->seats <= 0)
+    gtk_widget_add_css_class (choice, "waitlist");
+  qurb_kiosk_list_page_add (QURB_KIOSK_LIST_PAGE (page), choice);
 }
 
 static gboolean
@@ -24,8 +76,10 @@ qurb_provinces_page_enter (QurbKioskPage *page, GError **error)
 {
   QurbKioskListPage *list = QURB_KIOSK_LIST_PAGE (page);
   const gchar *lang = qurb_kiosk_page_get_lang (page);
+  const gchar *const *provinces = qurb_kiosk_session_get_provinces (qurb_kiosk_page_get_session (page));
   g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (qurb_kiosk_page_get_db (page), error);
-  g_autoptr(GHashTable) counted = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) tallies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
   if (caravans == NULL)
     return FALSE;
@@ -33,25 +87,29 @@ qurb_provinces_page_enter (QurbKioskPage *page, GError **error)
   for (guint i = 0; i < caravans->len; i++)
     {
       const QurbCaravan *caravan = caravans->pdata[i];
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counted, caravan->province));
+      ProvinceTally *tally = g_hash_table_lookup (tallies, caravan->province);
 
-      g_hash_table_insert (counted, caravan->province, GUINT_TO_POINTER (n + 1));
+      if (tally == NULL)
+        {
+          tally = g_new0 (ProvinceTally, 1);
+          tally->first = caravan;
+          g_hash_table_insert (tallies, caravan->province, tally);
+          g_ptr_array_add (order, caravan->province);
+        }
+      tally->caravans++;
+      tally->seats += MAX (caravan->seats_left, 0);
     }
-  for (guint i = 0; i < caravans->len; i++)
-    {
-      const QurbCaravan *caravan = caravans->pdata[i];
-      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (counted, caravan->province));
-      g_autofree gchar *text = NULL;
-
-      if (n == 0)
-        continue;  /* shown already */
-      text = g_strdup_printf (qurb_dngettext (lang, "%s\n%u caravan", "%s\n%u caravans", n),
-                              qurb_kiosk_province_name (lang, caravan->province), n);
-      qurb_kiosk_list_page_add (list, qurb_kiosk_booking_choice_new (page, text, caravan->province, TRUE,
-                                                                     G_CALLBACK (province_clicked)));
-      g_hash_table_insert (counted, caravan->province, GUINT_TO_POINTER (0));
-    }
-  qurb_kiosk_list_page_set_message (list, caravans->len == 0 ? T_("No caravan is planned for now.") : NULL);
+  /* Served provinces first, then the others, each in date order. */
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < order->len; i++)
+      if (served (provinces, order->pdata[i]) == (pass == 0))
+        add_province (page, order->pdata[i], g_hash_table_lookup (tallies, order->pdata[i]));
+  qurb_kiosk_list_page_set_message (list, caravans->len == 0
+                                    ? T_("No caravan is planned for now. The announcements on the home screen will tell you of the next ones.")
+                                    : NULL);
+  if (caravans->len == 0)
+    qurb_kiosk_list_page_set_action (list, T_("Back to my home screen"), "qurb-home-symbolic",
+                                     QURB_KIOSK_SCREEN_HOME);
   return TRUE;
 }
 

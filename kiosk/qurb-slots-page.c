@@ -35,10 +35,15 @@ qurb_slots_page_enter (QurbKioskPage *page, GError **error)
   if (caravan == NULL)
     {
       qurb_kiosk_list_page_set_message (list, T_("No caravan is planned there any more."));
+      qurb_kiosk_list_page_set_action (list, T_("Choose another place"), "qurb-back-symbolic",
+                                       QURB_KIOSK_SCREEN_BACK);
       return TRUE;
     }
   summary = qurb_kiosk_caravan_summary (caravan, lang);
   qurb_kiosk_list_page_set_message (list, summary);
+  if (caravan->seats_left <= 0)
+    qurb_kiosk_list_page_set_action (list, T_("Every time is taken: join the waiting list"),
+                                     "qurb-waitlist-symbolic", "waitlist");
   for (guint i = 0; i < caravan->slots->len; i++)
     {
       const QurbCaravanSlot *slot = &g_array_index (caravan->slots, QurbCaravanSlot, i);

@@ -5,9 +5,13 @@
  * as the daemon sends. */
 #include "config.h"
 
+#include <string.h>
+
 #include "qurb-broadcast.h"
+#include "qurb-clock.h"
 #include "qurb-kiosk-widgets.h"
 #include "qurb-staff-list.h"
+#include "qurb-texts.h"
 
 #define CHART_DAYS 14
 
@@ -59,6 +63,48 @@ cancel_clicked (GtkButton *button, QurbStaffList *self)
     g_warning ("broadcasts: %s", error->message);
 }
 
+/* Who an announcement goes to, as staff say it: "Members of Tan-Tan". */
+gchar *
+qurb_staff_audience_label (const gchar *lang, const gchar *audience)
+{
+  if (g_str_has_prefix (audience, "province:"))
+    {
+      g_auto(GStrv) names = g_strsplit (audience + strlen ("province:"), ",", -1);
+      g_autofree gchar *joined = NULL;
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          gchar *name = g_strdup (qurb_kiosk_province_name (lang, names[i]));
+
+          g_free (names[i]);
+          names[i] = name;
+        }
+      /* The Arabic comma (U+060C) between Arabic names. */
+      joined = g_strjoinv (g_strcmp0 (lang, "ar") == 0 ? "، " : ", ", names);
+      return g_strdup_printf (T_("Members of %s"), joined);
+    }
+  if (g_str_has_prefix (audience, "caravan:"))
+    return g_strdup_printf (T_("Booked on caravan %s"), audience + strlen ("caravan:"));
+  return g_strdup (T_("All members"));
+}
+
+/* An announcement's state as staff read it. */
+static const gchar *
+state_label (const gchar *lang, const gchar *state)
+{
+  if (g_strcmp0 (state, "scheduled") == 0)
+    /* TRANSLATORS: state of an announcement: waiting for its time */
+    return T_("Scheduled");
+  if (g_strcmp0 (state, "queued") == 0)
+    /* TRANSLATORS: state of an announcement: its messages are going out */
+    return T_("Being sent");
+  if (g_strcmp0 (state, "done") == 0)
+    /* TRANSLATORS: state of an announcement */
+    return T_("Sent");
+  /* TRANSLATORS: state of an announcement */
+  return T_("Cancelled");
+}
+
 static GtkWidget *
 row_new (QurbStaffList *self, const QurbAnnouncement *a, const QurbBroadcastProgress *p)
 {
@@ -66,12 +112,20 @@ row_new (QurbStaffList *self, const QurbAnnouncement *a, const QurbBroadcastProg
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *bar = gtk_progress_bar_new ();
+  g_autoptr(GDateTime) send_at = qurb_parse_datetime (a->send_at);
+  g_autofree gchar *day_iso = send_at ? g_date_time_format (send_at, "%Y-%m-%d") : NULL;
+  g_autofree gchar *day = qurb_format_date (day_iso ? day_iso : a->send_at);
+  g_autofree gchar *time = send_at ? g_date_time_format (send_at, "%H:%M") : g_strdup ("");
+  g_autofree gchar *at = g_strdup_printf (T_("%s at %s"), day, time);
+  g_autofree gchar *audience = qurb_staff_audience_label (lang, a->audience);
   g_autofree gchar *title = g_strdup_printf ("%" G_GINT64_FORMAT " · %s", a->id,
                                              qurb_announcement_title (a, lang));
-  g_autofree gchar *when = g_strdup_printf (T_("%s · %s · sent on %s"), a->state, a->audience, a->send_at);
-  g_autofree gchar *counts = g_strdup_printf (T_("%lld messages: %lld queued, %lld"
-                                                 " sent, %lld delivered, %lld"
-                                                 " failed, %lld withdrawn"),
+  g_autofree gchar *when = g_strdup_printf ("%s · %s · %s", state_label (lang, a->state), audience, at);
+  g_autofree gchar *counts = g_strdup_printf (qurb_dngettext (lang,
+                                                  "%lld message: %lld queued, %lld sent, %lld delivered,"
+                                                  " %lld failed, %lld withdrawn",
+                                                  "%lld messages: %lld queued, %lld sent, %lld delivered,"
+                                                  " %lld failed, %lld withdrawn", p->total),
                                               (long long) p->total, (long long) (p->queued + p->sending),
                                               (long long) p->sent, (long long) p->delivered,
                                               (long long) p->failed, (long long) p->withdrawn);

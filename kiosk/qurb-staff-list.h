@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 #define QURB_TYPE_STAFF_LIST (qurb_staff_list_get_type ())
 G_DECLARE_FINAL_TYPE (QurbStaffList, qurb_staff_list, QURB, STAFF_LIST, GtkBox)
 
+gchar           *qurb_staff_audience_label  (const gchar      *lang,
+                                             const gchar      *audience);
 void             qurb_staff_list_setup      (QurbStaffList    *self,
                                              QurbKioskSession *session);
 void             qurb_staff_list_relabel    (QurbStaffList    *self);

@@ -37,7 +37,10 @@ qurbctl_cmd_member (const QurbctlGlobals *globals, gint argc, gchar **argv)
   g_autoptr(GArray) bookings = NULL;
   const gchar *lang = qurb_ui_lang ();
 
-  if (!qurbctl_parse_options (_("MEMBER_NO"), _("Show a member, their claims and their bookings."),
+  if (argc > 1 && g_str_equal (argv[1], "set-phone"))
+    return qurbctl_cmd_member_set_phone (globals, argc - 1, argv + 1);
+  if (!qurbctl_parse_options (_("MEMBER_NO | set-phone MEMBER_NO PHONE"),
+                              _("Show a member, their claims and their bookings."),
                               NULL, &argc, &argv, 1, 1))
     return QURBCTL_USAGE;
   db = qurbctl_open_db (globals);

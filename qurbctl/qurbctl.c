@@ -19,7 +19,7 @@ static const Command commands[] = {
   { "init",     qurbctl_cmd_init,     N_("Create the database, or bring its schema up to date") },
   { "import",   qurbctl_cmd_import,   N_("Load members, claims or caravans from a CSV export") },
   { "demo",     qurbctl_cmd_demo,     N_("Fill the database with realistic demo data") },
-  { "member",   qurbctl_cmd_member,   N_("Show a member, their claims and their bookings") },
+  { "member",   qurbctl_cmd_member,   N_("Show a member and their files; member set-phone registers a phone") },
   { "caravans", qurbctl_cmd_caravans, N_("List upcoming caravans with the seats left") },
   { "book",     qurbctl_cmd_book,     N_("Book a caravan slot for a member") },
   { "cancel",   qurbctl_cmd_cancel,   N_("Cancel a member's booking") },
@@ -31,6 +31,7 @@ static const Command commands[] = {
   { "backup",   qurbctl_cmd_backup,   N_("Copy the live database to a file, checked") },
   { "prune",    qurbctl_cmd_prune,    N_("Remove the text of old messages ([privacy] keep-messages-days)") },
   { "import-drop", qurbctl_cmd_import_drop, N_("Import the CSV files of the drop folder, then file them") },
+  { "unlock",   qurbctl_cmd_unlock,   N_("Lift the lock on a member number, or a kiosk's slow-down") },
 };
 
 QurbDb *

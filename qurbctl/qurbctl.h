@@ -52,6 +52,8 @@ gint qurbctl_cmd_book     (const QurbctlGlobals *globals, gint argc, gchar **arg
 gint qurbctl_cmd_cancel   (const QurbctlGlobals *globals, gint argc, gchar **argv);
 gint qurbctl_cmd_broadcast (const QurbctlGlobals *globals, gint argc, gchar **argv);
 gint qurbctl_cmd_staff_pin (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_member_set_phone (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_unlock   (const QurbctlGlobals *globals, gint argc, gchar **argv);
 gint qurbctl_cmd_sms_simulate (const QurbctlGlobals *globals, gint argc, gchar **argv);
 gint qurbctl_cmd_status   (const QurbctlGlobals *globals, gint argc, gchar **argv);
 gint qurbctl_cmd_backup   (const QurbctlGlobals *globals, gint argc, gchar **argv);

@@ -22,8 +22,10 @@ for _ in 1 2 3 4 5 6 7 8 9 10; do
   grep -q "Listening" "$demo/broadwayd.log" 2>/dev/null && break
   sleep 0.3
 done
+# Full screen, as in the lobby: the browser page is the kiosk's screen,
+# with no title bar to close it by.
 GDK_BACKEND=broadway BROADWAY_DISPLAY="$display" \
-  "$kiosk" --db "$db" --config "$config" --windowed >"$demo/qurb-kiosk.log" 2>&1 &
+  "$kiosk" --db "$db" --config "$config" >"$demo/qurb-kiosk.log" 2>&1 &
 echo $! >"$demo/qurb-kiosk.pid"
 echo "No display here: the kiosk is served by GTK's Broadway backend."
 echo "Open http://127.0.0.1:$port/ in a browser (log $demo/qurb-kiosk.log)."

@@ -8,6 +8,7 @@
 #include "qurb-broadcast.h"
 #include "qurb-clock.h"
 #include "qurb-i18n.h"
+#include "qurb-provinces.h"
 
 const gchar *
 qurb_announcement_title (const QurbAnnouncement *announcement, const gchar *lang)
@@ -62,12 +63,47 @@ announcement_from_row (sqlite3_stmt *stmt)
   return a;
 }
 
-/* What the lobby screens show now: announced (send time passed), not
- * cancelled, banner not ended; newest first. */
+/* Whether an announcement's audience concerns a box serving provinces
+ * (canonical names; NULL serves every province): everyone, members of a
+ * province served, or members booked on a caravan held in one. */
+static gboolean
+audience_served (QurbDb *db, const gchar *audience, const gchar *const *provinces, GError **error)
+{
+  g_auto(GStrv) names = NULL;
+  g_autofree gchar *caravan_province = NULL;
+  const gchar *caravan = qurb_audience_caravan (audience);
+
+  if (provinces == NULL || g_strcmp0 (audience, "all") == 0)
+    return TRUE;
+  if (caravan != NULL)
+    {
+      sqlite3_stmt *stmt = qurb_db_statement (db, "SELECT province FROM caravans WHERE code = ?", error);
+      gint step;
+
+      if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", caravan) ||
+          (step = qurb_db_step_row (db, stmt, error)) < 0)
+        return FALSE;
+      caravan_province = step > 0 ? qurb_db_column_dup (stmt, 0) : NULL;
+      sqlite3_reset (stmt);
+      names = g_strsplit (caravan_province ? caravan_province : "", ",", -1);
+    }
+  else if (g_str_has_prefix (audience, "province:"))
+    names = g_strsplit (audience + strlen ("province:"), ",", -1);
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    for (guint j = 0; provinces[j] != NULL; j++)
+      if (*names[i] != '\0' && qurb_province_same (names[i], provinces[j]))
+        return TRUE;
+  return FALSE;
+}
+
+/* What the lobby screens of a box serving provinces (NULL: every
+ * province) show now: announced (send time passed), not cancelled,
+ * banner not ended, for an audience of the box; newest first. */
 GPtrArray *
-qurb_announcements_on_banner (QurbDb *db, GError **error)
+qurb_announcements_on_banner (QurbDb *db, const gchar *const *provinces, GError **error)
 {
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_announcement_free);
+  g_autoptr(GPtrArray) shown = NULL;
   g_autofree gchar *now = qurb_now_iso ();
   sqlite3_stmt *stmt = qurb_db_statement (db,
       ANNOUNCEMENT_COLUMNS " WHERE state <> 'cancelled' AND send_at <= ?1"
@@ -81,7 +117,22 @@ qurb_announcements_on_banner (QurbDb *db, GError **error)
   while ((step = qurb_db_step_row (db, stmt, error)) > 0)
     g_ptr_array_add (list, announcement_from_row (stmt));
   sqlite3_reset (stmt);
-  return step == 0 ? g_steal_pointer (&list) : NULL;
+  if (step < 0)
+    return NULL;
+  shown = g_ptr_array_new_with_free_func ((GDestroyNotify) qurb_announcement_free);
+  for (guint i = 0; i < list->len; i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (audience_served (db, ((QurbAnnouncement *) list->pdata[i])->audience, provinces, &local_error))
+        g_ptr_array_add (shown, g_ptr_array_steal_index (list, i--));
+      else if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&shown);
 }
 
 /* Every announcement, newest first; limit 0 means all. */

@@ -33,8 +33,9 @@ const gchar *qurb_announcement_title (const QurbAnnouncement *announcement,
                                       const gchar            *lang);
 const gchar *qurb_announcement_text  (const QurbAnnouncement *announcement,
                                       const gchar            *lang);
-GPtrArray   *qurb_announcements_on_banner (QurbDb  *db,
-                                           GError **error);
+GPtrArray   *qurb_announcements_on_banner (QurbDb             *db,
+                                           const gchar *const *provinces,
+                                           GError            **error);
 GPtrArray   *qurb_announcements_all  (QurbDb  *db,
                                       guint    limit,
                                       GError **error);

@@ -8,10 +8,11 @@
 #include <string.h>
 
 #include "qurb-agency.h"
-#include "qurb-booking.h"
+#include "qurb-booking-private.h"
 #include "qurb-clock.h"
 #include "qurb-i18n.h"
 #include "qurb-outbox.h"
+#include "qurb-segments.h"
 #include "qurb-texts.h"
 
 typedef struct {
@@ -21,8 +22,8 @@ typedef struct {
   gint now_minute;
 } TakeJob;
 
-static void
-now_parts (gchar **today, gint *now_minute)
+void
+qurb_booking_now (gchar **today, gint *now_minute)
 {
   g_autoptr(GDateTime) now = qurb_now ();
 
@@ -58,9 +59,9 @@ booking_from_row (sqlite3_stmt *stmt, QurbBooking *booking)
   "SELECT b.id, b.code, c.code, c.date, s.start_time, b.state" \
   " FROM bookings b JOIN slots s ON s.id = b.slot_id JOIN caravans c ON c.id = b.caravan_id"
 
-static gboolean
-find_existing (QurbDb *db, gint64 member_id, gint64 caravan_id, QurbBooking *booking,
-               gboolean *found, GError **error)
+gboolean
+qurb_booking_find_active (QurbDb *db, gint64 member_id, gint64 caravan_id, QurbBooking *booking,
+                          gboolean *found, GError **error)
 {
   sqlite3_stmt *stmt = qurb_db_statement (db,
       BOOKING_COLUMNS " WHERE b.member_id = ? AND b.caravan_id = ? AND b.state = 'active'", error);
@@ -76,8 +77,9 @@ find_existing (QurbDb *db, gint64 member_id, gint64 caravan_id, QurbBooking *boo
   return TRUE;
 }
 
-static gboolean
-load_slots (QurbDb *db, gint64 caravan_id, GArray *slots, GArray *slot_ids, GError **error)
+/* The caravan's slots with seats (QurbSlotState) and their ids, by time. */
+gboolean
+qurb_booking_load_slots (QurbDb *db, gint64 caravan_id, GArray *slots, GArray *slot_ids, GError **error)
 {
   sqlite3_stmt *stmt = qurb_db_statement (db,
       "SELECT s.id, s.start_time, s.seats,"
@@ -105,9 +107,9 @@ load_slots (QurbDb *db, gint64 caravan_id, GArray *slots, GArray *slot_ids, GErr
 
 /* A fresh code; the UNIQUE index is the final word, so a collision just
  * draws again (25^6 codes make that rare). */
-static gboolean
-insert_booking (QurbDb *db, const QurbBookingRequest *request, gint64 caravan_id, gint64 slot_id,
-                QurbBooking *booking, GError **error)
+gboolean
+qurb_booking_insert (QurbDb *db, gint64 member_id, const gchar *channel, gint64 caravan_id,
+                     gint64 slot_id, QurbBooking *booking, GError **error)
 {
   g_autofree gchar *now = qurb_now_iso ();
 
@@ -121,8 +123,8 @@ insert_booking (QurbDb *db, const QurbBookingRequest *request, gint64 caravan_id
       if (stmt == NULL)
         return FALSE;
       qurb_booking_code_generate (random_u32, NULL, booking->code);
-      if (!qurb_db_bind (db, stmt, error, "tIIItt", booking->code, request->member_id,
-                         caravan_id, slot_id, request->channel, now))
+      if (!qurb_db_bind (db, stmt, error, "tIIItt", booking->code, member_id,
+                         caravan_id, slot_id, channel, now))
         return FALSE;
       if (qurb_db_step_done (db, stmt, &local_error))
         {
@@ -140,8 +142,11 @@ insert_booking (QurbDb *db, const QurbBookingRequest *request, gint64 caravan_id
   return FALSE;
 }
 
-static gboolean
-queue_confirmation (QurbDb *db, gint64 member_id, const QurbBooking *booking, GError **error)
+/* The booking's SMS to the member's phone, in their language (French in
+ * GSM-7): a confirmation, or the seat a cancellation gave them. */
+gboolean
+qurb_booking_queue_notice (QurbDb *db, gint64 member_id, const QurbBooking *booking,
+                           gboolean from_waitlist, GError **error)
 {
   sqlite3_stmt *stmt = qurb_db_statement (db,
       "SELECT m.phone, m.lang, c.site_fr, c.site_ar FROM members m, caravans c"
@@ -162,8 +167,18 @@ queue_confirmation (QurbDb *db, gint64 member_id, const QurbBooking *booking, GE
   site = g_strdup ((const gchar *) sqlite3_column_text (stmt, g_strcmp0 (lang, "ar") == 0 ? 3 : 2));
   sqlite3_reset (stmt);
 
-  text = qurb_compose_booking_confirmation (lang, booking->code, booking->caravan_code,
+  text = from_waitlist
+       ? qurb_compose_waitlist_booking (lang, booking->code, booking->caravan_code,
+                                        booking->date, booking->start_time, site)
+       : qurb_compose_booking_confirmation (lang, booking->code, booking->caravan_code,
                                             booking->date, booking->start_time, site);
+  if (g_strcmp0 (lang, "fr") == 0)
+    {
+      gchar *folded = qurb_gsm7_fold (text);
+
+      g_free (text);
+      text = folded;
+    }
   return qurb_outbox_queue (db, &(QurbOutgoing) {
                               .peer = phone, .text = text, .kind = "notice",
                               .priority = QURB_PRIORITY_NOTICE, .member_id = member_id,
@@ -215,7 +230,10 @@ take_in_transaction (QurbDb *db, gpointer user_data, GError **error)
       return TRUE;
     }
 
-  if (!find_existing (db, request->member_id, caravan_id, &result->booking, &found, error))
+  /* Members waiting for this caravan come before anyone asking now: a
+   * seat found free (given back some other way) goes to them first. */
+  if (!qurb_waitlist_fill (db, caravan_id, NULL, error) ||
+      !qurb_booking_find_active (db, request->member_id, caravan_id, &result->booking, &found, error))
     return FALSE;
   if (found)
     {
@@ -223,7 +241,7 @@ take_in_transaction (QurbDb *db, gpointer user_data, GError **error)
       return TRUE;
     }
 
-  if (!load_slots (db, caravan_id, slots, slot_ids, error))
+  if (!qurb_booking_load_slots (db, caravan_id, slots, slot_ids, error))
     return FALSE;
   caravan.date = date;
   caravan.slots = (const QurbSlotState *) slots->data;
@@ -242,11 +260,11 @@ take_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   g_strlcpy (result->booking.date, date, sizeof result->booking.date);
   g_snprintf (result->booking.start_time, sizeof result->booking.start_time, "%02d:%02d",
               caravan.slots[chosen].start_minute / 60, caravan.slots[chosen].start_minute % 60);
-  if (!insert_booking (db, request, caravan_id, g_array_index (slot_ids, gint64, chosen),
-                       &result->booking, error))
+  if (!qurb_booking_insert (db, request->member_id, request->channel, caravan_id,
+                            g_array_index (slot_ids, gint64, chosen), &result->booking, error))
     return FALSE;
   if (request->send_confirmation &&
-      !queue_confirmation (db, request->member_id, &result->booking, error))
+      !qurb_booking_queue_notice (db, request->member_id, &result->booking, FALSE, error))
     return FALSE;
   return qurb_db_audit (db, request->channel, "book", result->booking.code, request->caravan_code, error);
 }
@@ -265,7 +283,7 @@ qurb_booking_take (QurbDb *db, const QurbBookingRequest *request, QurbBookingRes
 
   normalized.caravan_code = caravan_code;
   job.request = &normalized;
-  now_parts (&job.today, &job.now_minute);
+  qurb_booking_now (&job.today, &job.now_minute);
   ok = qurb_db_transact (db, take_in_transaction, &job, error);
   g_free (job.today);
   return ok;
@@ -283,6 +301,7 @@ cancel_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   CancelJob *job = user_data;
   g_autofree gchar *now = qurb_now_iso ();
   sqlite3_stmt *stmt;
+  gint64 caravan_id;
   gint step;
 
   memset (job->result, 0, sizeof *job->result);
@@ -310,7 +329,7 @@ cancel_in_transaction (QurbDb *db, gpointer user_data, GError **error)
     g_autofree gchar *today = NULL;
     gint now_minute, start_minute = 0;
 
-    now_parts (&today, &now_minute);
+    qurb_booking_now (&today, &now_minute);
     qurb_parse_hhmm (job->result->booking.start_time, &start_minute);
     if (strcmp (job->result->booking.date, today) < 0 ||
         (strcmp (job->result->booking.date, today) == 0 && start_minute <= now_minute))
@@ -321,13 +340,18 @@ cancel_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   }
 
   stmt = qurb_db_statement (db,
-      "UPDATE bookings SET state = 'cancelled', cancelled_at = ? WHERE id = ?", error);
+      "UPDATE bookings SET state = 'cancelled', cancelled_at = ? WHERE id = ? RETURNING caravan_id", error);
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "tI", now, job->result->booking.id) ||
-      !qurb_db_step_done (db, stmt, error))
+      qurb_db_step_row (db, stmt, error) <= 0)
     return FALSE;
+  caravan_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
   g_strlcpy (job->result->booking.state, "cancelled", sizeof job->result->booking.state);
   job->result->outcome = QURB_BOOKING_OK;
-  return qurb_db_audit (db, "member", "cancel", job->code, NULL, error);
+  /* The seat given back goes at once to the first member waiting for it,
+   * in this same transaction: never free for two, nobody skipped. */
+  return qurb_db_audit (db, "member", "cancel", job->code, NULL, error) &&
+         qurb_waitlist_fill (db, caravan_id, &job->result->promoted, error);
 }
 
 gboolean

@@ -27,6 +27,7 @@ typedef struct {
   QurbBookingOutcome outcome;
   QurbBooking booking;         /* when OK, ALREADY_BOOKED or ALREADY_CANCELLED */
   gchar alternative[QURB_TIME_SIZE];        /* SLOT_FULL: a free slot's time, or "" */
+  guint promoted;              /* cancel: members of the waiting list given the seat (0 or 1) */
 } QurbBookingResult;
 
 gboolean qurb_booking_take    (QurbDb                   *db,

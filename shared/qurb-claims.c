@@ -107,3 +107,27 @@ qurb_claim_timeline (const gchar *past_statuses, QurbClaimStatus status, const g
   g_array_append_val (steps, current);
   return steps;
 }
+
+/* The statuses a claim is still expected to go through, in order: a
+ * file received is processed, sent to the managing body, then paid; one
+ * waiting for documents goes on from processing once they come. A paid
+ * or rejected file expects nothing more. Returns how many (at most 3). */
+guint
+qurb_claim_expected_steps (QurbClaimStatus status, QurbClaimStatus next[3])
+{
+  static const QurbClaimStatus path[] = { QURB_CLAIM_RECU, QURB_CLAIM_EN_COURS, QURB_CLAIM_TRANSMIS,
+                                          QURB_CLAIM_PAYE };
+  guint from, n = 0;
+
+  switch (status)
+    {
+    case QURB_CLAIM_RECU: from = 1; break;
+    case QURB_CLAIM_EN_COURS: from = 2; break;
+    case QURB_CLAIM_TRANSMIS: from = 3; break;
+    case QURB_CLAIM_INCOMPLET: from = 1; break;
+    default: return 0;
+    }
+  for (guint i = from; i < G_N_ELEMENTS (path); i++)
+    next[n++] = path[i];
+  return n;
+}

@@ -37,6 +37,9 @@ GArray     *qurb_claim_timeline       (const gchar     *past_statuses,
                                        QurbClaimStatus  status,
                                        const gchar     *status_date);
 
+guint       qurb_claim_expected_steps (QurbClaimStatus  status,
+                                       QurbClaimStatus  next[3]);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbClaim, qurb_claim_free)
 
 G_END_DECLS

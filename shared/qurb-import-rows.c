@@ -46,13 +46,14 @@ static gboolean
 member_unchanged (sqlite3_stmt *stmt, const QurbMemberRow *row)
 {
   /* Columns: id, cin, last_name, first_name, last_name_ar, first_name_ar,
-   * birth_date, phone, lang, province, lang_chosen. */
+   * birth_date, phone, lang, province, lang_chosen, phone_chosen. */
   const gchar *values[] = { row->cin, row->last_name, row->first_name, row->last_name_ar,
-                            row->first_name_ar, row->birth_date, row->phone };
+                            row->first_name_ar, row->birth_date };
 
   if (!qurb_import_columns_are (stmt, 1, values, G_N_ELEMENTS (values)))
     return FALSE;
-  return (sqlite3_column_int (stmt, 10) || qurb_import_column_is (stmt, 8, row->lang)) &&
+  return (sqlite3_column_int (stmt, 11) || qurb_import_column_is (stmt, 7, row->phone)) &&
+         (sqlite3_column_int (stmt, 10) || qurb_import_column_is (stmt, 8, row->lang)) &&
          qurb_import_column_is (stmt, 9, row->province);
 }
 
@@ -74,7 +75,7 @@ qurb_import_member (QurbImportContext *ctx, gchar **fields, GError **error)
 
   stmt = qurb_db_statement (db,
       "SELECT id, cin, last_name, first_name, last_name_ar, first_name_ar, birth_date,"
-      "       phone, lang, province, lang_chosen FROM members WHERE member_no = ?", error);
+      "       phone, lang, province, lang_chosen, phone_chosen FROM members WHERE member_no = ?", error);
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", row.member_no) ||
       (found = qurb_db_step_row (db, stmt, error)) < 0)
     {
@@ -96,11 +97,12 @@ qurb_import_member (QurbImportContext *ctx, gchar **fields, GError **error)
 
   if (found)
     {
-      /* A language the member chose by SMS or at the kiosk outlives the
-       * central system's idea of it. */
+      /* A language the member chose by SMS or at the kiosk, and a phone
+       * registered at the kiosk or by staff, outlive the central
+       * system's idea of them. */
       stmt = qurb_db_statement (db,
           "UPDATE members SET cin = ?2, last_name = ?3, first_name = ?4, last_name_ar = ?5,"
-          "  first_name_ar = ?6, birth_date = ?7, phone = ?8,"
+          "  first_name_ar = ?6, birth_date = ?7, phone = CASE WHEN phone_chosen THEN phone ELSE ?8 END,"
           "  lang = CASE WHEN lang_chosen THEN lang ELSE ?9 END, province = ?10, updated_at = ?11"
           " WHERE id = ?1", error);
       ok = stmt != NULL &&

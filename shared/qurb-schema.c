@@ -256,6 +256,35 @@ static const gchar *const migrations[] = {
    * rule holds for it too (NULL texts were all distinct). */
   "ALTER TABLE sms_parts ADD COLUMN undecodable INTEGER NOT NULL DEFAULT 0;\n"
   "UPDATE sms_parts SET text = '', undecodable = 1 WHERE text IS NULL;\n",
+  /* 7 → 8: the waiting list of full caravans; phones registered at the
+   * kiosk with a code sent by SMS, kept by imports. (Lockouts keep their
+   * table: a kiosk's slow-down and a member number's lock are two
+   * subjects in it, 'kiosk:…' and 'member:…'.) */
+  "CREATE TABLE waitlist (\n"
+  "  id         INTEGER PRIMARY KEY,\n"   /* the order of arrival: first come, first served */
+  "  member_id  INTEGER NOT NULL REFERENCES members (id),\n"
+  "  caravan_id INTEGER NOT NULL REFERENCES caravans (id),\n"
+  "  channel    TEXT NOT NULL CHECK (channel IN ('sms', 'kiosk', 'staff')),\n"
+  "  state      TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'booked', 'left')),\n"
+  "  booking_id INTEGER REFERENCES bookings (id),\n" /* the seat given */
+  "  created_at TEXT NOT NULL,\n"
+  "  settled_at TEXT\n"
+  ");\n"
+  "CREATE UNIQUE INDEX waitlist_one_per_caravan ON waitlist (member_id, caravan_id)\n"
+  "  WHERE state = 'waiting';\n"
+  "CREATE INDEX waitlist_queue ON waitlist (caravan_id, id) WHERE state = 'waiting';\n"
+  /* One code at a time per member; the code itself is never stored. */
+  "CREATE TABLE phone_codes (\n"
+  "  member_id   INTEGER PRIMARY KEY REFERENCES members (id),\n"
+  "  phone       TEXT NOT NULL,\n"         /* E.164: the number being registered */
+  "  code_hash   TEXT NOT NULL,\n"         /* yescrypt of the code ("$y$…", its salt inside) */
+  "  expires_at  TEXT NOT NULL,\n"
+  "  attempts    INTEGER NOT NULL DEFAULT 0,\n" /* wrong codes typed */
+  "  sent_at     TEXT NOT NULL,\n"
+  "  sends_today INTEGER NOT NULL DEFAULT 1\n"  /* codes sent on sent_at's day */
+  ");\n"
+  /* Set by the member (kiosk) or staff: imports keep the phone. */
+  "ALTER TABLE members ADD COLUMN phone_chosen INTEGER NOT NULL DEFAULT 0;\n",
 };
 
 gint

@@ -17,6 +17,7 @@
 #include "qurb-provinces.h"
 #include "qurb-sms-reply.h"
 #include "qurb-texts.h"
+#include "qurb-waitlist.h"
 
 #define LIST_MAX 3   /* dossiers or caravans in one answer */
 
@@ -47,7 +48,7 @@ describe_claim (const gchar *lang, const QurbClaim *claim)
 
   if (claim->status == QURB_CLAIM_PAYE && claim->amount_paid > 0)
     {
-      g_autofree gchar *amount = qurb_format_amount (lang, claim->amount_paid);
+      g_autofree gchar *amount = qurb_format_amount_sms (lang, claim->amount_paid);
       /* TRANSLATORS: SMS; %1$s dossier, %2$s status, %3$s date, %4$s amount */
       return g_strdup_printf (qurb_dgettext (lang, "Dossier %1$s: %2$s on %3$s, %4$s."),
                               claim->dossier_no, status, date, amount);
@@ -306,6 +307,44 @@ answer_other_agency (QurbDb *db, GPtrArray *caravans, const QurbSmsCommand *comm
   return elsewhere_answer (agency, caravan->province, item, lang);
 }
 
+/* A full caravan: the member goes on its waiting list and is told where. */
+static gchar *
+answer_waitlist (QurbDb *db, QurbMember *member, const gchar *caravan, const gchar *lang,
+                 GError **error)
+{
+  QurbWaitlistResult result;
+
+  if (!qurb_waitlist_join (db, member->id, caravan, "sms", &result, error))
+    return NULL;
+  switch (result.outcome)
+    {
+    case QURB_WAITLIST_JOINED:
+      /* TRANSLATORS: SMS; %1$s caravan code, %2$d the member's place on the waiting list */
+      return g_strdup_printf (qurb_dgettext (lang, "Caravan %1$s is full. You are number %2$d on its waiting list: "
+                                                   "if a seat is freed, it is yours by SMS."),
+                              caravan, result.position);
+    case QURB_WAITLIST_ALREADY_WAITING:
+      /* TRANSLATORS: SMS; %1$s caravan code, %2$d the member's place on the waiting list */
+      return g_strdup_printf (qurb_dgettext (lang, "Caravan %1$s is still full. You are number %2$d on its waiting list."),
+                              caravan, result.position);
+    case QURB_WAITLIST_ALREADY_BOOKED:
+      return g_strdup_printf (qurb_dgettext (lang, "You already hold booking %1$s for %2$s at %3$s."),
+                              result.booking.code, result.booking.caravan_code, result.booking.start_time);
+    case QURB_WAITLIST_SEATS_FREE:
+      /* TRANSLATORS: SMS; %s a caravan code; keep the book keyword of your language */
+      return g_strdup_printf (qurb_dgettext (lang, "A seat has just been freed on %1$s. Send RESERVER %1$s"),
+                              caravan);
+    case QURB_WAITLIST_CLOSED:
+      return g_strdup_printf (qurb_dgettext (lang, "Booking for caravan %s is closed."), caravan);
+    case QURB_WAITLIST_NO_PHONE:
+      return g_strdup_printf (qurb_dgettext (lang, "Caravan %s is full."), caravan);
+    case QURB_WAITLIST_NO_SUCH_CARAVAN:
+    default:
+      return g_strdup_printf (qurb_dgettext (lang, "There is no caravan %s. CARAVANE lists the caravans."),
+                              caravan);
+    }
+}
+
 static gchar *
 answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, const gchar *lang,
              GError **error)
@@ -326,7 +365,9 @@ answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, cons
   if (command->time[0] != '\0' && !qurb_parse_hhmm (command->time, &request.requested_minute))
     request.requested_minute = -1;
   if (command->time_unreadable && qurb_caravan_lookup (caravans, command->caravan) != NULL)
-    return answer_free_times (caravans, command, -1, lang);
+    return qurb_caravan_lookup (caravans, command->caravan)->seats_left > 0
+         ? answer_free_times (caravans, command, -1, lang)
+         : answer_waitlist (db, member, command->caravan, lang, error);
   if (!qurb_booking_take (db, &request, &result, error))
     return NULL;
 
@@ -346,11 +387,15 @@ answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *command, cons
       /* TRANSLATORS: SMS; %s a caravan code */
       return g_strdup_printf (qurb_dgettext (lang, "Booking for caravan %s is closed."), command->caravan);
     case QURB_BOOKING_NO_SUCH_SLOT:
+      /* A time that is no slot of a full caravan: the waiting list still. */
+      if (qurb_caravan_lookup (caravans, command->caravan) != NULL &&
+          qurb_caravan_lookup (caravans, command->caravan)->seats_left <= 0)
+        return answer_waitlist (db, member, command->caravan, lang, error);
+      return answer_free_times (caravans, command, request.requested_minute, lang);
     case QURB_BOOKING_SLOT_FULL:
       return answer_free_times (caravans, command, request.requested_minute, lang);
     case QURB_BOOKING_CARAVAN_FULL:
-      /* TRANSLATORS: SMS; %s a caravan code */
-      return g_strdup_printf (qurb_dgettext (lang, "Caravan %s is full."), command->caravan);
+      return answer_waitlist (db, member, command->caravan, lang, error);
     case QURB_BOOKING_OTHER_AGENCY:
       return answer_other_agency (db, caravans, command, lang, error);
     case QURB_BOOKING_ALREADY_BOOKED:

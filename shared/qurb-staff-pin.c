@@ -207,12 +207,12 @@ count_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   gint step;
 
   g_clear_pointer (&job->stored, g_free);
-  if (!qurb_lockout_check (db, QURB_STAFF_SUBJECT, job->lockout, error))
+  if (!qurb_lockout_check (db, QURB_STAFF_SUBJECT, &qurb_lockout_staff, job->lockout, error))
     return FALSE;
   job->refused = job->lockout->locked;
   if (job->refused)
     return TRUE;
-  if (!qurb_lockout_record (db, QURB_STAFF_SUBJECT, FALSE, job->lockout, error))
+  if (!qurb_lockout_record (db, QURB_STAFF_SUBJECT, &qurb_lockout_staff, FALSE, job->lockout, error))
     return FALSE;
   job->locked_by_it = job->lockout->locked;
   stmt = qurb_db_statement (db, "SELECT value FROM settings WHERE key = '" PIN_SETTING "'", error);
@@ -233,11 +233,11 @@ accept_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   CountJob *job = user_data;
   QurbLockoutState now;
 
-  if (!qurb_lockout_check (db, QURB_STAFF_SUBJECT, &now, error))
+  if (!qurb_lockout_check (db, QURB_STAFF_SUBJECT, &qurb_lockout_staff, &now, error))
     return FALSE;
   if (now.locked && !job->locked_by_it)
     return TRUE;
-  return qurb_lockout_record (db, QURB_STAFF_SUBJECT, TRUE, job->lockout, error);
+  return qurb_lockout_record (db, QURB_STAFF_SUBJECT, &qurb_lockout_staff, TRUE, job->lockout, error);
 }
 
 gboolean

@@ -7,7 +7,10 @@
  *   kiosk  — as the kiosk does it: identify by member number and CIN,
  *            then book the earliest slot with an SMS confirmation;
  *   sms    — as a text to the daemon: "RESERVER CARAVAN" stored and
- *            answered through qurb_sms_receive() and qurb_sms_process().
+ *            answered through qurb_sms_receive() and qurb_sms_process()
+ *            (a full caravan puts them on its waiting list);
+ *   cancel — cancels each member's booking on the caravan instead (its
+ *            seat goes to the waiting list): ok counts the cancellations.
  * Used by test-concurrency. */
 #include "config.h"
 
@@ -54,15 +57,15 @@ book_at_kiosk (QurbDb *db, const gchar *member_no, const gchar *cin, const gchar
   QurbIdentifyResult who;
   gboolean ok;
 
-  if (!qurb_member_identify (db, member_no, cin, &who, error))
+  if (!qurb_member_identify (db, "RACE", member_no, cin, &who, error))
     return FALSE;
   if (who.outcome != QURB_IDENTIFY_OK)
     {
       tally->other++;
       return TRUE;
     }
-  ok = book_direct (db, who.member, caravan, "kiosk", tally, error);
-  qurb_member_free (who.member);
+  ok = book_direct (db, who.member_found, caravan, "kiosk", tally, error);
+  qurb_member_free (who.member_found);
   return ok;
 }
 
@@ -94,6 +97,30 @@ book_by_sms (QurbDb *db, const QurbMember *member, const gchar *caravan, Tally *
   return TRUE;
 }
 
+static gboolean
+cancel_booking (QurbDb *db, const QurbMember *member, const gchar *caravan, Tally *tally,
+                GError **error)
+{
+  g_autoptr(GArray) bookings = qurb_bookings_upcoming (db, member->id, error);
+  QurbBookingResult result;
+
+  if (bookings == NULL)
+    return FALSE;
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      const QurbBooking *booking = &g_array_index (bookings, QurbBooking, i);
+
+      if (!g_str_equal (booking->caravan_code, caravan))
+        continue;
+      if (!qurb_booking_cancel (db, member->id, booking->code, &result, error))
+        return FALSE;
+      count_outcome (tally, result.outcome);
+      return TRUE;
+    }
+  tally->other++;
+  return TRUE;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -106,7 +133,7 @@ main (int argc, char **argv)
 
   if (argc < 6 || argc > 7)
     {
-      g_printerr ("usage: book-worker DB CARAVAN FIRST_MEMBER_NO COUNT START_US [direct|kiosk|sms]\n");
+      g_printerr ("usage: book-worker DB CARAVAN FIRST_MEMBER_NO COUNT START_US [direct|kiosk|sms|cancel]\n");
       return 2;
     }
   first = atoi (argv[3]);
@@ -139,6 +166,8 @@ main (int argc, char **argv)
         done = book_at_kiosk (db, member_no, member->cin, argv[2], &tally, &error);
       else if (g_str_equal (channel, "sms"))
         done = book_by_sms (db, member, argv[2], &tally, &error);
+      else if (g_str_equal (channel, "cancel"))
+        done = cancel_booking (db, member, argv[2], &tally, &error);
       else
         done = book_direct (db, member, argv[2], "sms", &tally, &error);
       if (!done)

@@ -7,6 +7,7 @@
 #include <sys/prctl.h>
 
 #include "qurb-import.h"
+#include "qurb-sms.h"
 #include "qurb-test-util.h"
 
 static void
@@ -221,4 +222,21 @@ qurb_test_free_port (void)
   g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
   bound = g_socket_get_local_address (socket, NULL);
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* A text from sender through the daemon's path (no hourly cap); the
+ * reply, or NULL when none is due. */
+gchar *
+qurb_test_sms_reply (QurbDb *db, const gchar *sender, const gchar *text)
+{
+  static const QurbSmsPolicy no_cap = { 0 };
+  g_autoptr(GError) error = NULL;
+  QurbSmsResult result;
+  gint64 id;
+
+  g_assert_true (qurb_sms_receive (db, sender, text, &id, &error));
+  g_assert_true (qurb_sms_process (db, id, &no_cap, &result, &error));
+  g_assert_no_error (error);
+  g_test_message ("%s → %s", text, result.reply ? result.reply : "(no reply)");
+  return g_steal_pointer (&result.reply);
 }

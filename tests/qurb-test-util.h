@@ -23,6 +23,9 @@ gint64       qurb_test_query_int     (QurbDb      *db,
                                       const gchar *sql);
 gchar       *qurb_test_query_text    (QurbDb      *db,
                                       const gchar *sql);
+gchar       *qurb_test_sms_reply     (QurbDb      *db,
+                                      const gchar *sender,
+                                      const gchar *text);
 void         qurb_test_die_with_parent (gpointer unused);
 guint        qurb_test_free_port     (void);
 guint        qurb_test_modem_inbox_size (const gchar *device);

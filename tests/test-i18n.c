@@ -92,6 +92,25 @@ test_member_texts (void)
 
   g_assert_cmpstr (amount_fr, ==, "812,50 DH");
   g_assert_cmpstr (amount_ar, ==, "812,50 درهم");
+  /* Thousands apart: a narrow no-break space on screens, a space in an
+   * SMS (GSM-7 has no narrow one). */
+  {
+    static const struct { gint64 centimes; const gchar *screen, *sms; } cases[] = {
+      { 1053500, "10\u202F535,00 DH", "10 535,00 DH" },
+      { 99999, "999,99 DH", "999,99 DH" },
+      { 123456789, "1\u202F234\u202F567,89 DH", "1 234 567,89 DH" },
+      { 5, "0,05 DH", "0,05 DH" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree gchar *screen = qurb_format_amount ("fr", cases[i].centimes);
+        g_autofree gchar *sms = qurb_format_amount_sms ("fr", cases[i].centimes);
+
+        g_assert_cmpstr (screen, ==, cases[i].screen);
+        g_assert_cmpstr (sms, ==, cases[i].sms);
+      }
+  }
   g_assert_cmpstr (date, ==, "03/02/2027");
   g_assert_nonnull (strstr (fr, "2024001234"));
   g_assert_nonnull (strstr (fr, "Payé"));

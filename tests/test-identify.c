@@ -12,33 +12,46 @@
 #include "qurb-staff-pin.h"
 #include "qurb-test-util.h"
 
+/* Each kind of subject has its policy: a kiosk slows down and never
+ * locks, a member number locks only after many failures, the staff
+ * console after five. Now is 2027-01-15T10:00:00. */
 static void
 test_lockout_rule (void)
 {
   static const struct {
+    const QurbLockoutPolicy *policy;
     gint failures; const gchar *last_failure; const gchar *locked_until;
-    gboolean locked; gint minutes_left; gint attempts_left;
+    gboolean locked; gint seconds_left; gint minutes_left; gint attempts_left;
   } cases[] = {
-    { 0, NULL, NULL, FALSE, 0, 5 },
-    { 3, "2027-01-15T09:58:00", NULL, FALSE, 0, 2 },
-    { 4, "2027-01-15T09:59:59", NULL, FALSE, 0, 1 },
-    { 4, "2027-01-15T09:45:00", NULL, FALSE, 0, 5 },     /* old mistakes are forgotten */
-    { 0, "2027-01-15T09:50:00", "2027-01-15T10:05:00", TRUE, 5, 0 },
-    { 0, "2027-01-15T09:50:00", "2027-01-15T10:00:01", TRUE, 1, 0 },  /* rounded up */
-    { 0, "2027-01-15T09:45:00", "2027-01-15T10:00:00", FALSE, 0, 5 }, /* ended */
-    { 9, "2027-01-15T09:59:00", NULL, FALSE, 0, 0 },
+    { &qurb_lockout_staff, 0, NULL, NULL, FALSE, 0, 0, 5 },
+    { &qurb_lockout_staff, 3, "2027-01-15T09:58:00", NULL, FALSE, 0, 0, 2 },
+    { &qurb_lockout_staff, 4, "2027-01-15T09:59:59", NULL, FALSE, 0, 0, 1 },
+    { &qurb_lockout_staff, 4, "2027-01-15T09:45:00", NULL, FALSE, 0, 0, 5 },     /* old mistakes are forgotten */
+    { &qurb_lockout_staff, 0, "2027-01-15T09:50:00", "2027-01-15T10:05:00", TRUE, 300, 5, 0 },
+    { &qurb_lockout_staff, 0, "2027-01-15T09:50:00", "2027-01-15T10:00:01", TRUE, 1, 1, 0 },  /* rounded up */
+    { &qurb_lockout_staff, 0, "2027-01-15T09:45:00", "2027-01-15T10:00:00", FALSE, 0, 0, 5 }, /* ended */
+    { &qurb_lockout_staff, 9, "2027-01-15T09:59:00", NULL, FALSE, 0, 0, 0 },
+    /* A member number: a whole day's failures count, from any kiosk. */
+    { &qurb_lockout_member, 12, "2027-01-14T12:00:00", NULL, FALSE, 0, 0, 8 },
+    { &qurb_lockout_member, 12, "2027-01-14T09:00:00", NULL, FALSE, 0, 0, 20 },
+    { &qurb_lockout_member, 0, "2027-01-15T09:30:00", "2027-01-15T10:30:00", TRUE, 1800, 30, 0 },
+    /* A kiosk waits seconds, and never runs out of attempts. */
+    { &qurb_lockout_kiosk, 4, "2027-01-15T09:59:50", "2027-01-15T10:00:20", TRUE, 20, 1, 0 },
+    { &qurb_lockout_kiosk, 4, "2027-01-15T09:59:50", "2027-01-15T10:00:00", FALSE, 0, 0, G_MAXINT },
   };
   g_autoptr(GDateTime) now = qurb_now ();
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       QurbLockoutRecord record = { cases[i].failures, cases[i].last_failure, cases[i].locked_until };
-      QurbLockoutState state = qurb_lockout_state (&record, now);
+      QurbLockoutState state = qurb_lockout_state (&record, cases[i].policy, now);
 
       g_test_message ("case %u", i);
       g_assert_cmpint (state.locked, ==, cases[i].locked);
+      g_assert_cmpint (state.seconds_left, ==, cases[i].seconds_left);
       g_assert_cmpint (state.minutes_left, ==, cases[i].minutes_left);
-      g_assert_cmpint (state.attempts_left, ==, cases[i].attempts_left);
+      if (!state.locked)
+        g_assert_cmpint (state.attempts_left, ==, cases[i].attempts_left);
     }
 }
 
@@ -58,63 +71,115 @@ test_cin_normalize (void)
 }
 
 static QurbIdentifyOutcome
-identify (QurbFixture *fixture, const gchar *member_no, const gchar *cin, gint *attempts_left)
+identify_at (QurbFixture *fixture, const gchar *kiosk, const gchar *member_no, const gchar *cin,
+             QurbIdentifyResult *out)
 {
   g_autoptr(GError) error = NULL;
   QurbIdentifyResult result;
 
-  g_assert_true (qurb_member_identify (fixture->db, member_no, cin, &result, &error));
+  g_assert_true (qurb_member_identify (fixture->db, kiosk, member_no, cin, &result, &error));
   g_assert_no_error (error);
-  g_assert_true ((result.member != NULL) == (result.outcome == QURB_IDENTIFY_OK));
-  if (result.member)
-    g_assert_cmpstr (result.member->member_no, ==, member_no);
-  qurb_member_free (result.member);
-  if (attempts_left)
-    *attempts_left = result.lockout.attempts_left;
+  g_assert_true ((result.member_found != NULL) == (result.outcome == QURB_IDENTIFY_OK));
+  if (result.member_found)
+    g_assert_cmpstr (result.member_found->member_no, ==, member_no);
+  qurb_member_free (result.member_found);
+  result.member_found = NULL;
+  if (out != NULL)
+    *out = result;
   return result.outcome;
+}
+
+static QurbIdentifyOutcome
+identify (QurbFixture *fixture, const gchar *member_no, const gchar *cin)
+{
+  return identify_at (fixture, "LAA-01", member_no, cin, NULL);
+}
+
+/* Moves the clock; the lockout rules read it on each call. */
+static void
+at (const gchar *now)
+{
+  g_setenv ("QURB_NOW", now, TRUE);
 }
 
 static void
 test_identify (QurbFixture *fixture, gconstpointer data)
 {
-  gint left = -1;
+  QurbIdentifyResult result;
 
   qurb_fixture_load_corpus (fixture);
-  g_assert_cmpint (identify (fixture, "100001", "ab123456", NULL), ==, QURB_IDENTIFY_OK);
-  g_assert_cmpint (identify (fixture, "100001", "AB123457", &left), ==, QURB_IDENTIFY_WRONG);
-  g_assert_cmpint (left, ==, 4);
-  g_assert_cmpint (identify (fixture, "100001", "", &left), ==, QURB_IDENTIFY_WRONG);
-  g_assert_cmpint (left, ==, 3);
+  g_assert_cmpint (identify (fixture, "100001", "ab123456"), ==, QURB_IDENTIFY_OK);
+  g_assert_cmpint (identify (fixture, "100001", "AB123457"), ==, QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (identify_at (fixture, "LAA-01", "100001", "", &result), ==, QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (result.member.attempts_left, ==, 18);
+  g_assert_false (result.kiosk.locked);
   /* A success wipes the slate. */
-  g_assert_cmpint (identify (fixture, "100001", "AB 123456", NULL), ==, QURB_IDENTIFY_OK);
+  g_assert_cmpint (identify (fixture, "100001", "AB 123456"), ==, QURB_IDENTIFY_OK);
   g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM lockouts"), ==, 0);
 
   /* An unknown number is "wrong", like a wrong CIN, and counts the same. */
-  g_assert_cmpint (identify (fixture, "999999", "AB123456", &left), ==, QURB_IDENTIFY_WRONG);
-  g_assert_cmpint (left, ==, 4);
+  g_assert_cmpint (identify_at (fixture, "LAA-01", "999999", "AB123456", &result), ==, QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (result.member.attempts_left, ==, 19);
 }
 
+/* A few wrong answers slow the kiosk down — 15 s, then twice as long
+ * each time — and lock nobody: the member still gets in. */
 static void
-test_identify_lockout (QurbFixture *fixture, gconstpointer data)
+test_kiosk_slows_down (QurbFixture *fixture, gconstpointer data)
 {
-  gint left = -1;
+  QurbIdentifyResult result;
 
   qurb_fixture_load_corpus (fixture);
-  for (guint i = 0; i < 4; i++)
-    g_assert_cmpint (identify (fixture, "100002", "XX000000", &left), ==, QURB_IDENTIFY_WRONG);
-  g_assert_cmpint (left, ==, 1);
-  g_assert_cmpint (identify (fixture, "100002", "XX000000", NULL), ==, QURB_IDENTIFY_LOCKED);
-  /* Locked: even the right CIN is refused, and the lock is not extended. */
-  g_assert_cmpint (identify (fixture, "100002", "BE654321", NULL), ==, QURB_IDENTIFY_LOCKED);
-  qurb_assert_query_text (fixture->db, "SELECT locked_until FROM lockouts WHERE subject = 'member:100002'",
-                          "2027-01-15T10:15:00");
-  /* Other members are not affected. */
-  g_assert_cmpint (identify (fixture, "100001", "AB123456", NULL), ==, QURB_IDENTIFY_OK);
+  g_assert_cmpint (identify (fixture, "100002", "XX000000"), ==, QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (identify (fixture, "100003", "XX000000"), ==, QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (identify_at (fixture, "LAA-01", "100004", "XX000000", &result), ==, QURB_IDENTIFY_WRONG);
+  g_assert_true (result.kiosk.locked);
+  g_assert_cmpint (result.kiosk.seconds_left, ==, 15);
+  /* Meanwhile no try counts, not even the right one. */
+  g_assert_cmpint (identify_at (fixture, "LAA-01", "100002", "BE654321", &result), ==, QURB_IDENTIFY_SLOWED);
+  g_assert_cmpint (result.kiosk.seconds_left, ==, 15);
+  /* Another kiosk is not slowed. */
+  g_assert_cmpint (identify_at (fixture, "SMA-01", "100001", "AB123456", NULL), ==, QURB_IDENTIFY_OK);
+  at ("2027-01-15T10:00:15");
+  g_assert_cmpint (identify_at (fixture, "LAA-01", "100005", "XX000000", &result), ==, QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (result.kiosk.seconds_left, ==, 30);
+  at ("2027-01-15T10:00:45");
+  g_assert_cmpint (identify (fixture, "100002", "BE654321"), ==, QURB_IDENTIFY_OK);
+  at ("2027-01-15T10:00:00");
+}
 
-  /* Fifteen minutes later the member gets in again. */
-  g_setenv ("QURB_NOW", "2027-01-15T10:15:00", TRUE);
-  g_assert_cmpint (identify (fixture, "100002", "BE654321", NULL), ==, QURB_IDENTIFY_OK);
-  g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
+/* A member number locks only after twenty failures, whichever kiosks
+ * they came from; time passes or staff lift the lock. */
+static void
+test_member_lock (QurbFixture *fixture, gconstpointer data)
+{
+  static const gchar *const kiosks[] = { "LAA-01", "SMA-01", "GLM-01", "TAN-01", "BOJ-01",
+                                         "DAK-01", "ESM-01" };
+  QurbIdentifyResult result;
+  g_autoptr(GError) error = NULL;
+  gboolean lifted = FALSE;
+
+  qurb_fixture_load_corpus (fixture);
+  /* Three tries at each kiosk: never slowed down, 19 failures. */
+  for (guint i = 0; i < 19; i++)
+    g_assert_cmpint (identify_at (fixture, kiosks[i / 3], "100002", "XX000000", &result), ==,
+                     QURB_IDENTIFY_WRONG);
+  g_assert_cmpint (result.member.attempts_left, ==, 1);
+  g_assert_cmpint (identify_at (fixture, "ESM-01", "100002", "XX000000", &result), ==, QURB_IDENTIFY_LOCKED);
+  g_assert_cmpint (result.member.minutes_left, ==, 60);
+  /* Locked: even the right CIN is refused, and the lock is not extended. */
+  g_assert_cmpint (identify_at (fixture, "RAB-01", "100002", "BE654321", &result), ==, QURB_IDENTIFY_LOCKED);
+  qurb_assert_query_text (fixture->db, "SELECT locked_until FROM lockouts WHERE subject = 'member:100002'",
+                          "2027-01-15T11:00:00");
+  /* Other members are not affected. */
+  g_assert_cmpint (identify_at (fixture, "RAB-01", "100001", "AB123456", NULL), ==, QURB_IDENTIFY_OK);
+
+  /* The desk lifts the lock (audited); or an hour passes. */
+  g_assert_true (qurb_lockout_lift (fixture->db, "member:100002", "test", &lifted, &error));
+  g_assert_true (lifted);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM audit WHERE action = 'unlock'"
+                                                     " AND subject = 'member:100002'"), ==, 1);
+  g_assert_cmpint (identify_at (fixture, "RAB-01", "100002", "BE654321", NULL), ==, QURB_IDENTIFY_OK);
 }
 
 static void
@@ -131,6 +196,27 @@ test_timeline (void)
   g_assert_cmpint (g_array_index (steps, QurbClaimStep, 2).status, ==, QURB_CLAIM_PAYE);
   g_assert_cmpstr (g_array_index (steps, QurbClaimStep, 2).date, ==, "2025-02-01");
   g_assert_cmpuint (alone->len, ==, 1);
+
+  /* What is still to come, table-driven. */
+  {
+    static const struct { QurbClaimStatus status; guint n; QurbClaimStatus first; } cases[] = {
+      { QURB_CLAIM_RECU, 3, QURB_CLAIM_EN_COURS }, { QURB_CLAIM_EN_COURS, 2, QURB_CLAIM_TRANSMIS },
+      { QURB_CLAIM_TRANSMIS, 1, QURB_CLAIM_PAYE }, { QURB_CLAIM_INCOMPLET, 3, QURB_CLAIM_EN_COURS },
+      { QURB_CLAIM_PAYE, 0, 0 }, { QURB_CLAIM_REJETE, 0, 0 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        QurbClaimStatus next[3];
+
+        g_assert_cmpuint (qurb_claim_expected_steps (cases[i].status, next), ==, cases[i].n);
+        if (cases[i].n > 0)
+          {
+            g_assert_cmpint (next[0], ==, cases[i].first);
+            g_assert_cmpint (next[cases[i].n - 1], ==, QURB_CLAIM_PAYE);
+          }
+      }
+  }
 }
 
 static void
@@ -332,7 +418,9 @@ main (int argc, char **argv)
   g_test_add_func ("/identify/cin-normalize", test_cin_normalize);
   g_test_add ("/identify/member", QurbFixture, NULL, qurb_fixture_setup, test_identify,
               qurb_fixture_teardown);
-  g_test_add ("/identify/lockout", QurbFixture, NULL, qurb_fixture_setup, test_identify_lockout,
+  g_test_add ("/identify/kiosk-slows-down", QurbFixture, NULL, qurb_fixture_setup, test_kiosk_slows_down,
+              qurb_fixture_teardown);
+  g_test_add ("/identify/member-lock", QurbFixture, NULL, qurb_fixture_setup, test_member_lock,
               qurb_fixture_teardown);
   g_test_add_func ("/claims/timeline", test_timeline);
   g_test_add ("/staff/pin", QurbFixture, NULL, qurb_fixture_setup, test_staff_pin, qurb_fixture_teardown);

@@ -1,7 +1,12 @@
-/* test-kiosk.c — the real kiosk window under Xvfb, every flow in both languages
+/* test-kiosk.c — the real kiosk window under Xvfb, every flow in both
+ * languages, portrait and landscape: home, claims, booking, cancelling,
+ * screens with nothing to show, a failing database, the locked-down window
  *
  * Run by meson under `xvfb-run` with GDK_BACKEND=x11 GSK_RENDERER=cairo
- * GTK_A11Y=test; screenshots of every screen land in $QURB_SCREENSHOT_DIR. */
+ * GTK_A11Y=test; screenshots of every screen land in $QURB_SCREENSHOT_DIR
+ * (name-LANG.png, name-LANG-landscape.png). The visit, the idle warning,
+ * the lockout, the waiting list, the phone and the banner are in
+ * test-kiosk-visit.c. */
 #include "config.h"
 
 #include <gtk/gtk.h>
@@ -12,44 +17,10 @@
 #include "qurb-texts.h"
 #include "qurb-test-util.h"
 
-typedef struct {
-  QurbFixture db;
-  KioskDriver kiosk;
-  const gchar *lang;
-} KioskFixture;
-
-static void
-kiosk_setup (KioskFixture *f, gconstpointer data)
-{
-  qurb_fixture_setup (&f->db, NULL);
-  qurb_fixture_load_corpus (&f->db);
-  g_assert_true (qurb_db_exec (f->db.db,
-      "INSERT INTO announcements (title_fr, title_ar, text_fr, text_ar, audience, send_at, state,"
-      "  created_by, created_at) VALUES ('Journée portes ouvertes', 'يوم الأبواب المفتوحة',"
-      "  'Samedi 23 janvier à l''agence de Laâyoune', 'السبت 23 يناير بوكالة العيون', 'all',"
-      "  '2027-01-14T09:00:00', 'done', 'test', '2027-01-14T08:00:00')", NULL));
-  /* A file with a history: its timeline has four steps. */
-  g_assert_true (qurb_db_exec (f->db.db,
-      "UPDATE claims SET past_statuses = 'RECU 2024-11-02' || char(10) || 'EN_COURS 2024-11-05'"
-      "  || char(10) || 'TRANSMIS 2024-11-20' || char(10) WHERE dossier_no = '2024001234'", NULL));
-  f->lang = data;
-  kiosk_driver_start (&f->kiosk, f->db.db, f->lang, 1080, 1920, FALSE);
-}
-
-static void
-kiosk_teardown (KioskFixture *f, gconstpointer data)
-{
-  kiosk_driver_stop (&f->kiosk);
-  qurb_fixture_teardown (&f->db, NULL);
-}
-
 static void
 screenshot (KioskFixture *f, const gchar *screen)
 {
-  g_autofree gchar *name = g_strdup_printf ("%s-%s", screen, f->lang);
-  g_autofree gchar *path = kiosk_driver_screenshot (&f->kiosk, name);
-
-  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  kiosk_driver_snap (&f->kiosk, f->variant, screen);
 }
 
 static gfloat
@@ -93,6 +64,19 @@ test_home (KioskFixture *f, gconstpointer data)
   g_assert_cmpint (gtk_widget_get_direction (kiosk_driver_find (&f->kiosk, T_("My bookings"))), ==,
                    g_str_equal (lang, "ar") ? GTK_TEXT_DIR_RTL : GTK_TEXT_DIR_LTR);
   assert_mirrored (f, "العربية", "Français");
+  /* Landscape: the tiles side by side, in reading order, big enough to touch. */
+  if (f->variant->landscape)
+    {
+      graphene_rect_t a, b;
+
+      g_assert_true (gtk_widget_compute_bounds (kiosk_driver_find (&f->kiosk, T_("My claim files")),
+                                                GTK_WIDGET (f->kiosk.window), &a));
+      g_assert_true (gtk_widget_compute_bounds (kiosk_driver_find (&f->kiosk, T_("My bookings")),
+                                                GTK_WIDGET (f->kiosk.window), &b));
+      g_assert_cmpfloat (a.origin.y, ==, b.origin.y);
+      assert_mirrored (f, T_("My claim files"), T_("My bookings"));
+      g_assert_cmpfloat (a.size.height, >=, 64);
+    }
   screenshot (f, "home");
 
   /* The toggle flips the language and the layout at once. */
@@ -126,7 +110,11 @@ test_claims (KioskFixture *f, gconstpointer data)
   assert_mirrored (f, T_("Back"), T_("Home"));
   screenshot (f, "claims");
 
+  /* Home keeps the member for their next errand; Done forgets them. */
   kiosk_driver_tap (&f->kiosk, T_("Home"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
+  g_assert_nonnull (qurb_kiosk_session_get_member (f->kiosk.session));
+  kiosk_driver_tap (&f->kiosk, T_("Done"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
   g_assert_null (qurb_kiosk_session_get_member (f->kiosk.session));
 }
@@ -136,31 +124,28 @@ test_book (KioskFixture *f, gconstpointer data)
 {
   const gchar *lang = f->lang;
   gboolean ar = g_str_equal (lang, "ar");
-  GtkWidget *code;
   g_autofree gchar *sql = NULL;
 
   kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
   kiosk_driver_identify (&f->kiosk, "100003", "J987654");
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "provinces");
   screenshot (f, "provinces");
-  kiosk_driver_tap (&f->kiosk, ar ? "كلميم" : "Guelmim");
+  kiosk_driver_tap (&f->kiosk, ar ? "العيون" : "Laâyoune");
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "caravans");
   screenshot (f, "caravans");
-  kiosk_driver_tap (&f->kiosk, ar ? "الكشف المبكر" : "Dépistage des maladies chroniques");
+  kiosk_driver_tap (&f->kiosk, ar ? "القافلة الطبية لطب الأسنان" : "Caravane dentaire");
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "slots");
   screenshot (f, "slots");
-  kiosk_driver_tap (&f->kiosk, "08:30");
+  kiosk_driver_tap (&f->kiosk, "10:00");
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "confirm");
   screenshot (f, "confirm");
   kiosk_driver_tap (&f->kiosk, T_("Confirm the booking"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "booked");
   screenshot (f, "booked");
 
-  code = kiosk_driver_find (&f->kiosk, "");
-  g_assert_nonnull (code);
   sql = g_strdup_printf ("SELECT b.code FROM bookings b JOIN members m ON m.id = b.member_id"
                          " JOIN slots s ON s.id = b.slot_id WHERE m.member_no = '100003'"
-                         " AND b.channel = 'kiosk' AND b.state = 'active' AND s.start_time = '08:30'");
+                         " AND b.channel = 'kiosk' AND b.state = 'active' AND s.start_time = '10:00'");
   {
     g_autofree gchar *booked = qurb_test_query_text (f->db.db, sql);
     g_autofree gchar *name = g_strdup_printf (T_("Booking code %s"), booked);
@@ -174,6 +159,13 @@ test_book (KioskFixture *f, gconstpointer data)
                            " AND peer = '+212700112233' AND lang = 'ar' AND instr(text, '%s') > 0", booked);
     g_assert_cmpint (qurb_test_query_int (f->db.db, sql), ==, 1);
   }
+
+  /* A province with one caravan leads straight to its times. */
+  kiosk_driver_tap (&f->kiosk, T_("Home"));
+  kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "provinces");
+  kiosk_driver_tap (&f->kiosk, ar ? "كلميم" : "Guelmim");
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "slots");
 
   kiosk_driver_tap (&f->kiosk, T_("Done"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
@@ -208,74 +200,39 @@ test_cancel (KioskFixture *f, gconstpointer data)
   done = g_strdup_printf (T_("Booking %s is cancelled."), result.booking.code);
   g_assert_true (kiosk_driver_has_text (&f->kiosk, done));
   screenshot (f, "cancelled");
+  /* The emptied screen leads on: booking again. */
+  kiosk_driver_tap (&f->kiosk, T_("Book a medical caravan"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "provinces");
 }
 
+/* Screens with nothing to show say so and offer the next step. */
 static void
-test_lockout (KioskFixture *f, gconstpointer data)
+test_empty (KioskFixture *f, gconstpointer data)
 {
   const gchar *lang = f->lang;
-  g_autofree gchar *four_left = g_strdup_printf (qurb_dngettext (lang,
-      "The member number or the CIN is not right. You may try %d more time.",
-      "The member number or the CIN is not right. You may try %d more times.", 4), 4);
-  g_autofree gchar *locked = g_strdup_printf (qurb_dngettext (lang,
-      "Too many wrong attempts: this member number is locked. Try again in %d minute or ask at the desk.",
-      "Too many wrong attempts: this member number is locked. Try again in %d minutes or ask at the desk.",
-      15), 15);
 
+  /* Saïd (100004) has no claim file and no booking. */
+  g_assert_true (qurb_db_exec (f->db.db, "DELETE FROM claims WHERE member_id ="
+                                         " (SELECT id FROM members WHERE member_no = '100004')", NULL));
   kiosk_driver_tap (&f->kiosk, T_("My claim files"));
-  kiosk_driver_identify (&f->kiosk, "100001", "ZZ999999");
-  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "identify");
-  g_assert_true (kiosk_driver_has_text (&f->kiosk, four_left));
-  for (guint i = 0; i < 4; i++)
-    {
-      kiosk_driver_tap (&f->kiosk, T_("CIN number"));
-      kiosk_driver_type (&f->kiosk, "ZZ999999");
-      kiosk_driver_tap (&f->kiosk, T_("Continue"));
-    }
-  g_assert_true (kiosk_driver_has_text (&f->kiosk, locked));
-  qurb_assert_query_text (f->db.db, "SELECT locked_until FROM lockouts WHERE subject = 'member:100001'",
-                          "2027-01-15T10:15:00");
-  /* Locked: the right CIN does not open it either. */
-  kiosk_driver_tap (&f->kiosk, T_("CIN number"));
-  kiosk_driver_type (&f->kiosk, "AB123456");
-  kiosk_driver_tap (&f->kiosk, T_("Continue"));
-  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "identify");
-  g_assert_null (qurb_kiosk_session_get_member (f->kiosk.session));
-  screenshot (f, "lockout");
-}
-
-static gboolean
-quit_loop (gpointer loop)
-{
-  g_main_loop_quit (loop);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_seconds (gdouble seconds)
-{
-  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
-
-  g_timeout_add ((guint) (seconds * 1000), quit_loop, loop);
-  g_main_loop_run (loop);
-}
-
-static void
-test_idle (KioskFixture *f, gconstpointer data)
-{
-  const gchar *lang = f->lang;
-
-  qurb_kiosk_session_set_idle_seconds (f->kiosk.session, 1);
-  kiosk_driver_tap (&f->kiosk, T_("My bookings"));
-  kiosk_driver_identify (&f->kiosk, "100001", "AB123456");
-  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "bookings");
-  g_assert_nonnull (qurb_kiosk_session_get_member (f->kiosk.session));
-  wait_seconds (2.5);
-  kiosk_driver_settle (&f->kiosk);
+  kiosk_driver_identify (&f->kiosk, "100004", "K112233");
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "claims");
+  screenshot (f, "claims-empty");
+  kiosk_driver_tap (&f->kiosk, T_("Back to my home screen"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
-  g_assert_null (qurb_kiosk_session_get_member (f->kiosk.session));
-  g_assert_null (qurb_kiosk_session_get_errand (f->kiosk.session)->target);
-  g_assert_false (kiosk_driver_has_text (&f->kiosk, "Fatima"));
+  kiosk_driver_tap (&f->kiosk, T_("My bookings"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "bookings");
+  g_assert_true (kiosk_driver_has_text (&f->kiosk, T_("You have no upcoming booking.")));
+  screenshot (f, "bookings-empty");
+  kiosk_driver_tap (&f->kiosk, T_("Book a medical caravan"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "provinces");
+  /* No caravan at all: said, and the way home. */
+  g_assert_true (qurb_db_exec (f->db.db, "UPDATE caravans SET date = '2026-12-01'", NULL));
+  kiosk_driver_tap (&f->kiosk, T_("Back"));
+  kiosk_driver_tap (&f->kiosk, T_("Book a medical caravan"));
+  screenshot (f, "provinces-empty");
+  kiosk_driver_tap (&f->kiosk, T_("Back to my home screen"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
 }
 
 /* The database fails under the screen: a calm message, a retry, never
@@ -297,41 +254,16 @@ test_busy (KioskFixture *f, gconstpointer data)
   screenshot (f, "busy");
 
   g_assert_true (qurb_db_exec (f->db.db, "ALTER TABLE claims_away RENAME TO claims", NULL));
-  wait_seconds (QURB_KIOSK_RETRY_SECONDS + 0.5);
-  kiosk_driver_settle (&f->kiosk);
+  kiosk_driver_wait (&f->kiosk, QURB_KIOSK_RETRY_SECONDS + 0.5);
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "claims");
   g_assert_true (kiosk_driver_has_text (&f->kiosk, "2024001234"));
-}
-
-static void
-test_landscape (KioskFixture *f, gconstpointer data)
-{
-  const gchar *lang = f->lang;
-  graphene_rect_t a, b;
-
-  kiosk_driver_stop (&f->kiosk);
-  kiosk_driver_start (&f->kiosk, f->db.db, f->lang, 1920, 1080, FALSE);
-  g_assert_true (gtk_widget_compute_bounds (kiosk_driver_find (&f->kiosk, T_("My claim files")),
-                                            GTK_WIDGET (f->kiosk.window), &a));
-  g_assert_true (gtk_widget_compute_bounds (kiosk_driver_find (&f->kiosk, T_("My bookings")),
-                                            GTK_WIDGET (f->kiosk.window), &b));
-  /* Side by side, in reading order; and big enough to touch. */
-  g_assert_cmpfloat (a.origin.y, ==, b.origin.y);
-  if (g_str_equal (lang, "ar"))
-    g_assert_cmpfloat (a.origin.x, >, b.origin.x);
-  else
-    g_assert_cmpfloat (a.origin.x, <, b.origin.x);
-  g_assert_cmpfloat (a.size.height, >=, 64);
-  screenshot (f, "home-landscape");
-  kiosk_driver_tap (&f->kiosk, T_("My claim files"));
-  screenshot (f, "identify-landscape");
 }
 
 static void
 test_locked_down (KioskFixture *f, gconstpointer data)
 {
   kiosk_driver_stop (&f->kiosk);
-  kiosk_driver_start (&f->kiosk, f->db.db, f->lang, 1080, 1920, TRUE);
+  kiosk_driver_start_variant (&f->kiosk, f->db.db, f->variant, TRUE);
   gtk_window_close (GTK_WINDOW (f->kiosk.window));
   kiosk_driver_settle (&f->kiosk);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->kiosk.window)));
@@ -345,17 +277,17 @@ main (int argc, char **argv)
     void (*func) (KioskFixture *, gconstpointer);
   } flows[] = {
     { "home", test_home }, { "claims", test_claims }, { "book", test_book },
-    { "cancel", test_cancel }, { "lockout", test_lockout }, { "idle", test_idle },
-    { "busy", test_busy }, { "landscape", test_landscape }, { "locked-down", test_locked_down },
+    { "cancel", test_cancel }, { "empty", test_empty }, { "busy", test_busy },
+    { "locked-down", test_locked_down },
   };
-  static const gchar *const langs[] = { "fr", "ar" };
 
   gtk_test_init (&argc, &argv, NULL);
-  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+  for (guint v = 0; v < KIOSK_VARIANTS; v++)
     for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
       {
-        g_autofree gchar *path = g_strdup_printf ("/kiosk/%s/%s", langs[l], flows[i].name);
-        g_test_add (path, KioskFixture, langs[l], kiosk_setup, flows[i].func, kiosk_teardown);
+        g_autofree gchar *path = g_strdup_printf ("/kiosk/%s/%s/%s", kiosk_variants[v].lang,
+                                                  kiosk_variants[v].landscape ? "landscape" : "portrait", flows[i].name);
+        g_test_add (path, KioskFixture, &kiosk_variants[v], kiosk_fixture_setup, flows[i].func, kiosk_fixture_teardown);
       }
   return g_test_run ();
 }

@@ -212,6 +212,45 @@ test_broadcast (QurbFixture *fixture, gconstpointer data)
   (void) id;
 }
 
+/* The desk registers a phone seen on a member's card, and lifts a lock
+ * the kiosks put on a member number; both leave an audit row. */
+static void
+test_set_phone_and_unlock (QurbFixture *fixture, gconstpointer data)
+{
+  g_auto(QurbRun) bad = { 0 }, set = { 0 }, shown = { 0 }, none = { 0 }, unlock = { 0 }, again = { 0 };
+  g_auto(QurbRun) kiosk = { 0 };
+
+  qurb_fixture_load_corpus (fixture);
+  qurb_test_run_qurbctl (&bad, fixture->db_path, NULL, "member", "set-phone", "100004", "0522123456", NULL);
+  g_assert_cmpint (bad.status, ==, 2);   /* a landline: no SMS to it */
+  g_assert_nonnull (strstr (bad.err, "0522123456"));
+  qurb_test_run_qurbctl (&set, fixture->db_path, NULL, "member", "set-phone", "100004", "06 12 34 99 88", NULL);
+  g_assert_cmpint (set.status, ==, 0);
+  qurb_assert_query_text (fixture->db, "SELECT phone || ' ' || phone_chosen FROM members WHERE member_no = '100004'",
+                          "+212612349988 1");
+  qurb_assert_query_text (fixture->db, "SELECT actor || ' ' || action || ' ' || subject || ' ' || detail FROM audit"
+                          " WHERE action = 'phone-register'", "staff phone-register 100004 +2126*****988");
+  qurb_test_run_qurbctl (&shown, fixture->db_path, NULL, "member", "100004", NULL);
+  g_assert_nonnull (strstr (shown.out, "+212612349988"));
+  qurb_test_run_qurbctl (&none, fixture->db_path, NULL, "member", "set-phone", "100004", "--none", NULL);
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT phone IS NULL FROM members WHERE member_no = '100004'"),
+                   ==, 1);
+
+  g_assert_true (qurb_db_exec (fixture->db,
+      "INSERT INTO lockouts VALUES ('member:100002', 0, '2027-01-15T09:59:00', '2027-01-15T10:59:00'),"
+      " ('kiosk:LAA-01', 4, '2027-01-15T09:59:50', '2027-01-15T10:00:20')", NULL));
+  qurb_test_run_qurbctl (&unlock, fixture->db_path, NULL, "unlock", "100002", NULL);
+  g_assert_cmpint (unlock.status, ==, 0);
+  g_assert_nonnull (strstr (unlock.out, "100002: unlocked"));
+  qurb_test_run_qurbctl (&again, fixture->db_path, NULL, "unlock", "100002", NULL);
+  g_assert_nonnull (strstr (again.out, "100002: was not locked"));
+  qurb_test_run_qurbctl (&kiosk, fixture->db_path, NULL, "unlock", "--kiosk", "LAA-01", NULL);
+  g_assert_cmpint (kiosk.status, ==, 0);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM lockouts"), ==, 0);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM audit WHERE action = 'unlock'"), ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -224,6 +263,7 @@ main (int argc, char **argv)
   ADD ("/qurbctl/member-book-cancel", test_member_book_cancel);
   ADD ("/qurbctl/demo", test_demo);
   ADD ("/qurbctl/broadcast", test_broadcast);
+  ADD ("/qurbctl/set-phone-and-unlock", test_set_phone_and_unlock);
 #undef ADD
   return g_test_run ();
 }

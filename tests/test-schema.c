@@ -53,7 +53,7 @@ test_fresh (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpint (qurb_test_query_int (fixture->db,
                    "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN"
                    " ('members', 'claims', 'caravans', 'slots', 'bookings',"
-                   "  'audit', 'messages', 'announcements')"), ==, 8);
+                   "  'audit', 'messages', 'announcements', 'waitlist', 'phone_codes')"), ==, 10);
 }
 
 static void
@@ -84,6 +84,7 @@ static const OldSchema old_schemas[] = {
   { 4, "schema-v4.sql", 1 },
   { 5, "schema-v5.sql", 1 },
   { 6, "schema-v6.sql", 1 },
+  { 7, "schema-v7.sql", 1 },
 };
 
 static void

@@ -71,6 +71,19 @@ test_split_boundaries (void)
     g_assert_true (g_utf8_validate (mixed_parts->pdata[i], -1, NULL));
 }
 
+/* A number written with thousands apart ("10 535,00") is never cut
+ * between two parts at its space. */
+static void
+test_split_keeps_numbers (void)
+{
+  g_autofree gchar *head = repeat ("a", 148);
+  g_autofree gchar *text = g_strconcat (head, " 10 535,00 DH payes au dossier 2024001234.", NULL);
+  g_autoptr(GPtrArray) parts = qurb_sms_split (text);
+
+  g_assert_cmpuint (parts->len, ==, 2);
+  g_assert_true (g_str_has_prefix (parts->pdata[1], "10 535,00"));
+}
+
 static void
 test_gsm7_fold (void)
 {
@@ -99,6 +112,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/segments/table", test_segments_table);
   g_test_add_func ("/segments/split-boundaries", test_split_boundaries);
+  g_test_add_func ("/segments/split-keeps-numbers", test_split_keeps_numbers);
   g_test_add_func ("/segments/gsm7-fold", test_gsm7_fold);
   return g_test_run ();
 }

@@ -1,5 +1,8 @@
-/* test-staff.c — the staff console under Xvfb, in both languages: PIN and
- * lockout, the live counters, scheduling, progress as the daemon sends */
+/* test-staff.c — the staff console under Xvfb, in both languages, inside
+ * the kiosk's window (a long press opens it, Lock returns to the kiosk)
+ * and on a desk window: PIN and lockout, the live counters, days and
+ * times picked by touch, the confirmation before anything is queued,
+ * readable rows, progress as the daemon sends */
 #include "config.h"
 
 #include <gtk/gtk.h>
@@ -16,18 +19,29 @@ typedef struct {
   QurbFixture db;
   KioskDriver kiosk;
   const gchar *lang;
+  gboolean in_kiosk;
+  gboolean portrait;
 } StaffFixture;
+
+typedef struct {
+  const gchar *lang;
+  gboolean in_kiosk;
+  gboolean portrait;         /* in a portrait kiosk */
+} Variant;
 
 static void
 staff_setup (StaffFixture *f, gconstpointer data)
 {
+  const Variant *variant = data;
   g_autoptr(GError) error = NULL;
 
   qurb_fixture_setup (&f->db, NULL);
   qurb_fixture_load_corpus (&f->db);
   g_assert_true (qurb_staff_pin_set (f->db.db, PIN, &error));
-  f->lang = data;
-  kiosk_driver_start_staff (&f->kiosk, f->db.db, f->lang);
+  f->lang = variant->lang;
+  f->in_kiosk = variant->in_kiosk;
+  f->portrait = variant->portrait;
+  kiosk_driver_start_staff (&f->kiosk, f->db.db, f->lang, variant->in_kiosk, variant->portrait);
 }
 
 static void
@@ -40,10 +54,13 @@ staff_teardown (StaffFixture *f, gconstpointer data)
 static void
 screenshot (StaffFixture *f, const gchar *screen)
 {
-  g_autofree gchar *name = g_strdup_printf ("staff-%s-%s", screen, f->lang);
+  g_autofree gchar *name = g_strdup_printf ("staff-%s%s-%s%s", f->in_kiosk ? "" : "desk-", screen, f->lang,
+                                            f->portrait ? "-portrait" : "");
   g_autofree gchar *path = kiosk_driver_screenshot (&f->kiosk, name);
 
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  /* The console fits the screen it is on: the window never grew. */
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->kiosk.window)), ==, f->portrait ? 1080 : 1920);
 }
 
 static void
@@ -111,8 +128,7 @@ set_text (StaffFixture *f, const gchar *name, const gchar *text)
 static void
 assert_shows (StaffFixture *f, const gchar *text)
 {
-  if (!kiosk_driver_has_text (&f->kiosk, text))
-    g_error ("“%s” is not on screen %s", text, kiosk_driver_screen (&f->kiosk));
+  kiosk_driver_assert_shows (&f->kiosk, text);
 }
 
 static gchar *
@@ -126,8 +142,28 @@ counter (const gchar *lang, guint units, const gchar *encoding, guint parts)
 static gchar *
 summary (const gchar *lang, guint fr, guint ar, guint64 parts)
 {
-  return g_strdup_printf (T_("%u recipients (%u in French, %u in Arabic) · %llu SMS in all"),
+  return g_strdup_printf (qurb_dngettext (lang, "%u recipient (%u in French, %u in Arabic) · %llu SMS in all",
+                                          "%u recipients (%u in French, %u in Arabic) · %llu SMS in all", fr + ar),
                           fr + ar, fr, ar, (unsigned long long) parts);
+}
+
+static gchar *
+progress_text (const gchar *lang, gint64 total, gint64 queued, gint64 sent, gint64 delivered)
+{
+  return g_strdup_printf (qurb_dngettext (lang,
+                              "%lld message: %lld queued, %lld sent, %lld delivered, %lld failed, %lld withdrawn",
+                              "%lld messages: %lld queued, %lld sent, %lld delivered, %lld failed, %lld withdrawn",
+                              total),
+                          (long long) total, (long long) queued, (long long) sent, (long long) delivered,
+                          (long long) 0, (long long) 0);
+}
+
+/* Taps a picker's button (its accessible name) times. */
+static void
+pick (StaffFixture *f, const gchar *name, guint times)
+{
+  for (guint i = 0; i < times; i++)
+    kiosk_driver_tap (&f->kiosk, name);
 }
 
 static void
@@ -182,14 +218,65 @@ test_compose (StaffFixture *f, gconstpointer data)
   assert_shows (f, s2);
   screenshot (f, "compose");
 
-  set_text (f, T_("Send on"), "2027-01-16 09:00");
+  /* Tomorrow at 09:00, by touch: a day later, four quarters earlier. */
+  {
+    g_autofree gchar *later = g_strdup_printf (T_("%s: one day later"), T_("Send on"));
+    g_autofree gchar *earlier = g_strdup_printf (T_("%s: a quarter of an hour earlier"), T_("Send on"));
+
+    pick (f, later, 1);
+    pick (f, earlier, 4);
+  }
+  assert_shows (f, "16/01/2027");
+  assert_shows (f, "09:00");
+
+  /* Nothing is queued before staff see the audience, the recipients and
+   * the bill once more, and say yes. */
   kiosk_driver_tap (&f->kiosk, T_("Schedule the announcement"));
+  g_assert_cmpint (qurb_test_query_int (f->db.db, "SELECT count(*) FROM announcements"), ==, 0);
+  {
+    g_autofree gchar *members = g_strdup_printf (T_("Members of %s"), g_str_equal (lang, "ar") ? "العيون" : "Laâyoune");
+    g_autofree gchar *when = g_strdup_printf (T_("%s at %s"), "16/01/2027", "09:00");
+    g_autofree gchar *question = g_strdup_printf (qurb_dngettext (lang,
+        "Send “%1$s” to %2$s: %3$u recipient, %4$llu SMS in all, on %5$s?",
+        "Send “%1$s” to %2$s: %3$u recipients, %4$llu SMS in all, on %5$s?", 2),
+        g_str_equal (lang, "ar") ? "أبواب مفتوحة" : "Portes ouvertes", members, 2, (unsigned long long) 2, when);
+
+    assert_shows (f, question);
+  }
+  screenshot (f, "compose-confirm");
+  kiosk_driver_tap (&f->kiosk, T_("No, go back"));
+  g_assert_cmpint (qurb_test_query_int (f->db.db, "SELECT count(*) FROM announcements"), ==, 0);
+  kiosk_driver_tap (&f->kiosk, T_("Schedule the announcement"));
+  kiosk_driver_tap (&f->kiosk, T_("Yes, schedule it"));
   qurb_assert_query_text (f->db.db, "SELECT audience || ' ' || send_at || ' ' || state FROM announcements",
                           "province:Laâyoune 2027-01-16T09:00:00 scheduled");
   qurb_assert_query_text (f->db.db, "SELECT text_fr FROM announcements",
                           "Journée portes ouvertes : le coeur de l'agence vous accueille samedi.");
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "list");
   assert_shows (f, g_str_equal (lang, "ar") ? "أبواب مفتوحة" : "Portes ouvertes");
+  /* The row reads as staff speak: state, audience, day and time. */
+  {
+    g_autofree gchar *members = g_strdup_printf (T_("Members of %s"), g_str_equal (lang, "ar") ? "العيون" : "Laâyoune");
+    g_autofree gchar *when = g_strdup_printf (T_("%s at %s"), "16/01/2027", "09:00");
+    g_autofree gchar *row = g_strdup_printf ("%s · %s · %s", T_("Scheduled"), members, when);
+
+    assert_shows (f, row);
+  }
+}
+
+/* Refusals come in the console's language, before anything is written. */
+static void
+test_refusals (StaffFixture *f, gconstpointer data)
+{
+  const gchar *lang = f->lang;
+
+  enter_pin (f, PIN);
+  set_text (f, T_("Text in French"), "Samedi a l'agence.");
+  set_text (f, T_("Text in Arabic"), "السبت بالوكالة.");
+  kiosk_driver_tap (&f->kiosk, T_("Schedule the announcement"));
+  assert_shows (f, T_("Give the announcement a title in French and in Arabic."));
+  g_assert_cmpint (qurb_test_query_int (f->db.db, "SELECT count(*) FROM announcements"), ==, 0);
+  screenshot (f, "compose-refused");
 }
 
 static gboolean
@@ -218,10 +305,7 @@ test_progress (StaffFixture *f, gconstpointer data)
   enter_pin (f, PIN);
   kiosk_driver_tap (&f->kiosk, T_("Broadcasts"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "list");
-  before = g_strdup_printf (T_("%lld messages: %lld queued, %lld"
-                               " sent, %lld delivered, %lld"
-                               " failed, %lld withdrawn"),
-                            (long long) 6, (long long) 6, (long long) 0, (long long) 0, (long long) 0, (long long) 0);
+  before = progress_text (lang, 6, 6, 0, 0);
   assert_shows (f, before);
 
   /* The daemon sends four, one is delivered. */
@@ -232,10 +316,7 @@ test_progress (StaffFixture *f, gconstpointer data)
   g_timeout_add ((QURB_STAFF_REFRESH_SECONDS + 0.5) * 1000, quit_loop, loop);
   g_main_loop_run (loop);
   kiosk_driver_settle (&f->kiosk);
-  after = g_strdup_printf (T_("%lld messages: %lld queued, %lld"
-                              " sent, %lld delivered, %lld"
-                              " failed, %lld withdrawn"),
-                           (long long) 6, (long long) 2, (long long) 3, (long long) 1, (long long) 0, (long long) 0);
+  after = progress_text (lang, 6, 2, 3, 1);
   assert_shows (f, after);
   screenshot (f, "list");
 
@@ -246,23 +327,57 @@ test_progress (StaffFixture *f, gconstpointer data)
                           "queued cancelled");
 }
 
+/* In the kiosk: the long press showed the PIN page; "Back to the kiosk"
+ * and Lock both return to the members' home screen, console locked. */
+static void
+test_in_kiosk (StaffFixture *f, gconstpointer data)
+{
+  const gchar *lang = f->lang;
+
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "pin");
+  screenshot (f, "kiosk-pin");
+  kiosk_driver_tap (&f->kiosk, T_("Back to the kiosk"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
+  kiosk_driver_long_press (&f->kiosk, T_("Qurb, your health mutual"));
+  enter_pin (f, PIN);
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "compose");
+  kiosk_driver_tap (&f->kiosk, T_("Lock"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
+  g_assert_nonnull (kiosk_driver_find (&f->kiosk, T_("My claim files")));
+  /* Opened again, it asks for the PIN again. */
+  kiosk_driver_long_press (&f->kiosk, T_("Qurb, your health mutual"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "pin");
+}
+
 int
 main (int argc, char **argv)
 {
   static const struct {
     const gchar *name;
     void (*func) (StaffFixture *, gconstpointer);
+    gboolean desk_too;
   } flows[] = {
-    { "pin-lockout", test_pin_lockout }, { "compose", test_compose }, { "progress", test_progress },
+    { "pin-lockout", test_pin_lockout, TRUE }, { "compose", test_compose, FALSE },
+    { "refusals", test_refusals, FALSE }, { "progress", test_progress, TRUE },
+    { "in-kiosk", test_in_kiosk, FALSE },
   };
-  static const gchar *const langs[] = { "fr", "ar" };
+  static const Variant variants[] = {
+    { "fr", TRUE, FALSE }, { "ar", TRUE, FALSE }, { "fr", FALSE, FALSE }, { "ar", FALSE, FALSE },
+    { "fr", TRUE, TRUE }, { "ar", TRUE, TRUE },
+  };
 
   gtk_test_init (&argc, &argv, NULL);
-  for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
+  for (guint v = 0; v < G_N_ELEMENTS (variants); v++)
     for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
       {
-        g_autofree gchar *path = g_strdup_printf ("/staff/%s/%s", langs[l], flows[i].name);
-        g_test_add (path, StaffFixture, langs[l], staff_setup, flows[i].func, staff_teardown);
+        g_autofree gchar *path = NULL;
+
+        if (!variants[v].in_kiosk && !flows[i].desk_too)
+          continue;
+        path = g_strdup_printf ("/staff/%s/%s/%s", variants[v].portrait ? "kiosk-portrait"
+                                                   : variants[v].in_kiosk ? "kiosk" : "desk",
+                                variants[v].lang, flows[i].name);
+        g_test_add (path, StaffFixture, &variants[v], staff_setup, flows[i].func, staff_teardown);
       }
   return g_test_run ();
 }

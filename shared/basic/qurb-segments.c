@@ -105,7 +105,11 @@ split (const gchar *text, QurbSegments *segments)
               after_space = NULL;
             }
           used += cost;
-          if (g_unichar_isspace (c))
+          /* A space between two digits is inside a number ("10 535,00"):
+           * no cut there. */
+          if (g_unichar_isspace (c) &&
+              !(p > text && g_unichar_isdigit (g_utf8_get_char (g_utf8_prev_char (p))) &&
+                g_unichar_isdigit (g_utf8_get_char (g_utf8_next_char (p)))))
             {
               after_space = g_utf8_next_char (p);
               used_at_space = used;

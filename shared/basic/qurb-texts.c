@@ -4,6 +4,8 @@
  * named by its number and status only. */
 #include "config.h"
 
+#include <string.h>
+
 #include "qurb-clock.h"
 #include "qurb-i18n.h"
 #include "qurb-segments.h"
@@ -52,16 +54,45 @@ qurb_claim_kind_label (const gchar *lang, const gchar *kind)
   return kind;
 }
 
-/* "812,50 DH" / "812,50 درهم": a comma for decimals, as both languages
- * write amounts in Morocco, and the digits stay Western. */
+/* The thousands separator on screens: the narrow no-break space French
+ * typography (and fr_FR's LC_NUMERIC) uses; with the comma for decimals,
+ * the same in Arabic text ("10 535,00 درهم"), where a dot or a comma
+ * would read as the other. */
+#define THOUSANDS_SEP "\u202F"
+
+static gchar *
+format_amount (const gchar *lang, gint64 centimes, const gchar *thousands)
+{
+  g_autofree gchar *whole = g_strdup_printf ("%" G_GINT64_FORMAT, ABS (centimes) / 100);
+  g_autoptr(GString) number = g_string_new (centimes < 0 ? "-" : "");
+  gsize len = strlen (whole);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (number, thousands);
+      g_string_append_c (number, whole[i]);
+    }
+  g_string_append_printf (number, ",%02d", (gint) (ABS (centimes) % 100));
+  /* TRANSLATORS: an amount of money; %s is the number, e.g. 812,50 */
+  return g_strdup_printf (qurb_dgettext (lang, "%s DH"), number->str);
+}
+
+/* "10 535,00 DH" / "10 535,00 درهم": a comma for decimals, as both
+ * languages write amounts in Morocco, thousands apart, Western digits. */
 gchar *
 qurb_format_amount (const gchar *lang, gint64 centimes)
 {
-  g_autofree gchar *number = g_strdup_printf ("%" G_GINT64_FORMAT ",%02d",
-                                              centimes / 100, (gint) (centimes % 100));
+  return format_amount (lang, centimes, THOUSANDS_SEP);
+}
 
-  /* TRANSLATORS: an amount of money; %s is the number, e.g. 812,50 */
-  return g_strdup_printf (qurb_dgettext (lang, "%s DH"), number);
+/* The same for an SMS: the narrow no-break space is not in GSM-7 (it
+ * would turn a French message into UCS-2, twice the parts), so a plain
+ * space — which the splitter never cuts between two digits. */
+gchar *
+qurb_format_amount_sms (const gchar *lang, gint64 centimes)
+{
+  return format_amount (lang, centimes, " ");
 }
 
 gchar *
@@ -72,7 +103,7 @@ qurb_compose_claim_notice (const gchar *lang, const gchar *dossier_no,
 
   if (status == QURB_CLAIM_PAYE && amount_paid > 0)
     {
-      g_autofree gchar *amount = qurb_format_amount (lang, amount_paid);
+      g_autofree gchar *amount = qurb_format_amount_sms (lang, amount_paid);
       /* TRANSLATORS: SMS; %1$s dossier number, %2$s status, %3$s amount */
       return g_strdup_printf (qurb_dgettext (lang, "Dossier %1$s: %2$s, %3$s."),
                               dossier_no, label, amount);
@@ -113,21 +144,43 @@ with_hint_if_it_fits (gchar *text, const gchar *hint)
   return g_steal_pointer (&both);
 }
 
+/* text (owned), and how to cancel the booking when it still fits. */
+static gchar *
+with_cancel_hint (const gchar *lang, gchar *text, const gchar *booking_code)
+{
+  /* TRANSLATORS: SMS, after a booking confirmation when it fits in the
+   * same SMS; %s the booking code; keep the cancel keyword of your language */
+  g_autofree gchar *hint = g_strdup_printf (qurb_dgettext (lang, "To cancel: ANNULER %s"), booking_code);
+
+  return with_hint_if_it_fits (text, hint);
+}
+
+/* The SMS a member on a waiting list gets when a cancellation gives
+ * them the seat: the booking's code, when and where, how to cancel. */
+gchar *
+qurb_compose_waitlist_booking (const gchar *lang, const gchar *booking_code, const gchar *caravan_code,
+                               const gchar *date, const gchar *start_time, const gchar *site)
+{
+  g_autofree gchar *day = qurb_format_date (date);
+
+  /* TRANSLATORS: SMS to a member of a waiting list; %1$s booking code,
+   * %2$s caravan code, %3$s date, %4$s time, %5$s place */
+  return with_cancel_hint (lang, g_strdup_printf (qurb_dgettext (lang, "A seat is free for you: booking %1$s, "
+                                                                        "%2$s, %3$s at %4$s, %5$s."),
+                                                  booking_code, caravan_code, day, start_time, site),
+                           booking_code);
+}
+
 gchar *
 qurb_compose_booking_confirmation (const gchar *lang, const gchar *booking_code,
                                    const gchar *caravan_code, const gchar *date,
                                    const gchar *start_time, const gchar *site)
 {
   g_autofree gchar *day = qurb_format_date (date);
-  g_autofree gchar *hint = NULL;
-  gchar *text;
 
   /* TRANSLATORS: SMS; %1$s booking code, %2$s caravan code, %3$s date,
    * %4$s time, %5$s place */
-  text = g_strdup_printf (qurb_dgettext (lang, "Booking %1$s: %2$s, %3$s at %4$s, %5$s."),
-                          booking_code, caravan_code, day, start_time, site);
-  /* TRANSLATORS: SMS, after a booking confirmation when it fits in the
-   * same SMS; %s the booking code; keep the cancel keyword of your language */
-  hint = g_strdup_printf (qurb_dgettext (lang, "To cancel: ANNULER %s"), booking_code);
-  return with_hint_if_it_fits (text, hint);
+  return with_cancel_hint (lang, g_strdup_printf (qurb_dgettext (lang, "Booking %1$s: %2$s, %3$s at %4$s, %5$s."),
+                                                  booking_code, caravan_code, day, start_time, site),
+                           booking_code);
 }

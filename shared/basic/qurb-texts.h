@@ -13,6 +13,8 @@ const gchar *qurb_claim_kind_label     (const gchar     *lang,
                                         const gchar     *kind);
 gchar       *qurb_format_amount        (const gchar *lang,
                                         gint64       centimes);
+gchar       *qurb_format_amount_sms    (const gchar *lang,
+                                        gint64       centimes);
 gchar       *qurb_compose_claim_notice (const gchar     *lang,
                                         const gchar     *dossier_no,
                                         QurbClaimStatus  status,
@@ -25,5 +27,12 @@ gchar       *qurb_compose_booking_confirmation (const gchar *lang,
                                                 const gchar *date,
                                                 const gchar *start_time,
                                                 const gchar *site);
+
+gchar       *qurb_compose_waitlist_booking (const gchar *lang,
+                                            const gchar *booking_code,
+                                            const gchar *caravan_code,
+                                            const gchar *date,
+                                            const gchar *start_time,
+                                            const gchar *site);
 
 G_END_DECLS
