@@ -1,6 +1,10 @@
-/* qurb-caravans-page.c — booking a caravan, second step: a caravan of the province */
+/* qurb-caravans-page.c — booking a caravan, second step: a caravan of the province
+ *
+ * A province this box does not serve shows its caravans all the same,
+ * greyed, with the agency that books them. */
 #include "config.h"
 
+#include "qurb-agency.h"
 #include "qurb-kiosk-booking.h"
 #include "qurb-kiosk-pages.h"
 
@@ -26,7 +30,9 @@ qurb_caravans_page_enter (QurbKioskPage *page, GError **error)
   QurbKioskListPage *list = QURB_KIOSK_LIST_PAGE (page);
   const gchar *lang = qurb_kiosk_page_get_lang (page);
   QurbKioskErrand *errand = qurb_kiosk_session_get_errand (qurb_kiosk_page_get_session (page));
-  g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (qurb_kiosk_page_get_db (page), error);
+  g_autoptr(QurbAgency) agency = qurb_agency_load (qurb_kiosk_page_get_db (page), error);
+  g_autoptr(GPtrArray) caravans = agency ? qurb_caravans_upcoming (qurb_kiosk_page_get_db (page), error) : NULL;
+  gboolean here = agency && qurb_agency_serves (agency, errand->province);
   guint shown = 0;
 
   if (caravans == NULL)
@@ -41,8 +47,9 @@ qurb_caravans_page_enter (QurbKioskPage *page, GError **error)
       if (g_strcmp0 (caravan->province, errand->province) != 0)
         continue;
       summary = qurb_kiosk_caravan_summary (caravan, lang);
-      seats = caravan->seats_left > 0 ? qurb_kiosk_booking_seats_text (lang, caravan->seats_left)
-                                      : g_strdup (T_("Full: join the waiting list"));
+      seats = !here ? qurb_kiosk_booking_elsewhere_text (agency, caravan->province, lang)
+            : caravan->seats_left > 0 ? qurb_kiosk_booking_seats_text (lang, caravan->seats_left)
+            : g_strdup (T_("Full: join the waiting list"));
       {
         g_autofree gchar *span = g_strdup_printf ("%s–%s", caravan->start_time, caravan->end_time);
 
@@ -50,12 +57,22 @@ qurb_caravans_page_enter (QurbKioskPage *page, GError **error)
         hours = qurb_kiosk_ltr (lang, span);
       }
       text = g_strdup_printf ("%s %s\n%s", summary, hours, seats);
-      choice = qurb_kiosk_booking_choice_new (page, text, caravan->code, TRUE, G_CALLBACK (caravan_clicked));
+      choice = qurb_kiosk_booking_choice_new (page, text, caravan->code, here, G_CALLBACK (caravan_clicked));
       /* Full, it still leads somewhere: to its waiting list. */
-      if (caravan->seats_left <= 0)
+      if (here && caravan->seats_left <= 0)
         gtk_widget_add_css_class (choice, "waitlist");
       qurb_kiosk_list_page_add (list, choice);
       shown++;
+    }
+  if (shown > 0 && !here)
+    {
+      g_autofree gchar *where = qurb_kiosk_booking_elsewhere_text (agency, errand->province, lang);
+      /* TRANSLATORS: kiosk; %s "Booked at agency GLM-01" (or at another agency) */
+      g_autofree gchar *advice = g_strdup_printf (T_("%s: ask at its desk, or by SMS to its number."), where);
+
+      qurb_kiosk_list_page_set_message (list, advice);
+      qurb_kiosk_list_page_set_action (list, T_("Choose another place"), "qurb-back-symbolic", QURB_KIOSK_SCREEN_BACK);
+      return TRUE;
     }
   qurb_kiosk_list_page_set_message (list, shown == 0 ? T_("No caravan is planned there any more.") : NULL);
   if (shown == 0)

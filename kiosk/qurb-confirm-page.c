@@ -58,6 +58,9 @@ show_outcome (QurbConfirmPage *self, const QurbBookingResult *result, const gcha
     case QURB_BOOKING_CLOSED:
       text = g_strdup (T_("Booking for this time is closed."));
       break;
+    case QURB_BOOKING_OTHER_AGENCY:
+      text = g_strdup (T_("This caravan is booked at another agency."));
+      break;
     default:
       text = g_strdup (T_("This caravan is no longer planned."));
       break;

@@ -41,6 +41,16 @@ qurb_kiosk_booking_seats_text (const gchar *lang, gint seats)
   return g_strdup_printf (qurb_dngettext (lang, "%d seat left", "%d seats left", seats), seats);
 }
 
+/* A caravan of a province another box serves: who books it. */
+gchar *
+qurb_kiosk_booking_elsewhere_text (const QurbAgency *agency, const gchar *province, const gchar *lang)
+{
+  const gchar *code = qurb_agency_serving (agency, province);
+
+  /* TRANSLATORS: kiosk; %s an agency's code, e.g. GLM-01 */
+  return code ? g_strdup_printf (T_("Booked at agency %s"), code) : g_strdup (T_("Booked at another agency"));
+}
+
 /* Where the SMS goes, without showing the whole number on a lobby screen. */
 gchar *
 qurb_kiosk_booking_phone_note (const QurbMember *member, const gchar *lang, gboolean sent)

@@ -6,6 +6,7 @@
  * in its own transaction (qurb_booking_take). Private to those screens. */
 #pragma once
 
+#include "qurb-agency.h"
 #include "qurb-kiosk-page.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,9 @@ GtkWidget   *qurb_kiosk_booking_choice_new (QurbKioskPage    *page,
 const gchar *qurb_kiosk_booking_choice_get (GtkButton        *button);
 gchar       *qurb_kiosk_booking_seats_text (const gchar      *lang,
                                             gint              seats);
+gchar       *qurb_kiosk_booking_elsewhere_text (const QurbAgency *agency,
+                                                const gchar      *province,
+                                                const gchar      *lang);
 gchar       *qurb_kiosk_booking_phone_note (const QurbMember *member,
                                             const gchar      *lang,
                                             gboolean          sent);

@@ -2,12 +2,14 @@
  *
  * The provinces this box serves come first. A province with one caravan
  * leads straight to its times (or to its waiting list when it is full):
- * one touch fewer. */
+ * one touch fewer. The others follow, each with the agency that books its
+ * caravans (docs/DESIGN.md section 6): they lead to the list of their
+ * caravans, to be seen, not booked here. */
 #include "config.h"
 
+#include "qurb-agency.h"
 #include "qurb-kiosk-booking.h"
 #include "qurb-kiosk-pages.h"
-#include "qurb-provinces.h"
 
 struct _QurbProvincesPage { QurbKioskListPage parent_instance; };
 
@@ -40,33 +42,28 @@ province_clicked (GtkButton *button, QurbKioskPage *page)
                             QURB_KIOSK_NAV_PUSH);
 }
 
-static gboolean
-served (const gchar *const *provinces, const gchar *province)
-{
-  for (guint i = 0; provinces != NULL && provinces[i] != NULL; i++)
-    if (qurb_province_same (provinces[i], province))
-      return TRUE;
-  return FALSE;
-}
-
 static void
-add_province (QurbKioskPage *page, const gchar *province, const ProvinceTally *tally)
+add_province (QurbKioskPage *page, const QurbAgency *agency, const gchar *province, const ProvinceTally *tally)
 {
   const gchar *lang = qurb_kiosk_page_get_lang (page);
-  g_autofree gchar *seats = tally->seats > 0 ? qurb_kiosk_booking_seats_text (lang, tally->seats)
-                                             : g_strdup (T_("Full: waiting list"));
+  gboolean here = qurb_agency_serves (agency, province);
+  g_autofree gchar *seats = !here ? qurb_kiosk_booking_elsewhere_text (agency, province, lang)
+                          : tally->seats > 0 ? qurb_kiosk_booking_seats_text (lang, tally->seats)
+                          : g_strdup (T_("Full: waiting list"));
   g_autofree gchar *count = g_strdup_printf (qurb_dngettext (lang, "%s\n%u caravan", "%s\n%u caravans",
                                                              tally->caravans),
                                              qurb_kiosk_province_name (lang, province), tally->caravans);
   g_autofree gchar *text = g_strdup_printf ("%s\n%s", count, seats);
   GtkWidget *choice = qurb_kiosk_booking_choice_new (page, text, province, TRUE, G_CALLBACK (province_clicked));
 
-  if (tally->caravans == 1)
+  if (!here)
+    gtk_widget_add_css_class (choice, "elsewhere");
+  else if (tally->caravans == 1)
     {
       g_object_set_data_full (G_OBJECT (choice), "only-caravan", g_strdup (tally->first->code), g_free);
       g_object_set_data (G_OBJECT (choice), "full", GINT_TO_POINTER (tally->seats <= 0));
     }
-  if (tally->seats <= 0)
+  if (here && tally->seats <= 0)
     gtk_widget_add_css_class (choice, "waitlist");
   qurb_kiosk_list_page_add (QURB_KIOSK_LIST_PAGE (page), choice);
 }
@@ -76,8 +73,8 @@ qurb_provinces_page_enter (QurbKioskPage *page, GError **error)
 {
   QurbKioskListPage *list = QURB_KIOSK_LIST_PAGE (page);
   const gchar *lang = qurb_kiosk_page_get_lang (page);
-  const gchar *const *provinces = qurb_kiosk_session_get_provinces (qurb_kiosk_page_get_session (page));
-  g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (qurb_kiosk_page_get_db (page), error);
+  g_autoptr(QurbAgency) agency = qurb_agency_load (qurb_kiosk_page_get_db (page), error);
+  g_autoptr(GPtrArray) caravans = agency ? qurb_caravans_upcoming (qurb_kiosk_page_get_db (page), error) : NULL;
   g_autoptr(GHashTable) tallies = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
 
@@ -102,8 +99,8 @@ qurb_provinces_page_enter (QurbKioskPage *page, GError **error)
   /* Served provinces first, then the others, each in date order. */
   for (guint pass = 0; pass < 2; pass++)
     for (guint i = 0; i < order->len; i++)
-      if (served (provinces, order->pdata[i]) == (pass == 0))
-        add_province (page, order->pdata[i], g_hash_table_lookup (tallies, order->pdata[i]));
+      if (qurb_agency_serves (agency, order->pdata[i]) == (pass == 0))
+        add_province (page, agency, order->pdata[i], g_hash_table_lookup (tallies, order->pdata[i]));
   qurb_kiosk_list_page_set_message (list, caravans->len == 0
                                     ? T_("No caravan is planned for now. The announcements on the home screen will tell you of the next ones.")
                                     : NULL);

@@ -5,7 +5,7 @@
  * back before it expires, it registers the phone (an audit row says who
  * and when), and imports keep it (members.phone_chosen). Staff set a
  * phone directly with `qurbctl member set-phone`. The code itself is never
- * stored: only its salted hash (as the staff PIN's). */
+ * stored: only its yescrypt hash, as the staff PIN's. */
 #pragma once
 
 #include "qurb-db.h"

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "qurb-agency.h"
 #include "qurb-booking-private.h"
 #include "qurb-clock.h"
 #include "qurb-waitlist.h"
@@ -163,7 +164,8 @@ join_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   QurbWaitlistResult *result = job->result;
   g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (QurbSlotState));
   g_autoptr(GArray) slot_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  g_autofree gchar *today = NULL, *date = NULL, *now = qurb_now_iso ();
+  g_autofree gchar *today = NULL, *date = NULL, *province = NULL, *now = qurb_now_iso ();
+  g_autoptr(QurbAgency) agency = NULL;
   QurbCaravanState caravan = { 0 };
   sqlite3_stmt *stmt;
   gint64 caravan_id;
@@ -172,7 +174,7 @@ join_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   guint chosen;
 
   memset (result, 0, sizeof *result);
-  stmt = qurb_db_statement (db, "SELECT id, date, slot_minutes FROM caravans WHERE code = ?", error);
+  stmt = qurb_db_statement (db, "SELECT id, date, slot_minutes, province FROM caravans WHERE code = ?", error);
   if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", job->caravan_code) ||
       (step = qurb_db_step_row (db, stmt, error)) < 0)
     return FALSE;
@@ -185,7 +187,17 @@ join_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   caravan_id = sqlite3_column_int64 (stmt, 0);
   date = qurb_db_column_dup (stmt, 1);
   caravan.slot_minutes = sqlite3_column_int (stmt, 2);
+  province = qurb_db_column_dup (stmt, 3);
   sqlite3_reset (stmt);
+
+  /* Only the box that sells a caravan's seats keeps its waiting list. */
+  if ((agency = qurb_agency_load (db, error)) == NULL)
+    return FALSE;
+  if (!qurb_agency_serves (agency, province))
+    {
+      result->outcome = QURB_WAITLIST_OTHER_AGENCY;
+      return TRUE;
+    }
 
   if (!qurb_waitlist_fill (db, caravan_id, NULL, error) ||
       !qurb_booking_find_active (db, job->member_id, caravan_id, &result->booking, &holds, error))

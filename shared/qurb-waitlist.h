@@ -20,6 +20,7 @@ typedef enum {
   QURB_WAITLIST_NO_PHONE,         /* nobody could tell them a seat came */
   QURB_WAITLIST_CLOSED,           /* the caravan is past, or too close */
   QURB_WAITLIST_NO_SUCH_CARAVAN,
+  QURB_WAITLIST_OTHER_AGENCY,     /* another box books this caravan (qurb-agency) */
 } QurbWaitlistOutcome;
 
 typedef struct {

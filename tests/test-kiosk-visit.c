@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "kiosk-driver.h"
+#include "qurb-agency.h"
 #include "qurb-booking.h"
 #include "qurb-import.h"
 #include "qurb-kiosk-widgets.h"
@@ -347,6 +348,35 @@ test_banner (KioskFixture *f, gconstpointer data)
   screenshot (f, "home-banner");
 }
 
+/* A box serving Laâyoune books its caravans; Guelmim's are shown after,
+ * greyed, with the agency that books them (docs/DESIGN.md section 6). */
+static void
+test_elsewhere (KioskFixture *f, gconstpointer data)
+{
+  const gchar *lang = f->lang;
+  gboolean ar = g_str_equal (lang, "ar");
+  g_autofree gchar *where = g_strdup_printf (T_("Booked at agency %s"), "GLM-01");
+  g_autofree gchar *advice = g_strdup_printf (T_("%s: ask at its desk, or by SMS to its number."), where);
+
+  g_assert_true (qurb_agency_set (f->db.db, "LAA-01", "Laayoune", "GLM-01=Guelmim,Tan-Tan", NULL));
+  kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
+  kiosk_driver_identify (&f->kiosk, "100001", "AB123456");
+  assert_shows (f, where);
+  screenshot (f, "provinces-elsewhere");
+  kiosk_driver_tap (&f->kiosk, ar ? "كلميم" : "Guelmim");
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "caravans");
+  assert_shows (f, advice);
+  /* Seen, not booked: the caravan cannot be touched into its times. */
+  g_assert_false (gtk_widget_get_sensitive (kiosk_driver_find (&f->kiosk, ar ? "الكشف" : "Dépistage")));
+  screenshot (f, "caravans-elsewhere");
+  kiosk_driver_tap (&f->kiosk, T_("Choose another place"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "provinces");
+  /* Its own province still books. */
+  kiosk_driver_tap (&f->kiosk, ar ? "العيون" : "Laâyoune");
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "caravans");
+  g_assert_false (kiosk_driver_has_text (&f->kiosk, where));
+}
+
 /* Touches from the home screen to each task done (Done included), walked
  * as a member does it, with member 100002 (a CIN of two letters); the
  * table in docs/KIOSK.md is these numbers, beside those of the kiosk
@@ -452,7 +482,8 @@ main (int argc, char **argv)
   } flows[] = {
     { "visit", test_visit }, { "idle-warning", test_idle_warning }, { "lockout", test_lockout },
     { "waitlist", test_waitlist }, { "waitlist-needs-phone", test_waitlist_needs_phone },
-    { "phone", test_phone }, { "banner", test_banner }, { "touches", test_touches },
+    { "phone", test_phone }, { "banner", test_banner }, { "elsewhere", test_elsewhere },
+    { "touches", test_touches },
   };
 
   gtk_test_init (&argc, &argv, NULL);
