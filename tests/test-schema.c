@@ -84,6 +84,7 @@ static const OldSchema old_schemas[] = {
   { 4, "schema-v4.sql", 1 },
   { 5, "schema-v5.sql", 1 },
   { 6, "schema-v6.sql", 1 },
+  { 7, "schema-v7.sql", 1 },
 };
 
 static void
