@@ -26,4 +26,12 @@ gchar       *qurb_compose_booking_confirmation (const gchar *lang,
                                                 const gchar *start_time,
                                                 const gchar *site);
 
+gchar       *qurb_compose_ticket_text  (const gchar *lang,
+                                        const gchar *booking_code,
+                                        const gchar *caravan_code,
+                                        const gchar *title,
+                                        const gchar *date,
+                                        const gchar *start_time,
+                                        const gchar *site);
+
 G_END_DECLS
