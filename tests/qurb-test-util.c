@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 
+#include "qurb-booking.h"
 #include "qurb-import.h"
 #include "qurb-test-util.h"
 
@@ -221,4 +222,28 @@ qurb_test_free_port (void)
   g_assert_true (g_socket_bind (socket, any, TRUE, NULL));
   bound = g_socket_get_local_address (socket, NULL);
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/* Books the earliest free slot of caravan_code for a member of the
+ * fixtures (no SMS); the booking code. */
+gchar *
+qurb_test_book (QurbDb *db, const gchar *member_no, const gchar *caravan_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *sql = g_strdup_printf ("SELECT id FROM members WHERE member_no = '%s'", member_no);
+  QurbBookingRequest request = { qurb_test_query_int (db, sql), caravan_code, -1, "staff", FALSE };
+  QurbBookingResult result;
+
+  g_assert_true (qurb_booking_take (db, &request, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.outcome, ==, QURB_BOOKING_OK);
+  return g_strdup (result.booking.code);
+}
+
+/* A ticket key of the tests: the same seed, the same key. */
+void
+qurb_test_ticket_key (QurbTicketKey *key, guint8 seed)
+{
+  for (guint i = 0; i < QURB_TICKET_KEY_SIZE; i++)
+    key->bytes[i] = (guint8) (seed * 31 + i);
 }

@@ -9,27 +9,6 @@
 #include "qurb-checkin.h"
 #include "qurb-test-util.h"
 
-static gchar *
-book (QurbDb *db, const gchar *member_no, const gchar *caravan)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *sql = g_strdup_printf ("SELECT id FROM members WHERE member_no = '%s'", member_no);
-  QurbBookingRequest request = { qurb_test_query_int (db, sql), caravan, -1, "staff", FALSE };
-  QurbBookingResult result;
-
-  g_assert_true (qurb_booking_take (db, &request, &result, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (result.outcome, ==, QURB_BOOKING_OK);
-  return g_strdup (result.booking.code);
-}
-
-static void
-fixed_key (QurbTicketKey *key, guint8 seed)
-{
-  for (guint i = 0; i < QURB_TICKET_KEY_SIZE; i++)
-    key->bytes[i] = (guint8) (seed * 31 + i);
-}
-
 /* Checks text in at now; the outcome. */
 static QurbCheckinOutcome
 scan (QurbDb *db, const gchar *now, const gchar *text, const QurbTicketKey *key, const gchar *caravan,
@@ -68,14 +47,14 @@ test_once_twice_refused (QurbFixture *fixture, gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   qurb_fixture_load_corpus (fixture);
-  a = book (fixture->db, "100001", "LAA1");
-  b = book (fixture->db, "100002", "LAA1");
-  c = book (fixture->db, "100003", "LAA1");
+  a = qurb_test_book (fixture->db, "100001", "LAA1");
+  b = qurb_test_book (fixture->db, "100002", "LAA1");
+  c = qurb_test_book (fixture->db, "100003", "LAA1");
   g_assert_true (qurb_booking_cancel (fixture->db, qurb_test_query_int (fixture->db,
                  "SELECT id FROM members WHERE member_no = '100002'"), b, &cancelled, &error));
   g_assert_cmpint (cancelled.outcome, ==, QURB_BOOKING_OK);
-  fixed_key (&key, 1);
-  fixed_key (&other, 2);
+  qurb_test_ticket_key (&key, 1);
+  qurb_test_ticket_key (&other, 2);
   qurb_ticket_payload (&key, a, ticket);
 
   /* Once: the booking is attended, at the time of the scan. */
@@ -155,12 +134,12 @@ test_offline_copy_and_merge (QurbFixture *fixture, gconstpointer data)
   guint count = 0;
 
   qurb_fixture_load_corpus (fixture);
-  a = book (fixture->db, "100001", "LAA1");
-  b = book (fixture->db, "100002", "LAA1");
-  c = book (fixture->db, "100003", "LAA1");
-  d = book (fixture->db, "100005", "LAA1");
-  e = book (fixture->db, "100006", "LAA1");
-  fixed_key (&key, 1);
+  a = qurb_test_book (fixture->db, "100001", "LAA1");
+  b = qurb_test_book (fixture->db, "100002", "LAA1");
+  c = qurb_test_book (fixture->db, "100003", "LAA1");
+  d = qurb_test_book (fixture->db, "100005", "LAA1");
+  e = qurb_test_book (fixture->db, "100006", "LAA1");
+  qurb_test_ticket_key (&key, 1);
 
   g_setenv ("QURB_NOW", "2027-02-03T07:30:00", TRUE);
   g_assert_true (qurb_backup_to_file (fixture->db, copy_path, NULL, &error));
@@ -258,7 +237,7 @@ test_qurbctl (QurbFixture *fixture, gconstpointer data)
   const gchar *env[] = { NULL, "QURB_NOW=2027-02-03T09:00:00", NULL };
 
   qurb_fixture_load_corpus (fixture);
-  a = book (fixture->db, "100001", "LAA1");
+  a = qurb_test_book (fixture->db, "100001", "LAA1");
   conf = g_strdup_printf ("[tickets]\nkey=%s\n", key_path);
   conf_path = qurb_fixture_write (fixture, "qurb.conf", conf);
   conf_env = g_strconcat ("QURB_CONFIG=", conf_path, NULL);

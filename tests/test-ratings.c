@@ -12,20 +12,6 @@
 #include "qurb-sms.h"
 #include "qurb-test-util.h"
 
-static gchar *
-book (QurbDb *db, const gchar *member_no, const gchar *caravan)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *sql = g_strdup_printf ("SELECT id FROM members WHERE member_no = '%s'", member_no);
-  QurbBookingRequest request = { qurb_test_query_int (db, sql), caravan, -1, "staff", FALSE };
-  QurbBookingResult result;
-
-  g_assert_true (qurb_booking_take (db, &request, &result, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (result.outcome, ==, QURB_BOOKING_OK);
-  return g_strdup (result.booking.code);
-}
-
 static void
 check_in (QurbDb *db, const gchar *code, const gchar *now)
 {
@@ -86,7 +72,7 @@ caravan_day (QurbFixture *fixture)
 
   qurb_fixture_load_corpus (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    g_free (book (fixture->db, members[i], "LAA1"));
+    g_free (qurb_test_book (fixture->db, members[i], "LAA1"));
   g_assert_true (qurb_booking_cancel (fixture->db, qurb_test_query_int (fixture->db,
                  "SELECT id FROM members WHERE member_no = '100003'"),
                  qurb_test_query_text (fixture->db, "SELECT b.code FROM bookings b JOIN members m"

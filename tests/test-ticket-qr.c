@@ -13,28 +13,6 @@
 #include "qurb-ticket-key.h"
 #include "qurb-test-util.h"
 
-/* A booking on LAA1 (2027-02-03) for member 100001; its code. */
-static gchar *
-book (QurbFixture *fixture, const gchar *member_no)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree gchar *sql = g_strdup_printf ("SELECT id FROM members WHERE member_no = '%s'", member_no);
-  QurbBookingRequest request = { qurb_test_query_int (fixture->db, sql), "LAA1", -1, "staff", FALSE };
-  QurbBookingResult result;
-
-  g_assert_true (qurb_booking_take (fixture->db, &request, &result, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (result.outcome, ==, QURB_BOOKING_OK);
-  return g_strdup (result.booking.code);
-}
-
-static void
-fixed_key (QurbTicketKey *key, guint8 seed)
-{
-  for (guint i = 0; i < QURB_TICKET_KEY_SIZE; i++)
-    key->bytes[i] = (guint8) (seed * 31 + i);
-}
-
 /* What zbarimg reads in a PNG file, or NULL when it reads nothing. */
 static gchar *
 zbar_read (const gchar *png_path)
@@ -86,8 +64,8 @@ test_qr_round_trip (QurbFixture *fixture, gconstpointer data)
   if (!have_zbarimg ())
     return;
   qurb_fixture_load_corpus (fixture);
-  code = book (fixture, "100001");
-  fixed_key (&key, 1);
+  code = qurb_test_book (fixture->db, "100001", "LAA1");
+  qurb_test_ticket_key (&key, 1);
   ticket = qurb_ticket_issue (fixture->db, &key, code, "fr", &error);
   g_assert_no_error (error);
   /* Version 2: 25 modules a side, small enough for a phone's screen. */
@@ -105,7 +83,7 @@ test_qr_round_trip (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpint (qurb_ticket_read (read, &key, read_code), ==, QURB_TICKET_VALID);
   g_assert_cmpstr (read_code, ==, code);
   /* Another deployment's key does not vouch for it. */
-  fixed_key (&other, 2);
+  qurb_test_ticket_key (&other, 2);
   g_assert_cmpint (qurb_ticket_read (read, &other, read_code), ==, QURB_TICKET_FOREIGN);
 
   /* A QR code made of a payload changed by one character (the code of
@@ -166,8 +144,8 @@ test_print (QurbFixture *fixture, gconstpointer data)
   QurbTicketKey key;
 
   qurb_fixture_load_corpus (fixture);
-  code = book (fixture, "100001");
-  fixed_key (&key, 1);
+  code = qurb_test_book (fixture->db, "100001", "LAA1");
+  qurb_test_ticket_key (&key, 1);
   ticket = qurb_ticket_issue (fixture->db, &key, code, "fr", &error);
   g_assert_no_error (error);
 

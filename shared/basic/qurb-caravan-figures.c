@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "qurb-caravan-figures.h"
+#include "qurb-csv.h"
 
 void
 qurb_caravan_figures_clear (QurbCaravanFigures *figures)
@@ -127,27 +128,6 @@ qurb_figures_level_name (QurbFiguresLevel level)
   return names[level];
 }
 
-/* A CSV field: quoted when it holds a comma, a quote or a line break. */
-static void
-append_field (GString *out, const gchar *value)
-{
-  if (value == NULL)
-    return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
-    {
-      g_string_append (out, value);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const gchar *p = value; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static void
 append_count (GString *out, gint64 value)
 {
@@ -171,13 +151,13 @@ qurb_caravan_figures_csv (GArray *rows)
 
       g_string_append (out, qurb_figures_level_name (row->level));
       g_string_append_c (out, ',');
-      append_field (out, row->caravan);
+      qurb_csv_append_field (out, row->caravan);
       g_string_append_c (out, ',');
-      append_field (out, row->specialty);
+      qurb_csv_append_field (out, row->specialty);
       g_string_append_c (out, ',');
-      append_field (out, row->province);
+      qurb_csv_append_field (out, row->province);
       g_string_append_c (out, ',');
-      append_field (out, row->date);
+      qurb_csv_append_field (out, row->date);
       append_count (out, row->booked);
       append_count (out, row->cancelled);
       append_count (out, row->attended);
