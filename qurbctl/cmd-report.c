@@ -6,21 +6,30 @@
 #include "qurb-i18n.h"
 #include "qurbctl.h"
 
-/* A count, or a dash where it is not known yet. */
+/* text right-aligned in width characters (printf counts bytes: "–", "Réservé"). */
 static gchar *
-count_text (gint64 value)
+cell (const gchar *text, glong width)
 {
-  return value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("–");
+  return g_strdup_printf ("%*s%s", (gint) MAX (0, width - g_utf8_strlen (text, -1)), "", text);
+}
+
+/* A count, or a dash where it is not known yet, in a column. */
+static gchar *
+count_cell (gint64 value, glong width)
+{
+  g_autofree gchar *text = value >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, value) : g_strdup ("–");
+  return cell (text, width);
 }
 
 static void
 print_row (const QurbCaravanFigures *row)
 {
-  g_autofree gchar *booked = count_text (row->booked), *attended = count_text (row->attended);
-  g_autofree gchar *no_shows = count_text (row->no_shows), *waiting = count_text (row->waiting);
-  g_autofree gchar *ratings = count_text (row->ratings);
-  g_autofree gchar *average = row->ratings > 0 ? g_strdup_printf ("%.2f", qurb_caravan_figures_average (row))
-                                               : g_strdup ("–");
+  g_autofree gchar *booked = count_cell (row->booked, 8), *attended = count_cell (row->attended, 8);
+  g_autofree gchar *no_shows = count_cell (row->no_shows, 8), *waiting = count_cell (row->waiting, 8);
+  g_autofree gchar *ratings = count_cell (row->ratings, 8);
+  g_autofree gchar *mean = row->ratings > 0 ? g_strdup_printf ("%.2f", qurb_caravan_figures_average (row))
+                                            : g_strdup ("–");
+  g_autofree gchar *average = cell (mean, 8);
   g_autofree gchar *label = NULL, *padded = NULL;
 
   switch (row->level)
@@ -40,19 +49,25 @@ print_row (const QurbCaravanFigures *row)
       break;
     }
   padded = qurbctl_pad (label, 44);
-  g_print ("%s %7s %8s %8s %7s %7s %7s\n", padded, booked, attended, no_shows, waiting, ratings, average);
+  g_print ("%s%s%s%s%s%s%s\n", padded, booked, attended, no_shows, waiting, ratings, average);
 }
 
 static void
-print_heading (const gchar *title)
+print_heading (const gchar *title, gboolean first)
 {
+  /* TRANSLATORS: the columns of `qurbctl report caravans`, 7 characters
+   * at most each (booked, attended, no-shows, waiting list, ratings,
+   * average rating) */
+  const gchar *const columns[] = { N_("Booked"), N_("Came"), N_("Absent"), N_("Waiting"), N_("Rated"), N_("Rating") };
   g_autofree gchar *padded = qurbctl_pad (title, 44);
 
-  /* TRANSLATORS: the columns of `qurbctl report caravans`; keep each
-   * word as short as the English one (booked, attended, no-shows,
-   * waiting list, ratings, average rating) */
-  g_print ("\n%s %7s %8s %8s %7s %7s %7s\n", padded, _("Booked"), _("Came"), _("Absent"), _("Waiting"),
-           _("Rated"), _("Rating"));
+  g_print ("%s%s", first ? "" : "\n", padded);
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    {
+      g_autofree gchar *heading = cell (_(columns[i]), 8);
+      g_print ("%s", heading);
+    }
+  g_print ("\n");
 }
 
 static gint
@@ -81,7 +96,8 @@ report_caravans (const QurbctlGlobals *globals, const gchar *from, const gchar *
       };
 
       if (row->level != shown)
-        print_heading (_(titles[shown = row->level]));
+        print_heading (_(titles[row->level]), i == 0);
+      shown = row->level;
       print_row (row);
     }
   if (rows->len <= 1)

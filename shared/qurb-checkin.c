@@ -35,10 +35,11 @@ judge (const QurbBookingDetail *detail, const gchar *caravan_code, const gchar *
     return QURB_CHECKIN_CANCELLED;
   if (caravan_code != NULL && g_ascii_strcasecmp (caravan_code, detail->booking.caravan_code) != 0)
     return QURB_CHECKIN_OTHER_CARAVAN;
-  if (strcmp (detail->booking.date, today) != 0)
-    return QURB_CHECKIN_OTHER_DAY;
+  /* Seen before, on its day: say when, whatever the day is now. */
   if (detail->attended_at != NULL)
     return QURB_CHECKIN_ALREADY;
+  if (strcmp (detail->booking.date, today) != 0)
+    return QURB_CHECKIN_OTHER_DAY;
   return QURB_CHECKIN_OK;
 }
 
