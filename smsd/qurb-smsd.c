@@ -15,6 +15,7 @@
 #include "qurb-log-limit.h"
 #include "qurb-phone.h"
 #include "qurb-broadcast.h"
+#include "qurb-ratings.h"
 #include "qurb-reminders.h"
 #include "qurb-outbox.h"
 #include "qurb-sms-store.h"
@@ -322,9 +323,9 @@ poll_tick (gpointer user_data)
 
   if (!qurb_smsd_config_is_quiet (smsd->config,
                                   g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now)) &&
-      !qurb_reminders_queue (db, NULL, &error))
+      (!qurb_reminders_queue (db, NULL, &error) || !qurb_ratings_queue (db, NULL, &error)))
     {
-      db_failed (smsd, "reminders", error);
+      db_failed (smsd, "reminders and ratings", error);
       return G_SOURCE_CONTINUE;
     }
   /* Announcements whose time has come join the outbox (any hour: the
