@@ -1,8 +1,10 @@
 /* qurb-bookings-page.c — the member's upcoming bookings, each with Cancel,
  * and their places on waiting lists
  *
- * Cancelling asks once more on the same card ("Yes, cancel it" / "Keep
- * it"): a touch screen is easy to brush. */
+ * Cancelling asks once more on the same card: a touch screen is easy to
+ * brush. "No, keep it" takes the place of "Cancel this booking" and "Yes,
+ * cancel it" comes under it, so that a finger that taps twice keeps the
+ * booking (and the window ignores a tap at once after the question). */
 #include "config.h"
 
 #include "qurb-kiosk-pages.h"
@@ -34,6 +36,7 @@ cancel_confirmed (GtkButton *button, QurbBookingsPage *self)
   self->cancelled = g_strdup (code);
   if (!qurb_kiosk_page_enter (page, &error))
     qurb_kiosk_page_failed (page, error);
+  qurb_kiosk_page_hold_touches (page);
 }
 
 /* First touch on Cancel: the card asks to be sure. */
@@ -41,11 +44,11 @@ static void
 cancel_clicked (GtkButton *button, QurbBookingsPage *self)
 {
   GtkWidget *actions = g_object_get_data (G_OBJECT (button), "actions");
-  GtkWidget *confirm = g_object_get_data (G_OBJECT (button), "confirm");
 
   gtk_widget_set_visible (GTK_WIDGET (button), FALSE);
   gtk_widget_set_visible (actions, TRUE);
-  gtk_widget_grab_focus (confirm);
+  gtk_widget_grab_focus (gtk_widget_get_first_child (actions));
+  qurb_kiosk_page_hold_touches (QURB_KIOSK_PAGE (self));
 }
 
 static void
@@ -53,6 +56,7 @@ keep_clicked (GtkButton *button, GtkWidget *cancel)
 {
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (button)), FALSE);
   gtk_widget_set_visible (cancel, TRUE);
+  qurb_kiosk_page_hold_touches (QURB_KIOSK_PAGE (gtk_widget_get_ancestor (cancel, QURB_TYPE_KIOSK_PAGE)));
 }
 
 static GtkWidget *
@@ -66,7 +70,7 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   g_autofree gchar *when = g_strdup_printf (T_("%s at %s"), summary, booking->start_time);
   g_autofree gchar *cancel_name = g_strdup_printf (T_("Cancel booking %s"), booking->code);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *cancel = qurb_kiosk_button_new_with_icon (T_("Cancel this booking"), "qurb-cancel-symbolic", "danger");
   GtkWidget *confirm = qurb_kiosk_button_new_with_icon (T_("Yes, cancel it"), "qurb-cancel-symbolic", "danger");
   GtkWidget *keep = qurb_kiosk_button_new_with_icon (T_("No, keep it"), "qurb-check-symbolic", "secondary");
@@ -79,14 +83,13 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (title, "card-title"));
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (when, NULL));
   gtk_box_append (GTK_BOX (card), cancel);
-  gtk_box_set_homogeneous (GTK_BOX (actions), TRUE);
-  gtk_box_append (GTK_BOX (actions), confirm);
+  /* Where "Cancel this booking" was, "No, keep it"; the yes under it. */
   gtk_box_append (GTK_BOX (actions), keep);
+  gtk_box_append (GTK_BOX (actions), confirm);
   gtk_widget_set_visible (actions, FALSE);
   gtk_box_append (GTK_BOX (card), actions);
 
   g_object_set_data (G_OBJECT (cancel), "actions", actions);
-  g_object_set_data (G_OBJECT (cancel), "confirm", confirm);
   g_object_set_data_full (G_OBJECT (confirm), "code", g_strdup (booking->code), g_free);
   g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked), self);
   g_signal_connect (confirm, "clicked", G_CALLBACK (cancel_confirmed), self);
