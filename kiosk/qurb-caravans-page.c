@@ -94,7 +94,6 @@ qurb_caravans_page_class_init (QurbCaravansPageClass *klass)
   page_class->enter = qurb_caravans_page_enter;
   page_class->relabel = qurb_caravans_page_relabel;
   page_class->title = qurb_kiosk_booking_title;
-  page_class->needs_member = TRUE;
 }
 
 static void

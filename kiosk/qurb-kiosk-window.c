@@ -4,7 +4,8 @@
  * the caravans and their bookings (Home keeps them) until "Done" or the
  * idle time, which both go through qurb_kiosk_window_end_visit() and
  * forget the member. Invariant: a screen that shows a member's data is
- * only ever shown with a member identified. */
+ * only ever shown with a member identified; asked for before, it is
+ * shown once the member has identified. */
 #include "config.h"
 
 #include "qurb-idle-warning.h"
@@ -193,10 +194,15 @@ enter_screen (QurbKioskWindow *self, const gchar *name)
     qurb_staff_console_lock (QURB_STAFF_CONSOLE (self->staff));
   page = qurb_kiosk_window_get_page (self, name);
   g_return_if_fail (page != NULL);
+  /* Nobody identified yet: identification first, then this screen. */
   if (QURB_KIOSK_PAGE_GET_CLASS (page)->needs_member && qurb_kiosk_session_get_member (self->session) == NULL)
     {
-      qurb_kiosk_window_end_visit (self);
-      return;
+      QurbKioskErrand *errand = qurb_kiosk_session_get_errand (self->session);
+
+      g_free (errand->target);
+      errand->target = g_strdup (name);
+      name = "identify";
+      page = qurb_kiosk_window_get_page (self, name);
     }
   g_clear_handle_id (&self->retry_source, g_source_remove);
   if (name != self->current)
@@ -459,6 +465,10 @@ static void
 set_landscape (QurbKioskWindow *self, gboolean landscape)
 {
   self->landscape = landscape;
+  if (landscape)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "landscape");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "landscape");
   for (GtkWidget *child = gtk_widget_get_first_child (self->stack); child;
        child = gtk_widget_get_next_sibling (child))
     if (QURB_IS_KIOSK_PAGE (child))
