@@ -7,6 +7,7 @@
  * booking (and the window ignores a tap at once after the question). */
 #include "config.h"
 
+#include "qurb-kiosk-booking.h"
 #include "qurb-kiosk-pages.h"
 #include "qurb-waitlist.h"
 
@@ -119,6 +120,7 @@ waitlist_card_new (QurbBookingsPage *self, const QurbWaitlistPlace *place, GPtrA
   g_autofree gchar *summary = caravan ? qurb_kiosk_caravan_summary (caravan, lang) : g_strdup (place->caravan_code);
   g_autofree gchar *title = g_strdup_printf (T_("Waiting list: you are number %d"), place->position);
   g_autofree gchar *leave_name = g_strdup_printf (T_("Leave the waiting list of %s"), place->caravan_code);
+  g_autofree gchar *note = qurb_kiosk_booking_waitlist_note (lang, place->position);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *leave = qurb_kiosk_button_new_with_icon (T_("Leave the waiting list"), "qurb-cancel-symbolic", "danger");
 
@@ -127,8 +129,7 @@ waitlist_card_new (QurbBookingsPage *self, const QurbWaitlistPlace *place, GPtrA
   qurb_kiosk_set_name (leave, leave_name);
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (title, "card-title"));
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (summary, NULL));
-  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (T_("If a seat is freed, it is yours: the booking code comes by SMS."),
-                                                        "note"));
+  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (note, "note"));
   gtk_box_append (GTK_BOX (card), leave);
   g_object_set_data_full (G_OBJECT (leave), "caravan", g_strdup (place->caravan_code), g_free);
   g_signal_connect (leave, "clicked", G_CALLBACK (leave_clicked), self);

@@ -47,8 +47,26 @@ qurb_kiosk_booking_elsewhere_text (const QurbAgency *agency, const gchar *provin
 {
   const gchar *code = qurb_agency_serving (agency, province);
 
-  /* TRANSLATORS: kiosk; %s an agency's code, e.g. GLM-01 */
-  return code ? g_strdup_printf (T_("Booked at agency %s"), code) : g_strdup (T_("Booked at another agency"));
+  if (code != NULL)
+    /* TRANSLATORS: kiosk; %s an agency's code, e.g. GLM-01 */
+    return g_strdup_printf (T_("Booked at agency %s"), code);
+  /* [agencies] does not name it: the agency of the province, which the
+   * member can find. */
+  /* TRANSLATORS: kiosk; %s a province, e.g. Guelmim */
+  return g_strdup_printf (T_("Booked at the agency of %s"), qurb_kiosk_province_name (lang, province));
+}
+
+/* What a place on a waiting list means, told by the place: seats go in
+ * order, so only the first is promised the next one. */
+gchar *
+qurb_kiosk_booking_waitlist_note (const gchar *lang, gint position)
+{
+  if (position <= 1)
+    return g_strdup (T_("The next seat freed is yours: its booking code comes by SMS."));
+  return g_strdup_printf (qurb_dngettext (lang,
+      "%d member is before you; freed seats go in order. If one comes to you, its booking code comes by SMS.",
+      "%d members are before you; freed seats go in order. If one comes to you, its booking code comes by SMS.",
+      position - 1), position - 1);
 }
 
 /* Where the SMS goes, without showing the whole number on a lobby screen. */
