@@ -99,6 +99,27 @@ test_fits (KioskFixture *f, gconstpointer data)
     g_assert_false (kiosk_driver_has_text (&f->kiosk, "612345678"));
   }
   assert_fits (f, "fit-phone");
+
+  /* The new number registered: the old one is told, in the outbox like
+   * any notice, with nothing of the member's files. */
+  kiosk_driver_type (&f->kiosk, "0612349988");
+  kiosk_driver_tap (&f->kiosk, T_("Send me a code"));
+  {
+    g_autofree gchar *sent = qurb_test_query_text (f->db.db, "SELECT text FROM messages WHERE dir = 'out'"
+                                                             " AND peer = '+212612349988' ORDER BY id DESC LIMIT 1");
+    const gchar *digits = sent;
+    g_autofree gchar *code = NULL;
+
+    while (*digits && !g_ascii_isdigit (*digits))
+      digits++;
+    code = g_strndup (digits, 6);
+    kiosk_driver_type (&f->kiosk, code);
+  }
+  kiosk_driver_tap (&f->kiosk, T_("Register my phone"));
+  qurb_assert_query_text (f->db.db, "SELECT phone FROM members WHERE member_no = '100001'", "+212612349988");
+  qurb_assert_query_text (f->db.db, "SELECT kind || ' ' || state || ' ' || text FROM messages"
+                          " WHERE dir = 'out' AND peer = '+212612345678' ORDER BY id DESC LIMIT 1",
+                          "notice queued قرب: غُيّر هاتف ملفكم بالشباك الآلي. إن لم تغيروه، تفضلوا إلى وكالتكم.");
 }
 
 /* A list scrolled by one visitor opens at its top for the next. */
