@@ -37,7 +37,7 @@ step_new (const gchar *lang, QurbClaimStatus status, const gchar *date, const gc
   g_autofree gchar *day_ltr = day ? qurb_kiosk_ltr (lang, day) : NULL;
   /* TRANSLATORS: a step of a claim file still to come, on its timeline */
   g_autofree gchar *text = g_strdup_printf ("%s · %s", qurb_claim_status_label (lang, status),
-                                            day_ltr ? day_ltr : T_("next"));
+                                            day_ltr ? day_ltr : T_("next step"));
 
   gtk_widget_add_css_class (row, css_class);
   gtk_box_append (GTK_BOX (row), short_label_new (mark, "step-mark"));

@@ -380,6 +380,8 @@ test_elsewhere (KioskFixture *f, gconstpointer data)
   assert_shows (f, advice);
   /* Seen, not booked: the caravan cannot be touched into its times. */
   g_assert_false (gtk_widget_get_sensitive (kiosk_driver_find (&f->kiosk, ar ? "الكشف" : "Dépistage")));
+  /* Dashed, as its province was. */
+  g_assert_true (gtk_widget_has_css_class (kiosk_driver_find (&f->kiosk, ar ? "الكشف" : "Dépistage"), "elsewhere"));
   screenshot (f, "caravans-elsewhere");
   kiosk_driver_tap (&f->kiosk, T_("Choose another place"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "provinces");

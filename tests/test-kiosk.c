@@ -122,6 +122,13 @@ test_claims (KioskFixture *f, gconstpointer data)
   g_assert_nonnull (kiosk_driver_find (&f->kiosk, T_("Timeline")));
   g_assert_true (kiosk_driver_has_text (&f->kiosk, "20/11/2024"));
   g_assert_true (kiosk_driver_has_text (&f->kiosk, qurb_claim_status_label (lang, QURB_CLAIM_TRANSMIS)));
+  /* A step still to come says so in words ("the next step"). */
+  {
+    g_autofree gchar *next = g_strdup_printf ("%s · %s", qurb_claim_status_label (lang, QURB_CLAIM_TRANSMIS),
+                                              T_("next step"));
+
+    g_assert_true (kiosk_driver_has_text (&f->kiosk, next));
+  }
   /* Another member's file is not there. */
   g_assert_false (kiosk_driver_has_text (&f->kiosk, "2024005678"));
   assert_mirrored (f, T_("Back"), T_("Home"));
