@@ -118,7 +118,9 @@ waitlist_card_new (QurbBookingsPage *self, const QurbWaitlistPlace *place, GPtrA
 {
   const QurbCaravan *caravan = qurb_caravan_lookup (caravans, place->caravan_code);
   g_autofree gchar *summary = caravan ? qurb_kiosk_caravan_summary (caravan, lang) : g_strdup (place->caravan_code);
-  g_autofree gchar *title = g_strdup_printf (T_("Waiting list: you are number %d"), place->position);
+  g_autofree gchar *ordinal = qurb_kiosk_booking_ordinal (lang, place->position);
+  /* TRANSLATORS: kiosk; %s a place in order: 1er, 2e… / الأول، الثاني… */
+  g_autofree gchar *title = g_strdup_printf (T_("Waiting list: you are %s"), ordinal);
   g_autofree gchar *leave_name = g_strdup_printf (T_("Leave the waiting list of %s"), place->caravan_code);
   g_autofree gchar *note = qurb_kiosk_booking_waitlist_note (lang, place->position);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);

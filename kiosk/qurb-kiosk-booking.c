@@ -56,6 +56,23 @@ qurb_kiosk_booking_elsewhere_text (const QurbAgency *agency, const gchar *provin
   return g_strdup_printf (T_("Booked at the agency of %s"), qurb_kiosk_province_name (lang, province));
 }
 
+/* A place in a queue as each language says it: 1er, 2e… in French;
+ * الأول… العاشر in Arabic, then the number (ترتيبكم 11). Ordinals are
+ * grammar, not vocabulary: a table here, not the catalogue. */
+gchar *
+qurb_kiosk_booking_ordinal (const gchar *lang, gint n)
+{
+  static const gchar *const arabic[] = { "الأول", "الثاني", "الثالث", "الرابع", "الخامس",
+                                         "السادس", "السابع", "الثامن", "التاسع", "العاشر" };
+
+  if (g_strcmp0 (lang, "ar") == 0)
+    return n >= 1 && n <= (gint) G_N_ELEMENTS (arabic) ? g_strdup (arabic[n - 1]) : g_strdup_printf ("%d", n);
+  if (g_strcmp0 (lang, "fr") == 0)
+    return n == 1 ? g_strdup ("1er") : g_strdup_printf ("%de", n);
+  return g_strdup_printf ("%d%s", n, n % 100 / 10 == 1 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd"
+                                                        : n % 10 == 3 ? "rd" : "th");
+}
+
 /* What a place on a waiting list means, told by the place: seats go in
  * order, so only the first is promised the next one. */
 gchar *

@@ -264,6 +264,60 @@ test_keypad (KioskFixture *f, gconstpointer data)
   g_assert_nonnull (key_shown (f, "0"));
 }
 
+static gint64
+member_id (KioskFixture *f, const gchar *member_no)
+{
+  g_autofree gchar *sql = g_strdup_printf ("SELECT id FROM members WHERE member_no = '%s'", member_no);
+
+  return qurb_test_query_int (f->db.db, sql);
+}
+
+/* A place on a waiting list said as people say it (1er, 2e / الأول،
+ * الثاني), with what it means, and read afresh each time the screen
+ * shows: someone ahead leaving moves the member up. */
+static void
+test_waitlist_positions (KioskFixture *f, gconstpointer data)
+{
+  const gchar *lang = f->lang;
+  gboolean ar = g_str_equal (lang, "ar");
+  g_autofree gchar *path = qurb_fixture_write (&f->db, "wait.csv",
+      "code,specialty,title_fr,title_ar,province,site_fr,site_ar,date,start_time,end_time,slot_minutes,seats_per_slot\n"
+      "WAIT1,GENERALE,Consultation de médecine générale,استشارة الطب العام,Tata,Dispensaire,مستوصف,"
+      "2027-02-20,09:00,09:30,30,1\n");
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *before = NULL;
+  QurbImportStats stats;
+  QurbBookingRequest request = { 0, "WAIT1", -1, "sms", FALSE };
+  QurbBookingResult booked;
+  QurbWaitlistResult joined;
+
+  g_assert_true (qurb_import_file (f->db.db, QURB_IMPORT_CARAVANS, path, NULL, &stats, &error));
+  request.member_id = member_id (f, "100001");
+  g_assert_true (qurb_booking_take (f->db.db, &request, &booked, &error));
+  g_assert_true (qurb_waitlist_join (f->db.db, member_id (f, "100003"), "WAIT1", "sms", &joined, &error));
+  g_assert_true (qurb_waitlist_join (f->db.db, member_id (f, "100002"), "WAIT1", "sms", &joined, &error));
+  g_assert_cmpint (joined.position, ==, 2);
+
+  kiosk_driver_tap (&f->kiosk, T_("My bookings"));
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
+  kiosk_driver_assert_shows (&f->kiosk, ar ? "لائحة الانتظار: ترتيبكم الثاني" : "Liste d'attente : vous êtes 2e");
+  before = g_strdup_printf (qurb_dngettext (lang,
+      "%d member is before you; freed seats go in order. If one comes to you, its booking code comes by SMS.",
+      "%d members are before you; freed seats go in order. If one comes to you, its booking code comes by SMS.", 1),
+      1);
+  kiosk_driver_assert_shows (&f->kiosk, before);
+  screenshot (f, "bookings-waitlist-second");
+
+  /* The member ahead leaves: shown again, the place is first. */
+  g_assert_true (qurb_waitlist_leave (f->db.db, member_id (f, "100003"), "WAIT1", NULL, &error));
+  kiosk_driver_tap (&f->kiosk, T_("Home"));
+  kiosk_driver_tap (&f->kiosk, T_("My bookings"));
+  kiosk_driver_assert_shows (&f->kiosk, ar ? "لائحة الانتظار: ترتيبكم الأول" : "Liste d'attente : vous êtes 1er");
+  kiosk_driver_assert_shows (&f->kiosk, T_("The next seat freed is yours: its booking code comes by SMS."));
+  g_assert_false (kiosk_driver_has_text (&f->kiosk, before));
+  screenshot (f, "bookings-waitlist-first");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -272,7 +326,7 @@ main (int argc, char **argv)
     void (*func) (KioskFixture *, gconstpointer);
   } flows[] = {
     { "fits", test_fits }, { "scroll-top", test_scroll_top }, { "language-buttons", test_language_buttons },
-    { "keypad", test_keypad },
+    { "keypad", test_keypad }, { "waitlist-positions", test_waitlist_positions },
   };
 
   gtk_test_init (&argc, &argv, NULL);
