@@ -187,6 +187,23 @@ qurb_kannel_gateway_stop_smsbox (QurbKannelGateway *gateway)
   stop (&gateway->smsbox);
 }
 
+/* smsbox 1.4.5 can panic (gwlib/conn.c: conn_unregister: Assertion `conn
+ * != NULL') when the service it posts to resets a connection mid-request,
+ * as a killed qurb-smsd does. On a box its supervisor starts it again
+ * (Debian's run_kannel_box, or systemd's Restart=); so does this. TRUE if
+ * it had to. */
+gboolean
+qurb_kannel_gateway_revive_smsbox (QurbKannelGateway *gateway)
+{
+  if (gateway->smsbox == NULL || g_subprocess_get_identifier (gateway->smsbox) != NULL)
+    return FALSE;
+  g_subprocess_wait (gateway->smsbox, NULL, NULL);
+  g_test_message ("smsbox exited (status %d); started again", g_subprocess_get_status (gateway->smsbox));
+  g_clear_object (&gateway->smsbox);
+  qurb_kannel_gateway_start_smsbox (gateway);
+  return TRUE;
+}
+
 QurbKannelGateway *
 qurb_kannel_gateway_start (const gchar *dir, guint http_retries, guint retry_delay_s)
 {

@@ -30,6 +30,7 @@ QurbKannelGateway *qurb_kannel_gateway_start         (const gchar *dir,
                                                       guint        retry_delay_s);
 void               qurb_kannel_gateway_start_smsbox  (QurbKannelGateway *gateway);
 void               qurb_kannel_gateway_stop_smsbox   (QurbKannelGateway *gateway);
+gboolean           qurb_kannel_gateway_revive_smsbox (QurbKannelGateway *gateway);
 void               qurb_kannel_gateway_send          (QurbKannelGateway *gateway,
                                                       const gchar       *from,
                                                       const gchar       *to,

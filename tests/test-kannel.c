@@ -31,6 +31,7 @@ typedef struct {
   gchar *config;
   GSubprocess *smsd;
   guint starts;
+  gboolean smsbox_revived;
 } Fixture;
 
 static void
@@ -129,6 +130,9 @@ wait_settled (Fixture *f, gint64 n)
       gint64 parts = count (f, "SELECT count(*) FROM sms_sent_parts");
       guint at_phones = qurb_kannel_gateway_read_mts (f->gateway);
 
+      if (qurb_kannel_gateway_revive_smsbox (f->gateway))
+        f->smsbox_revived = TRUE;
+
       if (in == n && handled == n && answers == n && delivered == n && at_phones >= parts)
         return;
       if (g_get_monotonic_time () > until)
@@ -137,7 +141,9 @@ wait_settled (Fixture *f, gint64 n)
               "SELECT group_concat(dir || ':' || state || '=' || n, ' ') FROM"
               " (SELECT dir, state, count(*) AS n FROM messages GROUP BY dir, state)");
           g_error ("waiting for %" G_GINT64_FORMAT " messages: %s; %" G_GINT64_FORMAT " parts sent,"
-                   " %u at the phones (logs in %s)", n, states, parts, at_phones, f->fixture.dir);
+                   " %u at the phones (logs in %s)%s", n, states, parts, at_phones, f->fixture.dir,
+                   f->smsbox_revived ? "; smsbox panicked and was started again: what it held"
+                   " when it died, Kannel does not post again" : "");
         }
       g_usleep (100 * 1000);
     }
