@@ -272,14 +272,14 @@ begin_claims_load (Import *imp, GError **error)
       if (any < 0 || !qurb_db_transact (db, drop_claims_member_index, NULL, error))
         return FALSE;
       imp->index_dropped = TRUE;
-      /* The first load: staged, then written in one sorted pass. */
-      if (any == 0 && !qurb_import_stage_begin (&imp->ctx, error))
-        return FALSE;
+      /* The first load: held, then written in one sorted pass. */
+      if (any == 0)
+        qurb_import_stage_begin (&imp->ctx);
     }
   return TRUE;
 }
 
-/* The staged rows into claims, in one transaction; a retry after a lock
+/* The held rows into claims, in one transaction; a retry after a lock
  * starts from the same counts. */
 static gboolean
 finish_staged_load (QurbDb *db, gpointer user_data, GError **error)
@@ -444,6 +444,7 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
       imp.batch_offset = qurb_csv_reader_offset (imp.reader);
       imp.batch_line = qurb_csv_reader_next_line (imp.reader);
       imp.batch_stats = imp.ctx.stats;
+      qurb_import_mark_batch (&imp.ctx);
 
       if (!qurb_db_transact (db, import_batch, &imp, error))
         goto out;
