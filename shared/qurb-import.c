@@ -462,6 +462,8 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
                              qurb_csv_reader_size (imp.reader), callbacks->user_data);
     }
 
+  /* Read to the end: its pages need not stay next to the held rows. */
+  g_clear_pointer (&imp.reader, qurb_csv_reader_free);
   imp.batch_stats = imp.ctx.stats;
   if (imp.ctx.staged && !qurb_db_transact (db, finish_staged_load, &imp, error))
     goto out;
