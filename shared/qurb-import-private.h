@@ -77,6 +77,8 @@ gboolean qurb_import_caravan        (QurbImportContext  *ctx,
 gboolean qurb_import_flush          (QurbImportContext  *ctx,
                                      GError            **error);
 void     qurb_import_mark_batch     (QurbImportContext  *ctx);
+gboolean qurb_import_preload_members (QurbImportContext *ctx,
+                                     GError            **error);
 void     qurb_import_discard        (QurbImportContext  *ctx);
 gboolean qurb_import_write_held     (QurbImportContext  *ctx,
                                      GError            **error);

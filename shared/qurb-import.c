@@ -274,7 +274,10 @@ begin_claims_load (Import *imp, GError **error)
       imp->index_dropped = TRUE;
       /* The first load: held, then written in one sorted pass. */
       if (any == 0)
-        qurb_import_stage_begin (&imp->ctx);
+        {
+          qurb_import_stage_begin (&imp->ctx);
+          return qurb_import_preload_members (&imp->ctx, error);
+        }
     }
   return TRUE;
 }
