@@ -402,8 +402,7 @@ qurb_import_write_held (QurbImportContext *ctx, GError **error)
   return ok;
 }
 
-/* The end of a batch: its rows are written, or held for the end of a
- * first load. */
+/* The end of a batch: its rows are written, or held for a first load. */
 gboolean
 qurb_import_flush (QurbImportContext *ctx, GError **error)
 {
@@ -417,7 +416,7 @@ qurb_import_flush (QurbImportContext *ctx, GError **error)
   if (ctx->staged && !ctx->stage_decided)
     qurb_import_stage_decide (ctx);
   if (ctx->staged)
-    return TRUE;
+    return qurb_import_stage_hold (ctx, error);
   ok = qurb_import_write_held (ctx, error);
   qurb_import_discard (ctx);
   return ok;
@@ -457,15 +456,6 @@ qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
   return TRUE;
 }
 
-/* The rows held so far belong to batches that have committed: a retry
- * of the next batch keeps them. */
-void
-qurb_import_mark_batch (QurbImportContext *ctx)
-{
-  if (ctx->chunk != NULL)
-    ctx->chunk->kept = ctx->chunk->pending->len;
-}
-
 /* Forgets the rows held since the batch began: it is being run again.
  * Their strings stay in the chunk, unused, until the rows before them
  * go too (a retry after a lock is rare). */
@@ -476,6 +466,7 @@ qurb_import_discard (QurbImportContext *ctx)
 
   if (chunk == NULL)
     return;
+  chunk->written = FALSE;
   g_array_set_size (chunk->pending, chunk->kept);
   if (chunk->kept == 0)
     g_string_chunk_clear (chunk->strings);

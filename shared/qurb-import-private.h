@@ -23,6 +23,9 @@ typedef struct {
 struct _QurbClaimChunk {
   GArray *pending;         /* PendingClaim: the valid rows held */
   guint kept;              /* of which held from batches already committed */
+  /* Written as a run in the current batch's transaction: let go once
+   * it commits (qurb-import-stage.c). */
+  gboolean written;
   GStringChunk *strings;
   /* The last window was all new dossiers: try the next without RETURNING. */
   gboolean expect_new;
@@ -50,6 +53,7 @@ typedef struct {
    * are held, then written all at once in dossier order. */
   gboolean staged;
   gboolean stage_decided;  /* the first batch said whether holding pays */
+  guint hold_limit;        /* rows held at most: then written as a run */
   /* Warnings about the row being imported (gchar *), taken by the caller. */
   GPtrArray *row_warnings;
   /* The provinces as written that were already checked: few distinct
@@ -84,6 +88,8 @@ gboolean qurb_import_write_held     (QurbImportContext  *ctx,
                                      GError            **error);
 void     qurb_import_stage_begin    (QurbImportContext  *ctx);
 void     qurb_import_stage_decide   (QurbImportContext  *ctx);
+gboolean qurb_import_stage_hold     (QurbImportContext  *ctx,
+                                     GError            **error);
 gboolean qurb_import_stage_finish   (QurbImportContext  *ctx,
                                      GError            **error);
 void     qurb_import_stage_end      (QurbImportContext  *ctx);

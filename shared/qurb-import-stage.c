@@ -1,27 +1,38 @@
 /* qurb-import-stage.c — a first load of claims: held in memory, then
- * written in one pass in dossier order (see qurb-import-claims.c for the
- * rest)
+ * written in dossier order (see qurb-import-claims.c for the rest)
  *
  * Into an empty table, a million claims in random order would be a
  * million inserts in random places. Their valid rows are held in memory
- * instead, batch after batch (about 120 bytes a claim: 120 MB for a
- * million), then sorted once by dossier and written by the same multi-row
- * INSERTs as a file already in order, each appending to the table — what
- * a bulk loader does. The batches only read (members) while the rows are
- * held; the whole load is written by one transaction at the end, so it
- * lands entirely or not at all. A dossier listed twice keeps its first
- * row; the later ones are merged as updates, in file order. */
+ * instead, batch after batch (about 120 bytes a claim), then sorted once
+ * by dossier and written by the same multi-row INSERTs as a file already
+ * in order, each appending to the table — what a bulk loader does. The
+ * batches only read (members) while their rows are held; what is held is
+ * written by one transaction at the end, so it lands entirely or not at
+ * all. A dossier listed twice keeps its first row; the later ones are
+ * merged as updates, in file order.
+ *
+ * Memory is bounded: once HOLD_ROWS are held, they are written as a run
+ * by the transaction of the batch that filled them, as a daily file's
+ * batches are, and let go when it commits; the next rows start another
+ * run. 2 M rows is about 250 MB with the sort's; QURB_IMPORT_HOLD_ROWS
+ * sets another number (a box with less memory, the tests). */
 #include "config.h"
 
 #include <string.h>
 
 #include "qurb-import-private.h"
 
+#define HOLD_ROWS 2000000
+
 void
 qurb_import_stage_begin (QurbImportContext *ctx)
 {
+  const gchar *hold = g_getenv ("QURB_IMPORT_HOLD_ROWS");
+  guint64 rows = hold != NULL ? g_ascii_strtoull (hold, NULL, 10) : 0;
+
   ctx->staged = TRUE;
   ctx->stage_decided = FALSE;
+  ctx->hold_limit = rows > 0 && rows <= G_MAXUINT ? (guint) rows : HOLD_ROWS;
 }
 
 /* A file already in dossier order gains nothing from holding it: its
@@ -40,8 +51,37 @@ qurb_import_stage_decide (QurbImportContext *ctx)
   ctx->staged = FALSE;
 }
 
-/* Runs inside one transaction (qurb_db_transact): the whole load lands
- * or none of it does, and a retry writes the held rows again. */
+/* The end of a batch: its rows stay held, or, the limit reached, all the
+ * held rows are written as a run in the batch's transaction. */
+gboolean
+qurb_import_stage_hold (QurbImportContext *ctx, GError **error)
+{
+  if (ctx->chunk->pending->len < ctx->hold_limit)
+    return TRUE;
+  ctx->chunk->written = TRUE;
+  return qurb_import_write_held (ctx, error);
+}
+
+/* Before each batch (and before the end of a first load): the rows held
+ * so far belong to batches that have committed, and a retry of the next
+ * keeps them — unless they were written as a run, which has landed. */
+void
+qurb_import_mark_batch (QurbImportContext *ctx)
+{
+  QurbClaimChunk *chunk = ctx->chunk;
+
+  if (chunk == NULL)
+    return;
+  if (chunk->written)
+    {
+      chunk->kept = 0;
+      qurb_import_discard (ctx);
+    }
+  chunk->kept = chunk->pending->len;
+}
+
+/* Runs inside one transaction (qurb_db_transact): what is held lands
+ * entirely or not at all, and a retry writes it again. */
 gboolean
 qurb_import_stage_finish (QurbImportContext *ctx, GError **error)
 {

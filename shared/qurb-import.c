@@ -468,6 +468,7 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
   /* Read to the end: its pages need not stay next to the held rows. */
   g_clear_pointer (&imp.reader, qurb_csv_reader_free);
   imp.batch_stats = imp.ctx.stats;
+  qurb_import_mark_batch (&imp.ctx);
   if (imp.ctx.staged && !qurb_db_transact (db, finish_staged_load, &imp, error))
     goto out;
 

@@ -121,7 +121,20 @@ import_records (QurbFixture *fixture, GArray *records, const gchar *name)
   g_assert_cmpuint (stats.skipped, ==, n_bad);
   g_assert_cmpuint (file.n_reports, ==, n_bad);
   g_assert_cmpuint (stats.inserted, ==, records->len - n_bad);
+  g_assert_cmpuint (stats.updated + stats.unchanged, ==, 0);
   return stats;
+}
+
+/* data: the rows a first load holds at most, or 0 for the default. */
+static void
+set_hold_rows (gconstpointer data)
+{
+  g_autofree gchar *rows = g_strdup_printf ("%u", GPOINTER_TO_UINT (data));
+
+  if (data != NULL)
+    g_setenv ("QURB_IMPORT_HOLD_ROWS", rows, TRUE);
+  else
+    g_unsetenv ("QURB_IMPORT_HOLD_ROWS");
 }
 
 static void
@@ -132,6 +145,7 @@ test_random_order_as_sorted (QurbFixture *fixture, gconstpointer data)
   QurbFixture sorted = { 0 };
   g_autofree gchar *attach = NULL;
 
+  set_hold_rows (data);
   g_array_set_clear_func (records, record_clear);
   for (guint i = 0; i < N_ROWS; i++)
     {
@@ -169,6 +183,70 @@ test_random_order_as_sorted (QurbFixture *fixture, gconstpointer data)
   qurb_assert_query_text (fixture->db, "PRAGMA integrity_check", "ok");
   g_assert_true (qurb_db_exec (fixture->db, "DETACH sorted", NULL));
   qurb_fixture_teardown (&sorted, NULL);
+  g_unsetenv ("QURB_IMPORT_HOLD_ROWS");
+}
+
+/* "STATUS PAST_STATUSES" of a claim. */
+static void
+assert_history (QurbDb *db, guint dossier_no, const gchar *expected)
+{
+  g_autofree gchar *sql = g_strdup_printf ("SELECT status || ' ' || past_statuses FROM claims"
+                                           " WHERE dossier_no = '%u'", dossier_no);
+
+  qurb_assert_query_text (db, sql, expected);
+}
+
+/* A dossier listed again, in the same run of held rows or in a later
+ * one: inserted from its first row, updated from the next ones in file
+ * order, each status it leaves kept and told. */
+static void
+test_repeats (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GString) csv = g_string_new (CLAIMS_HEADER);
+  g_autofree guint *dossiers = g_new (guint, N_ROWS);
+  g_autofree gchar *members = qurb_test_corpus_path ("members.csv");
+  g_autofree gchar *path = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+  g_autoptr(GError) error = NULL;
+  QurbImportStats stats;
+
+  set_hold_rows (data);
+  for (guint i = 0; i < N_ROWS; i++)
+    dossiers[i] = 3000000 + i;
+  for (guint k = N_ROWS; k > 1; k--)
+    {
+      guint j = g_rand_int_range (rand, 0, (gint32) k), swap = dossiers[k - 1];
+
+      dossiers[k - 1] = dossiers[j];
+      dossiers[j] = swap;
+    }
+  for (guint i = 0; i < N_ROWS; i++)
+    {
+      g_string_append_printf (csv, "%u,100001,MALADIE,2024-11-02,RECU,2024-11-02,100.00,0,\n", dossiers[i]);
+      if (i == 50000)  /* the same batch, the same run */
+        g_string_append_printf (csv, "%u,100001,MALADIE,2024-11-02,TRANSMIS,2024-11-20,100.00,0,\n",
+                                dossiers[7]);
+    }
+  /* The next batch: after the first run when runs are 50 000 rows. */
+  g_string_append_printf (csv, "%u,100001,MALADIE,2024-11-02,EN_COURS,2024-12-10,100.00,0,\n"
+                               "%u,100001,MALADIE,2024-11-02,EN_COURS,2024-12-10,100.00,0,\n"
+                               "%u,100001,MALADIE,2024-11-02,PAYE,2024-12-20,100.00,80,\n",
+                          dossiers[5], dossiers[105000], dossiers[5]);
+  path = qurb_fixture_write (fixture, "repeats.csv", csv->str);
+  g_assert_true (qurb_import_file (fixture->db, QURB_IMPORT_MEMBERS, members, NULL, &stats, &error));
+  g_assert_true (qurb_import_file (fixture->db, QURB_IMPORT_CLAIMS, path, NULL, &stats, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (stats.rows, ==, N_ROWS + 4);
+  g_assert_cmpuint (stats.inserted, ==, N_ROWS);
+  g_assert_cmpuint (stats.updated, ==, 4);
+  g_assert_cmpuint (stats.status_changes, ==, 4);
+  g_assert_cmpuint (stats.notices, ==, 4);
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM claims"), ==, N_ROWS);
+  assert_history (fixture->db, dossiers[5], "PAYE RECU 2024-11-02\nEN_COURS 2024-12-10\n");
+  assert_history (fixture->db, dossiers[7], "TRANSMIS RECU 2024-11-02\n");
+  assert_history (fixture->db, dossiers[105000], "EN_COURS RECU 2024-11-02\n");
+  qurb_assert_query_text (fixture->db, "PRAGMA integrity_check", "ok");
+  g_unsetenv ("QURB_IMPORT_HOLD_ROWS");
 }
 
 int
@@ -177,5 +255,12 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/import-order/random-as-sorted", QurbFixture, NULL, qurb_fixture_setup,
               test_random_order_as_sorted, qurb_fixture_teardown);
+  /* Held rows written in runs: the first batch's rows, then the rest. */
+  g_test_add ("/import-order/random-as-sorted/in-runs", QurbFixture, GUINT_TO_POINTER (50000),
+              qurb_fixture_setup, test_random_order_as_sorted, qurb_fixture_teardown);
+  g_test_add ("/import-order/repeats", QurbFixture, NULL, qurb_fixture_setup,
+              test_repeats, qurb_fixture_teardown);
+  g_test_add ("/import-order/repeats/in-runs", QurbFixture, GUINT_TO_POINTER (50000),
+              qurb_fixture_setup, test_repeats, qurb_fixture_teardown);
   return g_test_run ();
 }
