@@ -446,6 +446,7 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
     {
       imp.batch_offset = qurb_csv_reader_offset (imp.reader);
       imp.batch_line = qurb_csv_reader_next_line (imp.reader);
+      qurb_csv_reader_release_before (imp.reader, imp.batch_offset);
       imp.batch_stats = imp.ctx.stats;
       qurb_import_mark_batch (&imp.ctx);
 
