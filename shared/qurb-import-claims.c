@@ -363,31 +363,43 @@ insert_window (QurbImportContext *ctx, Window *window, GError **error)
   return TRUE;
 }
 
-/* Writes every held row in dossier order, CHUNK_ROWS at a time, each
- * window gathered from where the order puts its rows. The order is
- * stable: a dossier listed twice is inserted from its first row, then
- * updated from the later ones, as the file says. The held rows are left
- * as they were, so that a retry of the transaction can write them again. */
-gboolean
-qurb_import_write_held (QurbImportContext *ctx, GError **error)
+/* The held rows in dossier order: a stable sort, so that a dossier
+ * listed twice is inserted from its first row, then updated from the
+ * later ones, as the file says. Free it with g_free(). */
+QurbDigitSortEntry *
+qurb_import_sort_held (QurbImportContext *ctx)
 {
   GArray *pending = ctx->chunk->pending;
-  g_autofree QurbDigitSortEntry *order = g_new (QurbDigitSortEntry, pending->len);
-  PendingClaim gathered[CHUNK_ROWS];
-  gboolean ok = TRUE;
+  QurbDigitSortEntry *order = g_new (QurbDigitSortEntry, MAX (pending->len, 1));
 
   for (guint i = 0; i < pending->len; i++)
     order[i] = (QurbDigitSortEntry) {
       qurb_digit_key (g_array_index (pending, PendingClaim, i).row.dossier_no), i };
   qurb_digit_sort (order, pending->len);
+  return order;
+}
 
-  for (guint first = 0; ok && first < pending->len; first += CHUNK_ROWS)
+/* Writes the held rows order[first] to order[end - 1], CHUNK_ROWS at a
+ * time, each window gathered from where the order puts its rows. The
+ * held rows are left as they were, so that a retry of the transaction
+ * can write them again. */
+gboolean
+qurb_import_write_sorted (QurbImportContext *ctx, const QurbDigitSortEntry *order, guint first,
+                          guint end, GError **error)
+{
+  GArray *pending = ctx->chunk->pending;
+  PendingClaim gathered[CHUNK_ROWS];
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (first <= end && end <= pending->len, FALSE);
+
+  for (guint start = first; ok && start < end; start += CHUNK_ROWS)
     {
-      Window window = { gathered, MIN (CHUNK_ROWS, pending->len - first) };
+      Window window = { gathered, MIN (CHUNK_ROWS, end - start) };
 
       for (guint k = 0; k < window.n_claims; k++)
         {
-          gathered[k] = g_array_index (pending, PendingClaim, order[first + k].index);
+          gathered[k] = g_array_index (pending, PendingClaim, order[start + k].index);
           gathered[k].inserted = FALSE;
         }
       ok = insert_window (ctx, &window, error);
@@ -400,6 +412,15 @@ qurb_import_write_held (QurbImportContext *ctx, GError **error)
         }
     }
   return ok;
+}
+
+/* Every held row, in dossier order, in the caller's transaction. */
+gboolean
+qurb_import_write_held (QurbImportContext *ctx, GError **error)
+{
+  g_autofree QurbDigitSortEntry *order = qurb_import_sort_held (ctx);
+
+  return qurb_import_write_sorted (ctx, order, 0, ctx->chunk->pending->len, error);
 }
 
 /* The end of a batch: its rows are written, or held for a first load. */

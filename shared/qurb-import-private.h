@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qurb-db.h"
+#include "qurb-digit-sort.h"
 #include "qurb-import.h"
 #include "qurb-records.h"
 
@@ -86,6 +87,12 @@ gboolean qurb_import_preload_members (QurbImportContext *ctx,
 void     qurb_import_discard        (QurbImportContext  *ctx);
 gboolean qurb_import_write_held     (QurbImportContext  *ctx,
                                      GError            **error);
+QurbDigitSortEntry *qurb_import_sort_held (QurbImportContext *ctx);
+gboolean qurb_import_write_sorted   (QurbImportContext        *ctx,
+                                     const QurbDigitSortEntry *order,
+                                     guint                     first,
+                                     guint                     end,
+                                     GError                  **error);
 void     qurb_import_stage_begin    (QurbImportContext  *ctx);
 void     qurb_import_stage_decide   (QurbImportContext  *ctx);
 gboolean qurb_import_stage_hold     (QurbImportContext  *ctx,

@@ -7,8 +7,10 @@
  * by dossier and written by the same multi-row INSERTs as a file already
  * in order, each appending to the table — what a bulk loader does. The
  * batches only read (members) while their rows are held; what is held is
- * written by one transaction at the end, so it lands entirely or not at
- * all. A dossier listed twice keeps its first row; the later ones are
+ * written at the end by transactions of SLICE_ROWS, in dossier order. A
+ * load stopped part-way leaves whole slices, a prefix of the dossiers:
+ * run again, it is no longer a first load and upserts as a daily file
+ * does. A dossier listed twice keeps its first row; the later ones are
  * merged as updates, in file order.
  *
  * Memory is bounded: once HOLD_ROWS are held, they are written as a run
@@ -23,6 +25,8 @@
 #include "qurb-import-private.h"
 
 #define HOLD_ROWS 2000000
+/* Rows written by each transaction at the end: whole windows. */
+#define SLICE_ROWS (CHUNK_ROWS * 1600)
 
 void
 qurb_import_stage_begin (QurbImportContext *ctx)
@@ -80,17 +84,49 @@ qurb_import_mark_batch (QurbImportContext *ctx)
   chunk->kept = chunk->pending->len;
 }
 
-/* Runs inside one transaction (qurb_db_transact): what is held lands
- * entirely or not at all, and a retry writes it again. */
+typedef struct {
+  QurbImportContext *ctx;
+  const QurbDigitSortEntry *order;
+  guint first, end;
+  QurbImportStats stats;   /* at the slice's start: a retry counts from there */
+} Slice;
+
+static gboolean
+write_slice (QurbDb *db, gpointer user_data, GError **error)
+{
+  Slice *slice = user_data;
+
+  slice->ctx->stats = slice->stats;
+  return qurb_import_write_sorted (slice->ctx, slice->order, slice->first, slice->end, error);
+}
+
+/* The end of a first load: the held rows, sorted once, written a slice
+ * per transaction (each retried alone after a lock). One transaction for
+ * them all would grow the WAL to the size of the whole table and copy it
+ * back at the commit, which cost a random-order load ~15% against a
+ * dossier-order one; slices keep it at the size of a batch, as a file's
+ * batches do. */
 gboolean
 qurb_import_stage_finish (QurbImportContext *ctx, GError **error)
 {
+  g_autofree QurbDigitSortEntry *order = NULL;
+  guint n;
+
   g_return_val_if_fail (ctx->staged, FALSE);
 
   if (ctx->chunk == NULL)
     return TRUE;
   ctx->chunk->expect_new = TRUE;
-  return qurb_import_write_held (ctx, error);
+  n = ctx->chunk->pending->len;
+  order = qurb_import_sort_held (ctx);
+  for (guint first = 0; first < n; first += SLICE_ROWS)
+    {
+      Slice slice = { ctx, order, first, MIN (n, first + SLICE_ROWS), ctx->stats };
+
+      if (!qurb_db_transact (ctx->db, write_slice, &slice, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The held rows are let go as soon as the load has landed (or failed),

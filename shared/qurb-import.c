@@ -282,17 +282,6 @@ begin_claims_load (Import *imp, GError **error)
   return TRUE;
 }
 
-/* The held rows into claims, in one transaction; a retry after a lock
- * starts from the same counts. */
-static gboolean
-finish_staged_load (QurbDb *db, gpointer user_data, GError **error)
-{
-  Import *imp = user_data;
-
-  imp->ctx.stats = imp->batch_stats;
-  return qurb_import_stage_finish (&imp->ctx, error);
-}
-
 /* Runs whether the load succeeded or not; the first error wins. */
 static gboolean
 end_claims_load (Import *imp, GError **error)
@@ -470,7 +459,7 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
   g_clear_pointer (&imp.reader, qurb_csv_reader_free);
   imp.batch_stats = imp.ctx.stats;
   qurb_import_mark_batch (&imp.ctx);
-  if (imp.ctx.staged && !qurb_db_transact (db, finish_staged_load, &imp, error))
+  if (imp.ctx.staged && !qurb_import_stage_finish (&imp.ctx, error))
     goto out;
 
   summary = g_strdup_printf ("rows=%u inserted=%u updated=%u unchanged=%u skipped=%u notices=%u",
