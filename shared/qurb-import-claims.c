@@ -8,12 +8,15 @@
  * DO NOTHING RETURNING, which costs SQLite far less than one statement
  * per row. The dossiers that did not come back already existed: each of
  * those is compared with what is stored and updated; a status change
- * joins the claim's past statuses and is told to the member. */
+ * joins the claim's past statuses and is told to the member. A first
+ * load holds the rows of every batch and writes them all at the end
+ * (qurb-import-stage.c). */
 #include "config.h"
 
 #include <string.h>
 
 #include "qurb-agency.h"
+#include "qurb-digit-sort.h"
 #include "qurb-i18n.h"
 #include "qurb-import-private.h"
 #include "qurb-outbox.h"
@@ -64,7 +67,40 @@ member_key (const gchar *member_no)
   return GSIZE_TO_POINTER ((gsize) (value << 4 | len));
 }
 
-/* Members are only ever added during a claims import, so an id once
+static void
+ensure_member_ids (QurbImportContext *ctx)
+{
+  G_STATIC_ASSERT (sizeof (gsize) >= 8);
+  if (ctx->member_ids == NULL)
+    ctx->member_ids = g_hash_table_new (g_direct_hash, g_direct_equal);
+}
+
+/* A first load names nearly every member: one pass over them all costs
+ * less than a lookup for each (200 k members: ~0.1 s less). */
+gboolean
+qurb_import_preload_members (QurbImportContext *ctx, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (ctx->db, "SELECT member_no, id FROM members", error);
+  gint step;
+
+  if (stmt == NULL)
+    return FALSE;
+  ensure_member_ids (ctx);
+  while ((step = qurb_db_step_row (ctx->db, stmt, error)) > 0)
+    {
+      const gchar *member_no = (const gchar *) sqlite3_column_text (stmt, 0);
+      gsize len = strspn (member_no, "0123456789");
+
+      /* Imported members have 5 to 10 digits; member_key() needs them. */
+      if (len >= 5 && len < QURB_MEMBER_NO_SIZE && member_no[len] == '\0')
+        g_hash_table_insert (ctx->member_ids, member_key (member_no),
+                             GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 1)));
+    }
+  sqlite3_reset (stmt);
+  return step == 0;
+}
+
+/* Members are only ever added (by a members import), so an id once
  * found stays right; the cache spares a lookup per claim. */
 static gint64
 lookup_member_id (QurbImportContext *ctx, const gchar *member_no, GError **error)
@@ -74,9 +110,7 @@ lookup_member_id (QurbImportContext *ctx, const gchar *member_no, GError **error
   gint64 id;
   gint found;
 
-  G_STATIC_ASSERT (sizeof (gsize) >= 8);
-  if (ctx->member_ids == NULL)
-    ctx->member_ids = g_hash_table_new (g_direct_hash, g_direct_equal);
+  ensure_member_ids (ctx);
   id = GPOINTER_TO_SIZE (g_hash_table_lookup (ctx->member_ids, key));
   if (id > 0)
     return id;
@@ -240,8 +274,8 @@ mark_inserted (Window *window, guint *hint, const gchar *dossier_no)
     }
 }
 
-gboolean
-qurb_import_bind_window (QurbImportContext *ctx, sqlite3_stmt *stmt, Window *window, guint first, guint n,
+static gboolean
+bind_window (QurbImportContext *ctx, sqlite3_stmt *stmt, Window *window, guint first, guint n,
              GError **error)
 {
   gint rc = SQLITE_OK;
@@ -272,7 +306,7 @@ insert_all_new (QurbImportContext *ctx, Window *window, gboolean *all_new, GErro
   if (!qurb_import_run (db, "SAVEPOINT claims_chunk", error))
     return FALSE;
   stmt = qurb_db_statement (db, full_chunk_sql (FALSE), error);
-  if (stmt == NULL || !qurb_import_bind_window (ctx, stmt, window, 0, CHUNK_ROWS, error) ||
+  if (stmt == NULL || !bind_window (ctx, stmt, window, 0, CHUNK_ROWS, error) ||
       !qurb_db_step_done (db, stmt, error))
     return FALSE;
   if (qurb_db_changes (db) == CHUNK_ROWS)
@@ -313,7 +347,7 @@ insert_window (QurbImportContext *ctx, Window *window, GError **error)
   /* A short window (the end of a batch) goes one row at a time. */
   for (guint i = 0; i < window->n_claims; i += full ? CHUNK_ROWS : 1)
     {
-      if (!qurb_import_bind_window (ctx, stmt, window, i, full ? CHUNK_ROWS : 1, error))
+      if (!bind_window (ctx, stmt, window, i, full ? CHUNK_ROWS : 1, error))
         return FALSE;
       while ((step = qurb_db_step_row (db, stmt, error)) > 0)
         {
@@ -329,53 +363,82 @@ insert_window (QurbImportContext *ctx, Window *window, GError **error)
   return TRUE;
 }
 
-static gint
-compare_dossiers (gconstpointer a, gconstpointer b)
+/* The held rows in dossier order: a stable sort, so that a dossier
+ * listed twice is inserted from its first row, then updated from the
+ * later ones, as the file says. Free it with g_free(). */
+QurbDigitSortEntry *
+qurb_import_sort_held (QurbImportContext *ctx)
 {
-  return strcmp (((const PendingClaim *) a)->row.dossier_no, ((const PendingClaim *) b)->row.dossier_no);
+  GArray *pending = ctx->chunk->pending;
+  QurbDigitSortEntry *order = g_new (QurbDigitSortEntry, MAX (pending->len, 1));
+
+  for (guint i = 0; i < pending->len; i++)
+    order[i] = (QurbDigitSortEntry) {
+      qurb_digit_key (g_array_index (pending, PendingClaim, i).row.dossier_no), i };
+  qurb_digit_sort (order, pending->len);
+  return order;
 }
 
-/* Writes the batch's rows in dossier order. The sort is stable: a dossier
- * listed twice is inserted from its first row, then updated from the
- * second, as the file says. */
+/* Writes the held rows order[first] to order[end - 1], CHUNK_ROWS at a
+ * time, each window gathered from where the order puts its rows. The
+ * held rows are left as they were, so that a retry of the transaction
+ * can write them again. */
+gboolean
+qurb_import_write_sorted (QurbImportContext *ctx, const QurbDigitSortEntry *order, guint first,
+                          guint end, GError **error)
+{
+  GArray *pending = ctx->chunk->pending;
+  PendingClaim gathered[CHUNK_ROWS];
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (first <= end && end <= pending->len, FALSE);
+
+  for (guint start = first; ok && start < end; start += CHUNK_ROWS)
+    {
+      Window window = { gathered, MIN (CHUNK_ROWS, end - start) };
+
+      for (guint k = 0; k < window.n_claims; k++)
+        {
+          gathered[k] = g_array_index (pending, PendingClaim, order[start + k].index);
+          gathered[k].inserted = FALSE;
+        }
+      ok = insert_window (ctx, &window, error);
+      for (guint k = 0; ok && k < window.n_claims; k++)
+        {
+          if (window.claims[k].inserted)
+            ctx->stats.inserted++;
+          else
+            ok = merge_existing (ctx, &window.claims[k], error);
+        }
+    }
+  return ok;
+}
+
+/* Every held row, in dossier order, in the caller's transaction. */
+gboolean
+qurb_import_write_held (QurbImportContext *ctx, GError **error)
+{
+  g_autofree QurbDigitSortEntry *order = qurb_import_sort_held (ctx);
+
+  return qurb_import_write_sorted (ctx, order, 0, ctx->chunk->pending->len, error);
+}
+
+/* The end of a batch: its rows are written, or held for a first load. */
 gboolean
 qurb_import_flush (QurbImportContext *ctx, GError **error)
 {
   QurbClaimChunk *chunk = ctx->chunk;
-  gboolean ok = TRUE;
+  gboolean ok;
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (chunk == NULL || chunk->pending->len == 0)
+  if (chunk == NULL || chunk->pending->len == chunk->kept)
     return TRUE;
-  if (ctx->staged && !ctx->stage_decided && !qurb_import_stage_decide (ctx, error))
-    return FALSE;
+  if (ctx->staged && !ctx->stage_decided)
+    qurb_import_stage_decide (ctx);
   if (ctx->staged)
-    {
-      for (guint first = 0; ok && first < chunk->pending->len; first += CHUNK_ROWS)
-        {
-          Window window = { &g_array_index (chunk->pending, PendingClaim, first),
-                            MIN (CHUNK_ROWS, chunk->pending->len - first) };
-          ok = qurb_import_stage_window (ctx, &window, error);
-        }
-      qurb_import_discard (ctx);
-      return ok;
-    }
-  g_array_sort (chunk->pending, compare_dossiers);
-  for (guint first = 0; ok && first < chunk->pending->len; first += CHUNK_ROWS)
-    {
-      Window window = { &g_array_index (chunk->pending, PendingClaim, first),
-                        MIN (CHUNK_ROWS, chunk->pending->len - first) };
-
-      ok = insert_window (ctx, &window, error);
-      for (guint i = 0; ok && i < window.n_claims; i++)
-        {
-          if (window.claims[i].inserted)
-            ctx->stats.inserted++;
-          else
-            ok = merge_existing (ctx, &window.claims[i], error);
-        }
-    }
+    return qurb_import_stage_hold (ctx, error);
+  ok = qurb_import_write_held (ctx, error);
   qurb_import_discard (ctx);
   return ok;
 }
@@ -408,21 +471,34 @@ qurb_import_claim (QurbImportContext *ctx, gchar **fields, GError **error)
   pending = &g_array_index (chunk->pending, PendingClaim, chunk->pending->len - 1);
   pending->row = row;
   /* The reader's buffer is reused for the next record. */
-  pending->row.reason = g_string_chunk_insert (chunk->strings, row.reason);
+  pending->row.reason = *row.reason ? g_string_chunk_insert (chunk->strings, row.reason) : "";
   pending->member_id = member_id;
   pending->inserted = FALSE;
   return TRUE;
 }
 
-/* Forgets held-back rows: their batch is being run again. */
+/* Forgets the rows held since the batch began: it is being run again.
+ * Their strings stay in the chunk, unused, until the rows before them
+ * go too (a retry after a lock is rare). */
 void
 qurb_import_discard (QurbImportContext *ctx)
 {
-  if (ctx->chunk != NULL)
-    {
-      g_array_set_size (ctx->chunk->pending, 0);
-      g_string_chunk_clear (ctx->chunk->strings);
-    }
+  QurbClaimChunk *chunk = ctx->chunk;
+
+  if (chunk == NULL)
+    return;
+  chunk->written = FALSE;
+  g_array_set_size (chunk->pending, chunk->kept);
+  if (chunk->kept == 0)
+    g_string_chunk_clear (chunk->strings);
+}
+
+void
+qurb_claim_chunk_free (QurbClaimChunk *chunk)
+{
+  g_string_chunk_free (chunk->strings);
+  g_array_unref (chunk->pending);
+  g_free (chunk);
 }
 
 void
@@ -434,10 +510,5 @@ qurb_import_context_clear (QurbImportContext *ctx)
   g_clear_pointer (&ctx->agency_scope, g_free);
   g_clear_pointer (&ctx->provinces, g_hash_table_unref);
   g_clear_pointer (&ctx->row_warnings, g_ptr_array_unref);
-  if (ctx->chunk != NULL)
-    {
-      g_string_chunk_free (ctx->chunk->strings);
-      g_array_unref (ctx->chunk->pending);
-      g_clear_pointer (&ctx->chunk, g_free);
-    }
+  g_clear_pointer (&ctx->chunk, qurb_claim_chunk_free);
 }

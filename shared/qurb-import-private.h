@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qurb-db.h"
+#include "qurb-digit-sort.h"
 #include "qurb-import.h"
 #include "qurb-records.h"
 
@@ -21,13 +22,17 @@ typedef struct {
 } PendingClaim;
 
 struct _QurbClaimChunk {
-  GArray *pending;         /* PendingClaim: the batch's valid rows */
+  GArray *pending;         /* PendingClaim: the valid rows held */
+  guint kept;              /* of which held from batches already committed */
+  /* Written as a run in the current batch's transaction: let go once
+   * it commits (qurb-import-stage.c). */
+  gboolean written;
   GStringChunk *strings;
   /* The last window was all new dossiers: try the next without RETURNING. */
   gboolean expect_new;
 };
 
-/* CHUNK_ROWS (or fewer, at the end) of the sorted batch: one statement. */
+/* CHUNK_ROWS (or fewer, at the end) of the sorted rows: one statement. */
 typedef struct {
   PendingClaim *claims;
   guint n_claims;
@@ -45,11 +50,11 @@ typedef struct {
   QurbClaimChunk *chunk;
   /* The provinces whose members this box tells (QurbAgency), or NULL. */
   gchar *agency_scope;
-  /* A first load into an empty claims table: rows are staged in a
-   * temporary table, then inserted all at once in dossier order. */
+  /* A first load into an empty claims table: the rows of every batch
+   * are held, then written all at once in dossier order. */
   gboolean staged;
-  gboolean stage_decided;  /* the first batch said whether staging pays */
-  gboolean stage_open;     /* the temporary table and temp_store=FILE */
+  gboolean stage_decided;  /* the first batch said whether holding pays */
+  guint hold_limit;        /* rows held at most: then written as a run */
   /* Warnings about the row being imported (gchar *), taken by the caller. */
   GPtrArray *row_warnings;
   /* The provinces as written that were already checked: few distinct
@@ -61,7 +66,10 @@ typedef struct {
  * fails with QURB_RECORD_ERROR (skip it); anything else is a database
  * failure. fields are in the order of the kind's *_columns. Claims may
  * be held back and written together: qurb_import_flush() writes what is
- * held, and must run before the batch commits. */
+ * held (or, for a first load, holds it to the end: see
+ * qurb-import-stage.c), and must run before the batch commits;
+ * qurb_import_mark_batch() runs before each batch, so that a retry
+ * keeps what earlier batches held. */
 gboolean qurb_import_member         (QurbImportContext  *ctx,
                                      gchar             **fields,
                                      GError            **error);
@@ -73,27 +81,30 @@ gboolean qurb_import_caravan        (QurbImportContext  *ctx,
                                      GError            **error);
 gboolean qurb_import_flush          (QurbImportContext  *ctx,
                                      GError            **error);
+void     qurb_import_mark_batch     (QurbImportContext  *ctx);
+gboolean qurb_import_preload_members (QurbImportContext *ctx,
+                                     GError            **error);
 void     qurb_import_discard        (QurbImportContext  *ctx);
-gboolean qurb_import_bind_window    (QurbImportContext  *ctx,
-                                     sqlite3_stmt       *stmt,
-                                     Window             *window,
-                                     guint               first,
-                                     guint               n,
+gboolean qurb_import_write_held     (QurbImportContext  *ctx,
                                      GError            **error);
-gboolean qurb_import_run            (QurbDb             *db,
-                                     const gchar        *sql,
-                                     GError            **error);
-gboolean qurb_import_stage_decide   (QurbImportContext  *ctx,
-                                     GError            **error);
-gboolean qurb_import_stage_window   (QurbImportContext  *ctx,
-                                     Window             *window,
-                                     GError            **error);
-gboolean qurb_import_stage_begin    (QurbImportContext  *ctx,
+QurbDigitSortEntry *qurb_import_sort_held (QurbImportContext *ctx);
+gboolean qurb_import_write_sorted   (QurbImportContext        *ctx,
+                                     const QurbDigitSortEntry *order,
+                                     guint                     first,
+                                     guint                     end,
+                                     GError                  **error);
+void     qurb_import_stage_begin    (QurbImportContext  *ctx);
+void     qurb_import_stage_decide   (QurbImportContext  *ctx);
+gboolean qurb_import_stage_hold     (QurbImportContext  *ctx,
                                      GError            **error);
 gboolean qurb_import_stage_finish   (QurbImportContext  *ctx,
                                      GError            **error);
 void     qurb_import_stage_end      (QurbImportContext  *ctx);
 void     qurb_import_context_clear  (QurbImportContext  *ctx);
+void     qurb_claim_chunk_free      (QurbClaimChunk     *chunk);
+gboolean qurb_import_run            (QurbDb             *db,
+                                     const gchar        *sql,
+                                     GError            **error);
 
 void     qurb_import_check_province  (QurbImportContext  *ctx,
                                      const gchar        *province);

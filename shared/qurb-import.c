@@ -272,22 +272,14 @@ begin_claims_load (Import *imp, GError **error)
       if (any < 0 || !qurb_db_transact (db, drop_claims_member_index, NULL, error))
         return FALSE;
       imp->index_dropped = TRUE;
-      /* The first load: staged, then written in one sorted pass. */
-      if (any == 0 && !qurb_import_stage_begin (&imp->ctx, error))
-        return FALSE;
+      /* The first load: held, then written in one sorted pass. */
+      if (any == 0)
+        {
+          qurb_import_stage_begin (&imp->ctx);
+          return qurb_import_preload_members (&imp->ctx, error);
+        }
     }
   return TRUE;
-}
-
-/* The staged rows into claims, in one transaction; a retry after a lock
- * starts from the same counts. */
-static gboolean
-finish_staged_load (QurbDb *db, gpointer user_data, GError **error)
-{
-  Import *imp = user_data;
-
-  imp->ctx.stats = imp->batch_stats;
-  return qurb_import_stage_finish (&imp->ctx, error);
 }
 
 /* Runs whether the load succeeded or not; the first error wins. */
@@ -443,7 +435,9 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
     {
       imp.batch_offset = qurb_csv_reader_offset (imp.reader);
       imp.batch_line = qurb_csv_reader_next_line (imp.reader);
+      qurb_csv_reader_release_before (imp.reader, imp.batch_offset);
       imp.batch_stats = imp.ctx.stats;
+      qurb_import_mark_batch (&imp.ctx);
 
       if (!qurb_db_transact (db, import_batch, &imp, error))
         goto out;
@@ -461,8 +455,11 @@ qurb_import_file (QurbDb *db, QurbImportKind kind, const gchar *path,
                              qurb_csv_reader_size (imp.reader), callbacks->user_data);
     }
 
+  /* Read to the end: its pages need not stay next to the held rows. */
+  g_clear_pointer (&imp.reader, qurb_csv_reader_free);
   imp.batch_stats = imp.ctx.stats;
-  if (imp.ctx.staged && !qurb_db_transact (db, finish_staged_load, &imp, error))
+  qurb_import_mark_batch (&imp.ctx);
+  if (imp.ctx.staged && !qurb_import_stage_finish (&imp.ctx, error))
     goto out;
 
   summary = g_strdup_printf ("rows=%u inserted=%u updated=%u unchanged=%u skipped=%u notices=%u",

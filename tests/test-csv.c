@@ -1,6 +1,8 @@
 /* test-csv.c — the RFC 4180 reader, on good and broken input */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "qurb-csv.h"
 
 /* Each record rendered as fields joined by '|', "BAD@line" for a
@@ -90,6 +92,53 @@ test_csv_rewind (void)
   g_assert_null (qurb_csv_reader_fields (reader)[2]);
 }
 
+/* A file of many pages, read, its first part given back, then read again
+ * from the point it was given back to: the same records. */
+static void
+test_csv_release (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *dir = g_dir_make_tmp ("qurb-csv-XXXXXX", &error);
+  g_autofree gchar *path = g_build_filename (dir, "rows.csv", NULL);
+  g_autoptr(QurbCsvReader) reader = NULL;
+  gsize offset = 0;
+  guint line = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (text, "%u,\"row %u\"\n", i, i);
+  g_assert_true (g_file_set_contents (path, text->str, text->len, &error));
+  reader = qurb_csv_reader_new_for_path (path, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      if (i == 15000)
+        {
+          offset = qurb_csv_reader_offset (reader);
+          line = qurb_csv_reader_next_line (reader);
+          qurb_csv_reader_release_before (reader, offset);
+        }
+      g_assert_cmpint (qurb_csv_reader_next (reader, NULL), ==, QURB_CSV_RECORD);
+    }
+  g_assert_cmpint (qurb_csv_reader_next (reader, NULL), ==, QURB_CSV_END);
+  qurb_csv_reader_release_before (reader, qurb_csv_reader_size (reader) + 4096);
+
+  qurb_csv_reader_rewind_to (reader, offset, line);
+  for (guint i = 15000; i < 20000; i++)
+    {
+      g_autofree gchar *expected = g_strdup_printf ("row %u", i);
+
+      g_assert_cmpint (qurb_csv_reader_next (reader, NULL), ==, QURB_CSV_RECORD);
+      g_assert_cmpuint (qurb_csv_reader_line (reader), ==, i + 1);
+      g_assert_cmpstr (qurb_csv_reader_field (reader, 1), ==, expected);
+    }
+  g_clear_pointer (&reader, qurb_csv_reader_free);
+  g_assert_cmpint (g_remove (path), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
 static void
 test_csv_missing_file (void)
 {
@@ -106,6 +155,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/csv/table", test_csv_table);
   g_test_add_func ("/csv/rewind", test_csv_rewind);
+  g_test_add_func ("/csv/release", test_csv_release);
   g_test_add_func ("/csv/missing-file", test_csv_missing_file);
   return g_test_run ();
 }

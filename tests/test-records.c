@@ -12,7 +12,7 @@ typedef struct {
 
 static const RowCase member_cases[] = {
   { "100001|AB123456|ALAOUI|Fatima|العلوي|فاطمة|1975-03-12|0612345678|ar|Laâyoune", NULL },
-  { " 100002 | be654321 |BENNANI|Youssef|||1980-07-01|+212 6 61 23 45 67|FR|Salé", NULL },
+  { " 100002 | be654321|BENNANI|Youssef|||1980-07-01|+212 6 61 23 45 67|FR|Salé", NULL },
   { "100004|K112233|OUAZZANI|Saïd|الوزاني|سعيد|1990-01-15||fr|Dakhla", NULL },
   { "1234|AB1|X|Y|||1990-01-01||fr|Rabat", "member_no must be 5 to 10 digits" },
   { "12345678901|AB1|X|Y|||1990-01-01||fr|Rabat", "member_no must be 5 to 10 digits" },
@@ -143,7 +143,7 @@ test_caravans (void)
 static void
 test_member_normalized (void)
 {
-  g_auto(GStrv) fields = g_strsplit (" 100002 | be654321 |BENNANI|Youssef|||1980-07-01|+212 6 61 23 45 67|FR|Salé", "|", -1);
+  g_auto(GStrv) fields = g_strsplit (" 100002 | be654321|BENNANI|Youssef|||1980-07-01|+212 6 61 23 45 67|FR\t|Salé", "|", -1);
   QurbMemberRow row;
 
   g_assert_true (qurb_member_row_parse (fields, TODAY, &row, NULL));
@@ -186,6 +186,8 @@ test_amounts (void)
     { "1.250.000", QURB_AMOUNT_GROUPING, 0 }, { "1.234", QURB_AMOUNT_GROUPING, 0 },
     { "12.3456", QURB_AMOUNT_DECIMALS, 0 }, { "1 250.505", QURB_AMOUNT_DECIMALS, 0 },
     { "1250 DH", QURB_AMOUNT_CURRENCY, 0 }, { "MAD 12", QURB_AMOUNT_CURRENCY, 0 },
+    { "1.250 dh", QURB_AMOUNT_CURRENCY, 0 }, { "12,50 €", QURB_AMOUNT_CURRENCY, 0 },
+    { "1 250 درهم", QURB_AMOUNT_CURRENCY, 0 }, { "-5 DH", QURB_AMOUNT_NEGATIVE, 0 },
     { "-1", QURB_AMOUNT_NEGATIVE, 0 },
     { "", QURB_AMOUNT_INVALID, 0 }, { ".5", QURB_AMOUNT_INVALID, 0 }, { "5.", QURB_AMOUNT_INVALID, 0 },
     { "1e3", QURB_AMOUNT_INVALID, 0 }, { " 5", QURB_AMOUNT_INVALID, 0 },

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 
@@ -16,6 +18,7 @@ struct _QurbCsvReader {
   guint        next_line;  /* physical line number at pos, 1-based */
   guint        line;       /* line on which the current record starts */
   gchar        separator;  /* ',' unless a file says otherwise */
+  gsize        released;   /* bytes of the mapping given back */
   GString     *buffer;     /* current record's fields, NUL-separated */
   GArray      *starts;     /* guint offsets into buffer */
   GPtrArray   *fields;     /* pointers into buffer, NULL-terminated */
@@ -234,6 +237,23 @@ qurb_csv_reader_rewind_to (QurbCsvReader *reader, gsize offset, guint line)
   g_return_if_fail (offset <= reader->length);
   reader->pos = offset;
   reader->next_line = line;
+}
+
+/* The bytes before offset will not be read again (no rewind goes back
+ * past it): their pages leave this process, to stay in the page cache
+ * only. A file of a million rows read in batches then never has more
+ * than a batch's worth mapped in. */
+void
+qurb_csv_reader_release_before (QurbCsvReader *reader, gsize offset)
+{
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  gsize end = MIN (offset, reader->length) / page * page;
+
+  /* The mapping starts on a page; data read from memory is not ours. */
+  if (reader->mapped == NULL || end <= reader->released)
+    return;
+  if (madvise ((gchar *) reader->data + reader->released, end - reader->released, MADV_DONTNEED) == 0)
+    reader->released = end;
 }
 
 /* Fields apart by ';' (what a French-locale spreadsheet writes) or a tab

@@ -31,6 +31,8 @@ gchar          qurb_csv_reader_get_separator (QurbCsvReader *reader);
 void           qurb_csv_reader_rewind_to    (QurbCsvReader *reader,
                                              gsize          offset,
                                              guint          line);
+void           qurb_csv_reader_release_before (QurbCsvReader *reader,
+                                               gsize          offset);
 guint          qurb_csv_reader_line         (QurbCsvReader *reader);
 guint          qurb_csv_reader_next_line    (QurbCsvReader *reader);
 gsize          qurb_csv_reader_offset       (QurbCsvReader *reader);

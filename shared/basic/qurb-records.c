@@ -49,8 +49,12 @@ invalid (GError **error, const gchar *format, ...)
 static void
 strip_all (gchar **fields, guint n)
 {
+  /* Most fields have nothing around them, and g_strstrip() would
+   * still move every one: a million rows of nine. */
   for (guint i = 0; i < n; i++)
-    g_strstrip (fields[i]);
+    if (g_ascii_isspace (fields[i][0]) ||
+        (fields[i][0] != '\0' && g_ascii_isspace (fields[i][strlen (fields[i]) - 1])))
+      g_strstrip (fields[i]);
 }
 
 static gboolean
@@ -190,8 +194,8 @@ has_currency (const gchar *text)
  * "812,50" (a decimal comma), "1 250,50" (thousands apart by a space).
  * A dot or comma between thousands ("1.250", "1,250.00") is refused: it
  * cannot be told from decimals. */
-QurbAmountCheck
-qurb_amount_parse (const gchar *text, gint64 *centimes)
+static QurbAmountCheck
+parse_centimes (const gchar *text, gint64 *centimes)
 {
   gint64 whole = 0, fraction = 0;
   gint decimals = 0;
@@ -199,10 +203,6 @@ qurb_amount_parse (const gchar *text, gint64 *centimes)
   gboolean grouped = FALSE;
   const gchar *p = text;
 
-  if (*p == '-')
-    return QURB_AMOUNT_NEGATIVE;
-  if (has_currency (text))
-    return QURB_AMOUNT_CURRENCY;
   if (!g_ascii_isdigit (*p))
     return QURB_AMOUNT_INVALID;
   for (;;)
@@ -251,6 +251,21 @@ qurb_amount_parse (const gchar *text, gint64 *centimes)
     fraction *= 10;
   *centimes = whole * 100 + fraction;
   return QURB_AMOUNT_OK;
+}
+
+QurbAmountCheck
+qurb_amount_parse (const gchar *text, gint64 *centimes)
+{
+  QurbAmountCheck check;
+
+  if (*text == '-')
+    return QURB_AMOUNT_NEGATIVE;
+  /* Only digits, spaces and a decimal mark make an amount, so a currency
+   * is looked for only in what is not one, to say why. */
+  check = parse_centimes (text, centimes);
+  if (check != QURB_AMOUNT_OK && has_currency (text))
+    return QURB_AMOUNT_CURRENCY;
+  return check;
 }
 
 gboolean
