@@ -59,7 +59,7 @@ show_counts (QurbCheckinWindow *self)
         }
     }
   /* TRANSLATORS: the check-in tablet's counts of the day */
-  text = g_strdup_printf (T_("Checked in: %1$" G_GINT64_FORMAT " / booked: %2$" G_GINT64_FORMAT), attended, booked);
+  text = g_strdup_printf (T_("Checked in: %1$d / booked: %2$d"), (gint) attended, (gint) booked);
   qurb_kiosk_set_text (self->counts_label, text);
 }
 

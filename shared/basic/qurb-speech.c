@@ -9,7 +9,7 @@
 
 /* Every prompt below is looked up in context "speech": its Arabic has
  * all its vowels. The synthesiser pauses at a comma and a full stop. */
-#define SAY(s) qurb_dpgettext (lang, "speech", s)
+#define SAY(context, s) qurb_dpgettext (lang, context, s)
 
 /* The booking codes' letters (qurb-booking-rules.c) by their French
  * names, as members in Morocco say them, in Arabic letters. */
@@ -78,7 +78,7 @@ qurb_speech_date (const gchar *lang, const gchar *iso_date)
   if (iso_date == NULL || sscanf (iso_date, "%4u-%2u-%2u", &year, &month, &day) != 3 || month < 1 || month > 12)
     return g_strdup (iso_date ? iso_date : "");
   /* TRANSLATORS: spoken; %1$u the day, %2$s the month's name, %3$u the year */
-  return g_strdup_printf (SAY ("%1$u %2$s %3$u"), day, SAY (months[month - 1]), year);
+  return g_strdup_printf (SAY ("speech", "%1$u %2$s %3$u"), day, SAY ("speech", months[month - 1]), year);
 }
 
 /* "09:30" → "9 heures 30"; "10:00" → "10 heures". */
@@ -91,9 +91,9 @@ qurb_speech_time (const gchar *lang, const gchar *hh_mm)
     return g_strdup (hh_mm ? hh_mm : "");
   if (minutes == 0)
     /* TRANSLATORS: spoken; a time on the hour, %u the hour */
-    return g_strdup_printf (SAY ("%u o'clock"), hours);
+    return g_strdup_printf (SAY ("speech", "%u o'clock"), hours);
   /* TRANSLATORS: spoken; %1$u the hour, %2$u the minutes */
-  return g_strdup_printf (SAY ("%1$u hours %2$u"), hours, minutes);
+  return g_strdup_printf (SAY ("speech", "%1$u hours %2$u"), hours, minutes);
 }
 
 static const gchar *
@@ -106,7 +106,7 @@ status_spoken (const gchar *lang, QurbClaimStatus status)
   };
 
   g_return_val_if_fail ((guint) status < G_N_ELEMENTS (statuses), "");
-  return SAY (statuses[status]);
+  return SAY ("speech", statuses[status]);
 }
 
 static void
@@ -114,17 +114,17 @@ say_claims (GString *out, const gchar *lang, const QurbSpeechContent *content)
 {
   if (content->n_claims == 0)
     {
-      g_string_append_printf (out, " %s", SAY ("You have no claim file."));
+      g_string_append_printf (out, " %s", SAY ("speech", "You have no claim file."));
       return;
     }
-  g_string_append_printf (out, " %s", SAY ("Your claim files."));
+  g_string_append_printf (out, " %s", SAY ("speech", "Your claim files."));
   for (guint i = 0; i < content->n_claims; i++)
     {
       g_autofree gchar *number = qurb_speech_spell (lang, content->claims[i].dossier_no);
 
       /* TRANSLATORS: spoken; %1$s a file's number, digit by digit, %2$s its status */
       g_string_append (out, " ");
-      g_string_append_printf (out, SAY ("File %1$s: %2$s."), number, status_spoken (lang, content->claims[i].status));
+      g_string_append_printf (out, SAY ("speech", "File %1$s: %2$s."), number, status_spoken (lang, content->claims[i].status));
     }
 }
 
@@ -134,23 +134,24 @@ say_visit (GString *out, const gchar *lang, const QurbSpeechVisit *visit)
 {
   g_autofree gchar *day = qurb_speech_date (lang, visit->date);
 
-  g_string_append_printf (out, " %s, %s.", visit->title ? visit->title : "", visit->site ? visit->site : "");
+  g_string_append_printf (out, " %s%s %s.", visit->title ? visit->title : "", arabic (lang) ? "،" : ",",
+                          visit->site ? visit->site : "");
   g_string_append (out, " ");
   if (visit->time != NULL)
     {
       g_autofree gchar *time = qurb_speech_time (lang, visit->time);
       /* TRANSLATORS: spoken; %1$s a day ("3 February 2027"), %2$s a time */
-      g_string_append_printf (out, SAY ("On %1$s, at %2$s."), day, time);
+      g_string_append_printf (out, SAY ("speech", "On %1$s, at %2$s."), day, time);
     }
   else
     /* TRANSLATORS: spoken; %s a day ("3 February 2027") */
-    g_string_append_printf (out, SAY ("On %s."), day);
+    g_string_append_printf (out, SAY ("speech", "On %s."), day);
   if (visit->code != NULL)
     {
       g_autofree gchar *code = qurb_speech_spell (lang, visit->code);
       g_string_append (out, " ");
       /* TRANSLATORS: spoken; %s the booking code, one letter at a time */
-      g_string_append_printf (out, SAY ("Your booking code: %s."), code);
+      g_string_append_printf (out, SAY ("speech", "Your booking code: %s."), code);
     }
 }
 
@@ -184,56 +185,56 @@ qurb_speech_compose (const gchar *lang, const QurbSpeechContent *content)
   switch (content->screen)
     {
     case QURB_SPEECH_HOME:
-      g_string_append (out, SAY ("Welcome. To see your claim files, touch the first large button. To book a seat in a medical caravan, touch the second. To see your bookings, touch the third."));
+      g_string_append (out, SAY ("speech", "Welcome. To see your claim files, touch the first large button. To book a seat in a medical caravan, touch the second. To see your bookings, touch the third."));
       break;
     case QURB_SPEECH_IDENTIFY:
-      g_string_append (out, SAY ("Type your member number with the keys, then the number of your identity card, then touch Continue."));
+      g_string_append (out, SAY ("speech", "Type your member number with the keys, then the number of your identity card, then touch Continue."));
       break;
     case QURB_SPEECH_CLAIMS:
       say_claims (out, lang, content);
       break;
     case QURB_SPEECH_PROVINCES:
-      g_string_append (out, SAY ("Choose your province:"));
+      g_string_append (out, SAY ("speech", "Choose your province:"));
       say_choices (out, lang, content->choices);
       break;
     case QURB_SPEECH_CARAVANS:
-      g_string_append (out, SAY ("Choose a caravan:"));
+      g_string_append (out, SAY ("speech", "Choose a caravan:"));
       say_choices (out, lang, content->choices);
       break;
     case QURB_SPEECH_SLOTS:
-      g_string_append (out, SAY ("Choose a time:"));
+      g_string_append (out, SAY ("speech", "Choose a time:"));
       say_choices (out, lang, content->choices);
       break;
     case QURB_SPEECH_CONFIRM:
-      g_string_append (out, SAY ("Check your booking."));
+      g_string_append (out, SAY ("speech", "Check your booking."));
       say_choices (out, lang, content->choices);
       for (guint i = 0; i < content->n_visits; i++)
         say_visit (out, lang, &content->visits[i]);
-      g_string_append_printf (out, " %s", SAY ("To book, touch the green button, Confirm the booking."));
+      g_string_append_printf (out, " %s", SAY ("speech", "To book, touch the green button, Confirm the booking."));
       break;
     case QURB_SPEECH_BOOKED:
     case QURB_SPEECH_TICKET:
-      g_string_append (out, content->screen == QURB_SPEECH_BOOKED ? SAY ("Your booking is confirmed.")
-                                                                  : SAY ("Your ticket."));
+      g_string_append (out, content->screen == QURB_SPEECH_BOOKED ? SAY ("speech", "Your booking is confirmed.")
+                                                                  : SAY ("speech", "Your ticket."));
       for (guint i = 0; i < content->n_visits; i++)
         say_visit (out, lang, &content->visits[i]);
-      g_string_append_printf (out, " %s", SAY ("Show this code at the caravan."));
+      g_string_append_printf (out, " %s", SAY ("speech", "Show this code at the caravan."));
       if (content->printed)
-        g_string_append_printf (out, " %s", SAY ("Your ticket is printed: take it from the printer."));
+        g_string_append_printf (out, " %s", SAY ("speech", "Your ticket is printed: take it from the printer."));
       break;
     case QURB_SPEECH_BOOKINGS:
       if (content->n_visits == 0)
-        g_string_append (out, SAY ("You have no upcoming booking."));
+        g_string_append (out, SAY ("speech", "You have no upcoming booking."));
       else
-        g_string_append (out, SAY ("Your upcoming bookings."));
+        g_string_append (out, SAY ("speech", "Your upcoming bookings."));
       for (guint i = 0; i < content->n_visits; i++)
         say_visit (out, lang, &content->visits[i]);
       break;
     case QURB_SPEECH_WAITLIST:
-      g_string_append (out, SAY ("This caravan is full. You can join its waiting list: if a seat is freed, it is yours, and the booking code comes by SMS."));
+      g_string_append (out, SAY ("speech", "This caravan is full. You can join its waiting list: if a seat is freed, it is yours, and the booking code comes by SMS."));
       break;
     case QURB_SPEECH_PHONE:
-      g_string_append (out, SAY ("Type the number of your mobile phone with the keys, then touch the button to receive a code by SMS."));
+      g_string_append (out, SAY ("speech", "Type the number of your mobile phone with the keys, then touch the button to receive a code by SMS."));
       break;
     default:
       break;
