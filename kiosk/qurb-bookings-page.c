@@ -79,6 +79,8 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   g_autofree gchar *ticket_name = g_strdup_printf (T_("Show the ticket of booking %s"), booking->code);
   GtkWidget *ticket = qurb_kiosk_button_new_with_icon (T_("Show my ticket"), "qurb-ticket-symbolic", "secondary");
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *about = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *cancel = qurb_kiosk_button_new_with_icon (T_("Cancel this booking"), "qurb-cancel-symbolic", "danger");
   GtkWidget *confirm = qurb_kiosk_button_new_with_icon (T_("Yes, cancel it"), "qurb-cancel-symbolic", "danger");
@@ -89,12 +91,21 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   gtk_widget_add_css_class (confirm, "primary");
   qurb_kiosk_set_name (card, title);
   qurb_kiosk_set_name (cancel, cancel_name);
-  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (title, "card-title"));
-  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (when, NULL));
+  /* What the booking is, and beside it its ticket: no taller a card. */
+  gtk_widget_set_hexpand (about, TRUE);
+  gtk_widget_set_valign (ticket, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (about), qurb_kiosk_label_new (title, "card-title"));
+  gtk_box_append (GTK_BOX (about), qurb_kiosk_label_new (when, NULL));
+  /* Wrapping beside a button: a width of their own to wrap in (else GTK
+   * 4.8 measures them one letter wide). */
+  for (GtkWidget *label = gtk_widget_get_first_child (about); label; label = gtk_widget_get_next_sibling (label))
+    gtk_label_set_width_chars (GTK_LABEL (label), 18);
+  gtk_box_append (GTK_BOX (head), about);
+  gtk_box_append (GTK_BOX (head), ticket);
+  gtk_box_append (GTK_BOX (card), head);
   qurb_kiosk_set_name (ticket, ticket_name);
   g_object_set_data_full (G_OBJECT (ticket), "code", g_strdup (booking->code), g_free);
   g_signal_connect (ticket, "clicked", G_CALLBACK (ticket_clicked), self);
-  gtk_box_append (GTK_BOX (card), ticket);
   gtk_box_append (GTK_BOX (card), cancel);
   gtk_box_set_homogeneous (GTK_BOX (actions), TRUE);
   gtk_box_append (GTK_BOX (actions), confirm);

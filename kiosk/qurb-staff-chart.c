@@ -79,18 +79,23 @@ qurb_staff_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   cairo_set_source_rgb (cr, 0.07, 0.07, 0.07);
-  /* The legend, in reading order. */
+  /* The legend, in reading order: a swatch, its name after it. */
   x = 0;
   for (guint s = 0; s < self->n_series; s++)
     {
+      PangoLayout *layout = gtk_widget_create_pango_layout (widget, self->names[s]);
       gdouble at = rtl ? width - x - 28 : x;
+      gint w, h;
 
+      pango_layout_get_pixel_size (layout, &w, &h);
       gdk_cairo_set_source_rgba (cr, &colours[s]);
       cairo_rectangle (cr, at, 10, 28, 28);
       cairo_fill (cr);
       cairo_set_source_rgb (cr, 0.07, 0.07, 0.07);
-      text_at (widget, cr, self->names[s], rtl ? at - 130 : at + 36 + 130, 8, 260);
-      x += 330;
+      cairo_move_to (cr, rtl ? at - 12 - w : at + 40, 24 - h / 2.0);
+      pango_cairo_show_layout (cr, layout);
+      g_object_unref (layout);
+      x += 28 + 12 + w + 48;
     }
   /* The base line. */
   cairo_set_source_rgb (cr, 0.5, 0.55, 0.52);

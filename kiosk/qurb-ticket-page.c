@@ -110,4 +110,5 @@ qurb_ticket_page_init (QurbTicketPage *self)
   gtk_box_append (GTK_BOX (self), self->intro_label);
   gtk_box_append (GTK_BOX (self), self->flip_box);
   qurb_kiosk_page_flip_with_screen (QURB_KIOSK_PAGE (self), self->flip_box);
+  qurb_kiosk_page_flip_with_screen (QURB_KIOSK_PAGE (self), self->ticket);
 }
