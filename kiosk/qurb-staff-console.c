@@ -175,7 +175,9 @@ qurb_staff_console_relabel (QurbStaffConsole *self)
   qurb_kiosk_apply_language (root ? GTK_WIDGET (root) : GTK_WIDGET (self), lang);
   qurb_kiosk_set_text (self->compose_tab, T_("New announcement"));
   qurb_kiosk_set_text (self->list_tab, T_("Broadcasts"));
-  qurb_kiosk_set_text (self->report_tab, T_("Caravans report"));
+  /* TRANSLATORS: the staff console's tab of the caravans report: short,
+   * seven buttons share a portrait screen's bar */
+  qurb_kiosk_set_text (self->report_tab, T_("Caravans"));
   qurb_kiosk_set_text (self->lock_button, T_("Lock"));
   qurb_kiosk_set_name (self->arabic_button, "العربية");
   qurb_kiosk_set_name (self->french_button, "Français");
