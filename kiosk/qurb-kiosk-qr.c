@@ -10,6 +10,7 @@ struct _QurbKioskQr {
 
   guint size;          /* modules per side, without the quiet zone; 0: none */
   guint8 *modules;     /* size × size, 1 dark */
+  guint natural_px;    /* a module's pixels when there is room; >= QURB_KIOSK_QR_MODULE_PX */
 };
 
 G_DEFINE_FINAL_TYPE (QurbKioskQr, qurb_kiosk_qr, GTK_TYPE_WIDGET)
@@ -26,7 +27,10 @@ qurb_kiosk_qr_measure (GtkWidget *widget, GtkOrientation orientation, int for_si
 {
   QurbKioskQr *self = QURB_KIOSK_QR (widget);
 
-  *minimum = *natural = self->size ? (gint) (modules_with_quiet_zone (self) * QURB_KIOSK_QR_MODULE_PX) : 0;
+  guint total = self->size ? modules_with_quiet_zone (self) : 0;
+
+  *minimum = (gint) (total * QURB_KIOSK_QR_MODULE_PX);
+  *natural = (gint) (total * self->natural_px);
 }
 
 /* Dark modules as runs along each row: one rectangle a run, on whole
@@ -89,6 +93,7 @@ qurb_kiosk_qr_class_init (QurbKioskQrClass *klass)
 static void
 qurb_kiosk_qr_init (QurbKioskQr *self)
 {
+  self->natural_px = QURB_KIOSK_QR_MODULE_PX_ROOMY;
 }
 
 GtkWidget *
@@ -112,4 +117,16 @@ guint
 qurb_kiosk_qr_get_size (QurbKioskQr *self)
 {
   return self->size;
+}
+
+/* How big the code asks to be when there is room (never less than
+ * QURB_KIOSK_QR_MODULE_PX a module). */
+void
+qurb_kiosk_qr_set_natural_module_px (QurbKioskQr *self, guint px)
+{
+  px = MAX (px, QURB_KIOSK_QR_MODULE_PX);
+  if (px == self->natural_px)
+    return;
+  self->natural_px = px;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
 }

@@ -205,10 +205,23 @@ qurb_kiosk_ticket_class_init (QurbKioskTicketClass *klass)
 #undef CHILD
 }
 
+/* Stacked (portrait), the code takes the room under it: 12 px a module.
+ * Side by side (landscape), the row is as tall as the code and the texts
+ * beside it wrap to that height: 10 px keeps them in short lines. */
+static void
+orientation_changed (QurbKioskTicket *self)
+{
+  gboolean stacked = gtk_orientable_get_orientation (GTK_ORIENTABLE (self)) == GTK_ORIENTATION_VERTICAL;
+
+  qurb_kiosk_qr_set_natural_module_px (QURB_KIOSK_QR (self->qr), stacked ? QURB_KIOSK_QR_MODULE_PX_ROOMY : 10);
+}
+
 static void
 qurb_kiosk_ticket_init (QurbKioskTicket *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self, "notify::orientation", G_CALLBACK (orientation_changed), NULL);
+  orientation_changed (self);
   self->cancellable = g_cancellable_new ();
   /* A code reads left to right in Arabic too. */
   gtk_widget_set_direction (self->code_label, GTK_TEXT_DIR_LTR);
