@@ -117,7 +117,11 @@ show_result (QurbCheckinWindow *self)
       headline = g_strdup (T_("Refused"));
     }
   if (self->have_last && !self->busy)
-    detail = qurb_checkin_describe (&self->last, self->caravan, lang);
+    {
+      g_autofree gchar *described = qurb_checkin_describe (&self->last, self->caravan, lang);
+
+      detail = qurb_kiosk_ltr_runs (lang, described);
+    }
   for (const gchar *const *c = (const gchar *const[]) { "ready", "ok", "already", "refused", NULL }; *c; c++)
     gtk_widget_remove_css_class (self->result_box, *c);
   gtk_widget_add_css_class (self->result_box, kind);

@@ -45,6 +45,8 @@ void       qurb_kiosk_apply_language (GtkWidget   *window,
                                       const gchar *lang);
 gchar     *qurb_kiosk_ltr            (const gchar *lang,
                                       const gchar *text);
+gchar     *qurb_kiosk_ltr_runs       (const gchar *lang,
+                                      const gchar *text);
 void       qurb_kiosk_stack_expose_shown_only (GtkStack *stack);
 
 G_END_DECLS

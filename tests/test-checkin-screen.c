@@ -120,6 +120,15 @@ test_checkin (DayFixture *f, gconstpointer data)
   scanner_types (f, "QURB-K7P2QX-AB2C-7QK3M2XJ5N4WZT6R");
   g_assert_cmpint (qurb_checkin_window_last_outcome (window), ==, QURB_CHECKIN_FOREIGN);
   scanner_types (f, f->booked[1]);
+  if (g_str_equal (lang, "ar"))
+    {
+      /* The code and its bracketed date read as one left-to-right run
+       * in the Arabic sentence: isolated, nothing reordered. */
+      g_autofree gchar *run = g_strdup_printf ("\u2066%s (", f->booked[1]);
+
+      g_assert_true (kiosk_driver_has_text (&f->kiosk, run));
+      g_assert_true (kiosk_driver_has_text (&f->kiosk, ")\u2069."));
+    }
   snap (f, "checkin-refused");
   g_assert_cmpint (qurb_test_query_int (f->db.db, "SELECT count(*) FROM bookings WHERE attended_at IS NOT NULL"), ==, 1);
 }
