@@ -17,6 +17,7 @@
 #include "qurb-kiosk-widgets.h"
 #include "qurb-staff-pin.h"
 #include "qurb-ticket-key.h"
+#include "voice-ear.h"
 
 static void
 snap (KioskFixture *f, const gchar *screen)
@@ -152,50 +153,19 @@ test_ticket_printer_fails (KioskFixture *f, gconstpointer data)
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
 }
 
-typedef struct {
-  GMutex lock;
-  guint samples;
-  gdouble energy;
-} Heard;
-
-static gboolean
-heard_sound (const gint16 *samples, gsize n, gpointer user_data)
-{
-  Heard *heard = user_data;
-
-  g_mutex_lock (&heard->lock);
-  heard->samples += (guint) n;
-  for (gsize i = 0; i < n; i++)
-    heard->energy += (gdouble) samples[i] * samples[i];
-  g_mutex_unlock (&heard->lock);
-  g_usleep (2000);
-  return TRUE;
-}
-
-static guint
-samples_heard (Heard *heard)
-{
-  guint n;
-
-  g_mutex_lock (&heard->lock);
-  n = heard->samples;
-  g_mutex_unlock (&heard->lock);
-  return n;
-}
-
 /* Listen reads the screen; the next touch silences it. */
 static void
 test_listen (KioskFixture *f, gconstpointer data)
 {
   const gchar *lang = f->lang;
-  Heard heard = { 0 };
+  VoiceEar heard = { .pace_us = 2000 };
   g_autoptr(GError) error = NULL;
   gint64 deadline;
   guint at_touch;
   GtkWidget *listen, *back;
   graphene_rect_t a, b;
 
-  qurb_kiosk_session_set_voice (f->kiosk.session, qurb_kiosk_voice_new_with_sink (100, heard_sound, &heard, &error));
+  qurb_kiosk_session_set_voice (f->kiosk.session, qurb_kiosk_voice_new_with_sink (100, voice_ear_hear, &heard, &error));
   g_assert_no_error (error);
   kiosk_driver_tap (&f->kiosk, T_("My claim files"));
   kiosk_driver_identify (&f->kiosk, "100001", "AB123456");
@@ -210,16 +180,16 @@ test_listen (KioskFixture *f, gconstpointer data)
   snap (f, "listen");
   kiosk_driver_tap (&f->kiosk, T_("Listen"));
   deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (samples_heard (&heard) < 8000 && g_get_monotonic_time () < deadline)
+  while (voice_ear_samples (&heard) < 8000 && g_get_monotonic_time () < deadline)
     kiosk_driver_wait (&f->kiosk, 0.02);
-  g_assert_cmpuint (samples_heard (&heard), >=, 8000);
+  g_assert_cmpuint (voice_ear_samples (&heard), >=, 8000);
   g_assert_cmpfloat (heard.energy / heard.samples, >, 100.0 * 100.0);
   /* A touch anywhere: the voice stops. */
   kiosk_driver_tap (&f->kiosk, T_("Home"));
   kiosk_driver_wait (&f->kiosk, 0.3);
-  at_touch = samples_heard (&heard);
+  at_touch = voice_ear_samples (&heard);
   kiosk_driver_wait (&f->kiosk, 0.4);
-  g_assert_cmpuint (samples_heard (&heard), ==, at_touch);
+  g_assert_cmpuint (voice_ear_samples (&heard), ==, at_touch);
   g_assert_false (qurb_kiosk_voice_is_speaking (qurb_kiosk_session_get_voice (f->kiosk.session)));
   /* Home says it too, with its Listen in the same place. */
   g_assert_nonnull (kiosk_driver_find (&f->kiosk, T_("Listen")));

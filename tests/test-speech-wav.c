@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "qurb-kiosk-voice.h"
+#include "voice-ear.h"
 #include "qurb-speech.h"
 #include "qurb-speech-synth.h"
 
@@ -132,42 +133,14 @@ speak_screen (gconstpointer data)
   g_assert_cmpfloat (per_sign, <, 0.2);
 }
 
-typedef struct {
-  GMutex lock;
-  guint samples;
-} Heard;
-
-static gboolean
-count (const gint16 *samples, gsize n, gpointer user_data)
-{
-  Heard *heard = user_data;
-
-  g_mutex_lock (&heard->lock);
-  heard->samples += (guint) n;
-  g_mutex_unlock (&heard->lock);
-  g_usleep (5000);     /* as slow as a sound card, nearly */
-  return TRUE;
-}
-
-static guint
-heard_so_far (Heard *heard)
-{
-  guint n;
-
-  g_mutex_lock (&heard->lock);
-  n = heard->samples;
-  g_mutex_unlock (&heard->lock);
-  return n;
-}
-
 /* The kiosk's voice: speaking never blocks the caller; a stop silences
  * it at once; a new "Listen" starts over. */
 static void
 voice_stops (void)
 {
-  Heard heard = { 0 };
+  VoiceEar heard = { .pace_us = 5000 };     /* as slow as a sound card, nearly */
   g_autoptr(GError) error = NULL;
-  QurbKioskVoice *voice = qurb_kiosk_voice_new_with_sink (80, count, &heard, &error);
+  QurbKioskVoice *voice = qurb_kiosk_voice_new_with_sink (80, voice_ear_hear, &heard, &error);
   QurbSpeechContent content = { .screen = QURB_SPEECH_HOME };
   g_autofree gchar *text = qurb_speech_compose ("fr", &content);
   gint64 start = g_get_monotonic_time ();
@@ -176,18 +149,18 @@ voice_stops (void)
   g_assert_no_error (error);
   qurb_kiosk_voice_say (voice, "fr", text);
   g_assert_cmpint (g_get_monotonic_time () - start, <, G_USEC_PER_SEC / 20);
-  while (heard_so_far (&heard) < 4000)
+  while (voice_ear_samples (&heard) < 4000)
     g_usleep (1000);
   qurb_kiosk_voice_stop (voice);
   g_usleep (200000);
-  at_stop = heard_so_far (&heard);
+  at_stop = voice_ear_samples (&heard);
   g_usleep (300000);
-  g_assert_cmpuint (heard_so_far (&heard), ==, at_stop);
+  g_assert_cmpuint (voice_ear_samples (&heard), ==, at_stop);
   g_assert_false (qurb_kiosk_voice_is_speaking (voice));
   /* The whole home screen is seconds of sound: far more than was heard. */
   g_assert_cmpuint (at_stop, <, 22050 * 3);
   qurb_kiosk_voice_say (voice, "ar", "مَرْحَبًا");
-  while (heard_so_far (&heard) == at_stop)
+  while (voice_ear_samples (&heard) == at_stop)
     g_usleep (1000);
   qurb_kiosk_voice_free (voice);
 }
