@@ -31,6 +31,9 @@ static const GdkRGBA colours[QURB_STAFF_CHART_MAX_SERIES] = {
 #define LABELS        56     /* the groups' names, under */
 #define BAR_WIDTH     44
 #define GROUP_GAP     36
+/* Every chart's groups take the room of two bars, so that a caravan
+ * stands at the same place in the counts and in the ratings. */
+#define GROUP_WIDTH   (QURB_STAFF_CHART_MAX_SERIES * BAR_WIDTH + GROUP_GAP)
 
 static void
 group_clear (Group *group)
@@ -49,7 +52,7 @@ qurb_staff_chart_measure (GtkWidget *widget, GtkOrientation orientation, int for
   else
     {
       *minimum = 320;
-      *natural = MAX (320, (gint) self->groups->len * ((gint) self->n_series * BAR_WIDTH + GROUP_GAP) + GROUP_GAP);
+      *natural = MAX (320, (gint) self->groups->len * GROUP_WIDTH + GROUP_GAP);
     }
 }
 
@@ -75,7 +78,11 @@ qurb_staff_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   gdouble width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   gdouble plot_top = LEGEND + 36, plot_bottom = height - LABELS, x;
-  gdouble group_width = self->n_series * BAR_WIDTH + GROUP_GAP;
+  /* More caravans than the width holds: narrower groups, none drawn
+   * off the edge (the table under the charts has every figure). */
+  gdouble slot = self->groups->len == 0 ? GROUP_WIDTH
+                 : MIN (GROUP_WIDTH, (width - GROUP_GAP) / self->groups->len);
+  gdouble bar_width = BAR_WIDTH * slot / GROUP_WIDTH;
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   cairo_set_source_rgb (cr, 0.07, 0.07, 0.07);
@@ -104,31 +111,29 @@ qurb_staff_chart_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   for (guint g = 0; g < self->groups->len; g++)
     {
       const Group *group = &g_array_index (self->groups, Group, g);
-      gdouble left = GROUP_GAP + g * group_width;
+      gdouble centre = GROUP_GAP / 2.0 + (g + 0.5) * slot;
+      gdouble left = centre - self->n_series * bar_width / 2.0;
 
       for (guint s = 0; s < self->n_series; s++)
         {
           gdouble value = group->values[s];
           gdouble bar = self->top > 0 && value > 0 ? (plot_bottom - plot_top) * MIN (value, self->top) / self->top : 0;
-          gdouble bx = left + s * BAR_WIDTH;
+          gdouble bx = left + s * bar_width;
           g_autofree gchar *figure = value < 0 ? g_strdup ("–")
                                    : self->decimals ? g_strdup_printf ("%.1f", value)
                                    : g_strdup_printf ("%.0f", value);
 
           /* Mirrored in Arabic: the first caravan on the right. */
           if (rtl)
-            bx = width - bx - BAR_WIDTH;
+            bx = width - bx - bar_width;
           gdk_cairo_set_source_rgba (cr, &colours[s]);
-          cairo_rectangle (cr, bx + 3, plot_bottom - bar, BAR_WIDTH - 6, bar);
+          cairo_rectangle (cr, bx + 3, plot_bottom - bar, MAX (bar_width - 6, 2), bar);
           cairo_fill (cr);
           cairo_set_source_rgb (cr, 0.07, 0.07, 0.07);
-          text_at (widget, cr, figure, bx + BAR_WIDTH / 2.0, plot_bottom - bar - 34, BAR_WIDTH + 20);
+          text_at (widget, cr, figure, bx + bar_width / 2.0, plot_bottom - bar - 34,
+                   MAX (bar_width + 20 * slot / GROUP_WIDTH, slot / self->n_series));
         }
-      {
-        gdouble centre = left + self->n_series * BAR_WIDTH / 2.0;
-
-        text_at (widget, cr, group->label, rtl ? width - centre : centre, plot_bottom + 8, group_width);
-      }
+      text_at (widget, cr, group->label, rtl ? width - centre : centre, plot_bottom + 8, slot);
     }
   cairo_destroy (cr);
 }

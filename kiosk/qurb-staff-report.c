@@ -45,8 +45,11 @@ cell_new (const gchar *text, const gchar *css_class, gboolean number)
 {
   GtkWidget *label = qurb_kiosk_label_new (text, css_class);
 
+  /* Figures and their headings flush right in Arabic too, units under
+   * units (a right-to-left label would mirror its alignment). */
   if (number)
     {
+      gtk_widget_set_direction (label, GTK_TEXT_DIR_LTR);
       gtk_label_set_xalign (GTK_LABEL (label), 1.0);
       gtk_label_set_wrap (GTK_LABEL (label), FALSE);
     }

@@ -133,6 +133,24 @@ test_checkin (DayFixture *f, gconstpointer data)
   g_assert_cmpint (qurb_test_query_int (f->db.db, "SELECT count(*) FROM bookings WHERE attended_at IS NOT NULL"), ==, 1);
 }
 
+/* The scrolled window on screen (the report's), depth first. */
+static GtkWidget *
+mapped_scroller (GtkWidget *widget)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return NULL;
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = mapped_scroller (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_report (DayFixture *f, gconstpointer data)
 {
@@ -153,6 +171,15 @@ test_report (DayFixture *f, gconstpointer data)
   g_assert_true (kiosk_driver_has_text (&f->kiosk, T_("All caravans")));
   g_assert_true (kiosk_driver_has_text (&f->kiosk, "4.00"));
   snap (f, "staff-report");
+  /* Under the charts, the table: every figure, by caravan, specialty and province. */
+  {
+    GtkWidget *scrolled = mapped_scroller (GTK_WIDGET (f->kiosk.window));
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v));
+    kiosk_driver_settle (&f->kiosk);
+    snap (f, "staff-report-figures");
+  }
 }
 
 int
