@@ -96,4 +96,5 @@ qurb_booked_page_init (QurbBookedPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   qurb_kiosk_page_flip_with_screen (QURB_KIOSK_PAGE (self), self->flip_box);
   qurb_kiosk_page_flip_with_screen (QURB_KIOSK_PAGE (self), self->ticket);
+  qurb_kiosk_center_side_by_side (self->flip_box);
 }

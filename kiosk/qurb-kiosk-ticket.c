@@ -222,6 +222,7 @@ qurb_kiosk_ticket_init (QurbKioskTicket *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::orientation", G_CALLBACK (orientation_changed), NULL);
   orientation_changed (self);
+  qurb_kiosk_center_side_by_side (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   /* A code reads left to right in Arabic too. */
   gtk_widget_set_direction (self->code_label, GTK_TEXT_DIR_LTR);

@@ -250,6 +250,26 @@ qurb_kiosk_ltr_runs (const gchar *lang, const gchar *text)
   return g_string_free (out, FALSE);
 }
 
+static void
+side_by_side_flipped (GtkWidget *box)
+{
+  gboolean stacked = gtk_orientable_get_orientation (GTK_ORIENTABLE (box)) == GTK_ORIENTATION_VERTICAL;
+
+  gtk_widget_set_halign (box, stacked ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
+}
+
+/* A box that flips with the screen, centred. Side by side, it is as wide
+ * as what it holds; stacked, as wide as the page (what it holds centred
+ * in it): a box narrower than its parent is given the height its wrapped
+ * labels need at the parent's width, and a stacked ticket's QR code lost
+ * the difference. */
+void
+qurb_kiosk_center_side_by_side (GtkWidget *orientable)
+{
+  g_signal_connect (orientable, "notify::orientation", G_CALLBACK (side_by_side_flipped), NULL);
+  side_by_side_flipped (orientable);
+}
+
 const gchar *
 qurb_kiosk_province_name (const gchar *lang, const gchar *province)
 {

@@ -47,6 +47,7 @@ gchar     *qurb_kiosk_ltr            (const gchar *lang,
                                       const gchar *text);
 gchar     *qurb_kiosk_ltr_runs       (const gchar *lang,
                                       const gchar *text);
+void       qurb_kiosk_center_side_by_side (GtkWidget *orientable);
 void       qurb_kiosk_stack_expose_shown_only (GtkStack *stack);
 
 G_END_DECLS

@@ -95,7 +95,6 @@ qurb_ticket_page_init (QurbTicketPage *self)
   gtk_box_set_spacing (GTK_BOX (self), 24);
   self->intro_label = qurb_kiosk_label_new (NULL, "intro");
   self->flip_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_halign (self->flip_box, GTK_ALIGN_CENTER);
   self->ticket = g_object_new (QURB_TYPE_KIOSK_TICKET, NULL);
   self->summary_label = qurb_kiosk_label_new (NULL, "summary");
   gtk_label_set_justify (GTK_LABEL (self->summary_label), GTK_JUSTIFY_CENTER);
@@ -111,4 +110,5 @@ qurb_ticket_page_init (QurbTicketPage *self)
   gtk_box_append (GTK_BOX (self), self->flip_box);
   qurb_kiosk_page_flip_with_screen (QURB_KIOSK_PAGE (self), self->flip_box);
   qurb_kiosk_page_flip_with_screen (QURB_KIOSK_PAGE (self), self->ticket);
+  qurb_kiosk_center_side_by_side (self->flip_box);
 }
