@@ -60,6 +60,17 @@ keep_clicked (GtkButton *button, GtkWidget *cancel)
   qurb_kiosk_page_hold_touches (QURB_KIOSK_PAGE (gtk_widget_get_ancestor (cancel, QURB_TYPE_KIOSK_PAGE)));
 }
 
+/* "Show my ticket": the booking's QR code, to show at the caravan. */
+static void
+ticket_clicked (GtkButton *button, QurbBookingsPage *self)
+{
+  QurbKioskErrand *errand = qurb_kiosk_session_get_errand (qurb_kiosk_page_get_session (QURB_KIOSK_PAGE (self)));
+
+  g_free (errand->ticket_code);
+  errand->ticket_code = g_strdup (g_object_get_data (G_OBJECT (button), "code"));
+  qurb_kiosk_page_navigate (QURB_KIOSK_PAGE (self), "ticket", QURB_KIOSK_NAV_PUSH);
+}
+
 static GtkWidget *
 booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray *caravans,
                   const gchar *lang)
@@ -70,7 +81,11 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   g_autofree gchar *summary = caravan ? qurb_kiosk_caravan_summary (caravan, lang) : g_strdup (booking->caravan_code);
   g_autofree gchar *when = g_strdup_printf (T_("%s at %s"), summary, booking->start_time);
   g_autofree gchar *cancel_name = g_strdup_printf (T_("Cancel booking %s"), booking->code);
+  g_autofree gchar *ticket_name = g_strdup_printf (T_("Show the ticket of booking %s"), booking->code);
+  GtkWidget *ticket = qurb_kiosk_button_new_with_icon (T_("Show my ticket"), "qurb-ticket-symbolic", "secondary");
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *about = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *cancel = qurb_kiosk_button_new_with_icon (T_("Cancel this booking"), "qurb-cancel-symbolic", "danger");
   GtkWidget *confirm = qurb_kiosk_button_new_with_icon (T_("Yes, cancel it"), "qurb-cancel-symbolic", "danger");
@@ -81,8 +96,21 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   gtk_widget_add_css_class (confirm, "primary");
   qurb_kiosk_set_name (card, title);
   qurb_kiosk_set_name (cancel, cancel_name);
-  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (title, "card-title"));
-  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (when, NULL));
+  /* What the booking is, and beside it its ticket: no taller a card. */
+  gtk_widget_set_hexpand (about, TRUE);
+  gtk_widget_set_valign (ticket, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (about), qurb_kiosk_label_new (title, "card-title"));
+  gtk_box_append (GTK_BOX (about), qurb_kiosk_label_new (when, NULL));
+  /* Wrapping beside a button: a width of their own to wrap in (else GTK
+   * 4.8 measures them one letter wide). */
+  for (GtkWidget *label = gtk_widget_get_first_child (about); label; label = gtk_widget_get_next_sibling (label))
+    gtk_label_set_width_chars (GTK_LABEL (label), 18);
+  gtk_box_append (GTK_BOX (head), about);
+  gtk_box_append (GTK_BOX (head), ticket);
+  gtk_box_append (GTK_BOX (card), head);
+  qurb_kiosk_set_name (ticket, ticket_name);
+  g_object_set_data_full (G_OBJECT (ticket), "code", g_strdup (booking->code), g_free);
+  g_signal_connect (ticket, "clicked", G_CALLBACK (ticket_clicked), self);
   gtk_box_append (GTK_BOX (card), cancel);
   /* Where "Cancel this booking" was, "No, keep it"; the yes under it. */
   gtk_box_append (GTK_BOX (actions), keep);
@@ -169,6 +197,22 @@ qurb_bookings_page_enter (QurbKioskPage *page, GError **error)
   /* An empty screen, or one just emptied, leads to booking. */
   if (message != NULL)
     qurb_kiosk_list_page_set_action (list, T_("Book a medical caravan"), "qurb-caravan-symbolic", "provinces");
+  {
+    g_autofree QurbSpeechVisit *visits = g_new0 (QurbSpeechVisit, bookings->len + 1);
+    QurbSpeechContent content = { .screen = QURB_SPEECH_BOOKINGS, .visits = visits, .n_visits = bookings->len };
+    gboolean ar = g_strcmp0 (lang, "ar") == 0;
+
+    for (guint i = 0; i < bookings->len; i++)
+      {
+        const QurbBooking *booking = &g_array_index (bookings, QurbBooking, i);
+        const QurbCaravan *caravan = qurb_caravan_lookup (caravans, booking->caravan_code);
+
+        visits[i] = (QurbSpeechVisit) { caravan ? (ar ? caravan->title_ar : caravan->title_fr) : booking->caravan_code,
+                                        caravan ? (ar ? caravan->site_ar : caravan->site_fr) : NULL,
+                                        booking->date, booking->start_time, booking->code };
+      }
+    qurb_kiosk_page_set_speech (page, &content);
+  }
   return TRUE;
 }
 

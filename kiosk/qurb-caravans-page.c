@@ -80,6 +80,7 @@ qurb_caravans_page_enter (QurbKioskPage *page, GError **error)
   qurb_kiosk_list_page_set_message (list, shown == 0 ? T_("No caravan is planned there any more.") : NULL);
   if (shown == 0)
     qurb_kiosk_list_page_set_action (list, T_("Choose another place"), "qurb-back-symbolic", QURB_KIOSK_SCREEN_BACK);
+  qurb_kiosk_page_speak_choices (page, QURB_SPEECH_CARAVANS);
   return TRUE;
 }
 

@@ -156,6 +156,18 @@ qurb_claims_page_enter (QurbKioskPage *page, GError **error)
   if (claims->len == 0)
     qurb_kiosk_list_page_set_action (list, T_("Back to my home screen"), "qurb-home-symbolic",
                                      QURB_KIOSK_SCREEN_HOME);
+  {
+    g_autofree QurbSpeechClaim *spoken = g_new0 (QurbSpeechClaim, claims->len + 1);
+    QurbSpeechContent content = { .screen = QURB_SPEECH_CLAIMS, .claims = spoken, .n_claims = claims->len };
+
+    for (guint i = 0; i < claims->len; i++)
+      {
+        const QurbClaim *claim = claims->pdata[i];
+
+        spoken[i] = (QurbSpeechClaim) { claim->dossier_no, claim->status };
+      }
+    qurb_kiosk_page_set_speech (page, &content);
+  }
   return TRUE;
 }
 

@@ -121,6 +121,12 @@ qurb_confirm_page_enter (QurbKioskPage *page, GError **error)
   gtk_widget_set_visible (self->message_label, FALSE);
   gtk_widget_set_sensitive (self->confirm_button, summary != NULL);
   offer (self, NULL, NULL, NULL);
+  {
+    const gchar *lines[] = { summary ? summary : T_("This caravan is no longer planned."), NULL };
+    QurbSpeechContent content = { .screen = QURB_SPEECH_CONFIRM, .choices = lines };
+
+    qurb_kiosk_page_set_speech (page, &content);
+  }
   return TRUE;
 }
 

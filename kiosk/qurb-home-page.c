@@ -101,6 +101,7 @@ qurb_home_page_enter (QurbKioskPage *page, GError **error)
                                                            : T_("Register my phone for SMS"));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (g_str_equal (lang, "ar") ? self->arabic_button
                                                                             : self->french_button), TRUE);
+  qurb_kiosk_page_speak_choices (page, QURB_SPEECH_HOME);
   return TRUE;
 }
 

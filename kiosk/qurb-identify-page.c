@@ -215,6 +215,7 @@ qurb_identify_page_enter (QurbKioskPage *page, GError **error)
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->member_no_field), TRUE);
   field_toggled (NULL, self);
   show_values (self);
+  qurb_kiosk_page_speak_choices (page, QURB_SPEECH_IDENTIFY);
   return TRUE;
 }
 

@@ -6,6 +6,7 @@
 typedef struct {
   QurbKioskSession *session;
   GPtrArray *flipping;      /* GtkOrientable: horizontal in landscape */
+  gchar *speech;            /* what "Listen" says, composed when entered */
 } QurbKioskPagePrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (QurbKioskPage, qurb_kiosk_page, GTK_TYPE_BOX)
@@ -23,6 +24,7 @@ qurb_kiosk_page_dispose (GObject *object)
 
   g_clear_object (&priv->session);
   g_clear_pointer (&priv->flipping, g_ptr_array_unref);
+  g_clear_pointer (&priv->speech, g_free);
   G_OBJECT_CLASS (qurb_kiosk_page_parent_class)->dispose (object);
 }
 
@@ -187,4 +189,56 @@ qurb_kiosk_page_set_landscape (QurbKioskPage *self, gboolean landscape)
   for (guint i = 0; i < priv->flipping->len; i++)
     gtk_orientable_set_orientation (priv->flipping->pdata[i],
                                     landscape ? GTK_ORIENTATION_HORIZONTAL : GTK_ORIENTATION_VERTICAL);
+}
+
+/* What the screen says when "Listen" is touched, in the page's language:
+ * composed when the page is entered (a new language enters it again). */
+void
+qurb_kiosk_page_set_speech (QurbKioskPage *self, const QurbSpeechContent *content)
+{
+  QurbKioskPagePrivate *priv = qurb_kiosk_page_get_instance_private (self);
+
+  g_free (priv->speech);
+  priv->speech = qurb_speech_compose (qurb_kiosk_page_get_lang (self), content);
+}
+
+static void
+collect_choices (GtkWidget *widget, GPtrArray *choices)
+{
+  const gchar *name;
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  name = g_object_get_data (G_OBJECT (widget), QURB_KIOSK_NAME_KEY);
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "choice") != NULL &&
+      gtk_widget_get_sensitive (widget) && name != NULL)
+    {
+      g_ptr_array_add (choices, g_strdup (name));
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_choices (child, choices);
+}
+
+/* A screen of choices (provinces, caravans, times): the instruction,
+ * then what each button that can be touched says. */
+void
+qurb_kiosk_page_speak_choices (QurbKioskPage *self, QurbSpeechScreen screen)
+{
+  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_free);
+  QurbSpeechContent content = { .screen = screen };
+
+  collect_choices (GTK_WIDGET (self), choices);
+  g_ptr_array_add (choices, NULL);
+  content.choices = (const gchar *const *) choices->pdata;
+  qurb_kiosk_page_set_speech (self, &content);
+}
+
+/* NULL until the page has composed one. */
+const gchar *
+qurb_kiosk_page_get_speech (QurbKioskPage *self)
+{
+  QurbKioskPagePrivate *priv = qurb_kiosk_page_get_instance_private (self);
+
+  return priv->speech;
 }

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "qurb-kiosk-session.h"
+#include "qurb-speech.h"
 #include "qurb-kiosk-widgets.h"
 
 G_BEGIN_DECLS
@@ -60,5 +61,10 @@ void              qurb_kiosk_page_flip_with_screen (QurbKioskPage *self,
                                                     GtkWidget     *orientable);
 void              qurb_kiosk_page_set_landscape (QurbKioskPage *self,
                                                  gboolean       landscape);
+void              qurb_kiosk_page_set_speech    (QurbKioskPage           *self,
+                                                 const QurbSpeechContent *content);
+void              qurb_kiosk_page_speak_choices (QurbKioskPage           *self,
+                                                 QurbSpeechScreen         screen);
+const gchar      *qurb_kiosk_page_get_speech    (QurbKioskPage           *self);
 
 G_END_DECLS

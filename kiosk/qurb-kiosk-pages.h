@@ -26,6 +26,8 @@ G_DECLARE_FINAL_TYPE (QurbBookingsPage, qurb_bookings_page, QURB, BOOKINGS_PAGE,
 
 #define QURB_TYPE_WAITLIST_PAGE (qurb_waitlist_page_get_type ())
 G_DECLARE_FINAL_TYPE (QurbWaitlistPage, qurb_waitlist_page, QURB, WAITLIST_PAGE, QurbKioskPage)
+#define QURB_TYPE_TICKET_PAGE (qurb_ticket_page_get_type ())
+G_DECLARE_FINAL_TYPE (QurbTicketPage, qurb_ticket_page, QURB, TICKET_PAGE, QurbKioskPage)
 #define QURB_TYPE_PHONE_PAGE (qurb_phone_page_get_type ())
 G_DECLARE_FINAL_TYPE (QurbPhonePage, qurb_phone_page, QURB, PHONE_PAGE, QurbKioskPage)
 

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "qurb-kiosk-session.h"
+#include "qurb-kiosk-voice.h"
 #include "qurb-provinces.h"
 
 /* "Need more time?" shows this long before the idle reset (at most half
@@ -21,6 +22,8 @@ struct _QurbKioskSession {
   gchar *agency_code;       /* [agency] code, or NULL */
   gchar *agency_name;       /* [agency] name, or NULL */
   GStrv provinces;          /* canonical names this box serves; NULL: every one */
+  QurbKioskTickets *tickets;  /* owned; never NULL */
+  QurbKioskVoice *voice;      /* owned; NULL: no voice guidance */
   QurbMember *member;       /* NULL until identified */
   QurbKioskErrand errand;
 };
@@ -36,6 +39,7 @@ errand_clear (QurbKioskErrand *errand)
   g_free (errand->target);
   g_free (errand->province);
   g_free (errand->caravan_code);
+  g_free (errand->ticket_code);
   memset (errand, 0, sizeof *errand);
 }
 
@@ -45,6 +49,8 @@ qurb_kiosk_session_finalize (GObject *object)
   QurbKioskSession *self = QURB_KIOSK_SESSION (object);
 
   errand_clear (&self->errand);
+  qurb_kiosk_tickets_free (self->tickets);
+  qurb_kiosk_voice_free (self->voice);
   qurb_member_free (self->member);
   g_free (self->lang);
   g_free (self->default_lang);
@@ -107,6 +113,7 @@ qurb_kiosk_session_new (QurbDb *db, const gchar *default_lang, guint idle_second
   self->lang = g_strdup (self->default_lang);
   self->idle_seconds = idle_seconds;
   self->refresh_seconds = QURB_KIOSK_BANNER_REFRESH_SECONDS;
+  self->tickets = qurb_kiosk_tickets_new (NULL, QURB_TICKET_KEY_LOAD, NULL);
   return self;
 }
 
@@ -232,6 +239,35 @@ qurb_kiosk_session_set_member (QurbKioskSession *self, QurbMember *member)
   qurb_member_free (self->member);
   self->member = member;
   g_object_notify_by_pspec (G_OBJECT (self), props[PROP_MEMBER]);
+}
+
+QurbKioskTickets *
+qurb_kiosk_session_get_tickets (QurbKioskSession *self)
+{
+  return self->tickets;
+}
+
+/* Takes tickets. */
+void
+qurb_kiosk_session_set_tickets (QurbKioskSession *self, QurbKioskTickets *tickets)
+{
+  g_return_if_fail (tickets != NULL);
+  qurb_kiosk_tickets_free (self->tickets);
+  self->tickets = tickets;
+}
+
+QurbKioskVoice *
+qurb_kiosk_session_get_voice (QurbKioskSession *self)
+{
+  return self->voice;
+}
+
+/* Takes voice (NULL: none). */
+void
+qurb_kiosk_session_set_voice (QurbKioskSession *self, QurbKioskVoice *voice)
+{
+  qurb_kiosk_voice_free (self->voice);
+  self->voice = voice;
 }
 
 QurbKioskErrand *

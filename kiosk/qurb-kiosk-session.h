@@ -11,6 +11,7 @@
 #include "qurb-caravans.h"
 #include "qurb-claims.h"
 #include "qurb-members.h"
+#include "qurb-kiosk-tickets.h"
 
 G_BEGIN_DECLS
 
@@ -24,7 +25,10 @@ typedef struct {
   gchar *caravan_code;      /* the caravan picked */
   gchar slot_time[QURB_TIME_SIZE];       /* the slot picked, "HH:MM" */
   QurbBooking booking;      /* the booking just taken */
+  gchar *ticket_code;       /* "My bookings": the booking whose ticket is shown */
 } QurbKioskErrand;
+
+typedef struct _QurbKioskVoice QurbKioskVoice;
 
 /* Seconds between two readings of the banner while the kiosk waits. */
 #define QURB_KIOSK_BANNER_REFRESH_SECONDS 30
@@ -51,6 +55,12 @@ const gchar *const *qurb_kiosk_session_get_provinces (QurbKioskSession *self);
 guint             qurb_kiosk_session_get_refresh_seconds (QurbKioskSession *self);
 void              qurb_kiosk_session_set_refresh_seconds (QurbKioskSession *self,
                                                           guint             seconds);
+QurbKioskTickets *qurb_kiosk_session_get_tickets  (QurbKioskSession *self);
+void              qurb_kiosk_session_set_tickets  (QurbKioskSession *self,
+                                                   QurbKioskTickets *tickets);
+QurbKioskVoice   *qurb_kiosk_session_get_voice    (QurbKioskSession *self);
+void              qurb_kiosk_session_set_voice    (QurbKioskSession *self,
+                                                   QurbKioskVoice   *voice);
 const QurbMember *qurb_kiosk_session_get_member   (QurbKioskSession *self);
 void              qurb_kiosk_session_set_member   (QurbKioskSession *self,
                                                    QurbMember       *member);

@@ -1,6 +1,8 @@
 /* qurb-kiosk-widgets.c — small helpers every kiosk screen uses */
 #include "config.h"
 
+#include <string.h>
+
 #include "qurb-kiosk-widgets.h"
 #include "qurb-provinces.h"
 #include "qurb-texts.h"
@@ -183,6 +185,89 @@ qurb_kiosk_ltr (const gchar *lang, const gchar *text)
   if (g_strcmp0 (lang, "ar") != 0)
     return g_strdup (text);
   return g_strconcat ("\u2066", text, "\u2069", NULL);
+}
+
+/* A character a left-to-right run starts with: a Latin letter or a digit. */
+static gboolean
+starts_ltr (gunichar c)
+{
+  return g_unichar_isdigit (c) || (g_unichar_isalpha (c) && g_unichar_get_script (c) == G_UNICODE_SCRIPT_LATIN);
+}
+
+/* What may sit inside such a run: "J44R7N (15/01/2027 10:00)". */
+static gboolean
+inside_ltr (gunichar c)
+{
+  return starts_ltr (c) || (c < 0x80 && strchr (" /:.,-()'", (gint) c) != NULL);
+}
+
+/* Text made elsewhere (a shared message with codes, dates and times in
+ * it), shown in Arabic: each left-to-right run isolated, so that
+ * "J44R7N (15/01/2027 10:00)" keeps its order and its brackets. A run
+ * ends on a letter, a digit or a bracket it opened; other languages get
+ * the text as it is. */
+gchar *
+qurb_kiosk_ltr_runs (const gchar *lang, const gchar *text)
+{
+  GString *out;
+  const gchar *p = text;
+
+  if (g_strcmp0 (lang, "ar") != 0)
+    return g_strdup (text);
+  out = g_string_sized_new (strlen (text) + 16);
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+      const gchar *next = g_utf8_next_char (p), *end = NULL, *q;
+      gint depth = 0;
+
+      if (!starts_ltr (c) && !(c == '(' && starts_ltr (g_utf8_get_char (next))))
+        {
+          g_string_append_len (out, p, next - p);
+          p = next;
+          continue;
+        }
+      for (q = p; *q != '\0' && inside_ltr (g_utf8_get_char (q)); q = g_utf8_next_char (q))
+        {
+          gunichar d = g_utf8_get_char (q);
+
+          if (d == '(')
+            depth++;
+          else if (d == ')' && depth == 0)
+            break;
+          else if (d == ')')
+            depth--;
+          if (starts_ltr (d) || (d == ')' && depth == 0))
+            end = g_utf8_next_char (q);
+        }
+      if (end == NULL)
+        end = next;
+      g_string_append (out, "\u2066");
+      g_string_append_len (out, p, end - p);
+      g_string_append (out, "\u2069");
+      p = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+side_by_side_flipped (GtkWidget *box)
+{
+  gboolean stacked = gtk_orientable_get_orientation (GTK_ORIENTABLE (box)) == GTK_ORIENTATION_VERTICAL;
+
+  gtk_widget_set_halign (box, stacked ? GTK_ALIGN_FILL : GTK_ALIGN_CENTER);
+}
+
+/* A box that flips with the screen, centred. Side by side, it is as wide
+ * as what it holds; stacked, as wide as the page (what it holds centred
+ * in it): a box narrower than its parent is given the height its wrapped
+ * labels need at the parent's width, and a stacked ticket's QR code lost
+ * the difference. */
+void
+qurb_kiosk_center_side_by_side (GtkWidget *orientable)
+{
+  g_signal_connect (orientable, "notify::orientation", G_CALLBACK (side_by_side_flipped), NULL);
+  side_by_side_flipped (orientable);
 }
 
 const gchar *

@@ -45,6 +45,9 @@ void       qurb_kiosk_apply_language (GtkWidget   *window,
                                       const gchar *lang);
 gchar     *qurb_kiosk_ltr            (const gchar *lang,
                                       const gchar *text);
+gchar     *qurb_kiosk_ltr_runs       (const gchar *lang,
+                                      const gchar *text);
+void       qurb_kiosk_center_side_by_side (GtkWidget *orientable);
 void       qurb_kiosk_stack_expose_shown_only (GtkStack *stack);
 void       qurb_kiosk_scroll_to_top  (GtkWidget   *widget);
 

@@ -11,17 +11,17 @@
 #include "qurb-idle-warning.h"
 #include "qurb-kiosk-pages.h"
 #include "qurb-kiosk-lockdown.h"
-#include "qurb-kiosk-resources.h"
 #include "qurb-kiosk-window.h"
 #include "qurb-kiosk-topbar.h"
 #include "qurb-kiosk-touch.h"
+#include "qurb-kiosk-voice.h"
 #include "qurb-staff-console.h"
 
 struct _QurbKioskWindow {
   GtkWindow parent_instance;
 
   GtkWidget *main_box, *topbar;
-  GtkWidget *header, *back_button, *title_label, *member_label, *home_button, *done_button;
+  GtkWidget *header, *listen_button, *back_button, *title_label, *member_label, *home_button, *done_button;
   GtkWidget *scroller, *stack, *busy_label, *idle_warning;
   GtkWidget *staff;          /* the staff console, a screen of its own; made when first opened */
 
@@ -53,6 +53,7 @@ static const struct {
   { "bookings", qurb_bookings_page_get_type },
   { "waitlist", qurb_waitlist_page_get_type },
   { "phone", qurb_phone_page_get_type },
+  { "ticket", qurb_ticket_page_get_type },
 };
 
 static const gchar *
@@ -114,6 +115,7 @@ update_header (QurbKioskWindow *self, QurbKioskPage *page)
 {
   const QurbMember *member = qurb_kiosk_session_get_member (self->session);
   gboolean at_home = page == NULL || QURB_IS_HOME_PAGE (page);
+  gboolean voice = qurb_kiosk_session_get_voice (self->session) != NULL;
   g_autofree gchar *name = NULL;
 
   if (member != NULL)
@@ -125,7 +127,8 @@ update_header (QurbKioskWindow *self, QurbKioskPage *page)
     }
   /* At home the bar shows only who is there and "Done"; elsewhere Back
    * and Home as well, and the screen's title under it. */
-  gtk_widget_set_visible (self->header, !at_home || member != NULL);
+  gtk_widget_set_visible (self->header, !at_home || member != NULL || voice);
+  gtk_widget_set_visible (self->listen_button, voice);
   gtk_widget_set_visible (self->back_button, !at_home);
   gtk_widget_set_visible (self->home_button, !at_home);
   gtk_widget_set_visible (self->done_button, member != NULL);
@@ -205,6 +208,7 @@ enter_screen (QurbKioskWindow *self, const gchar *name)
       page = qurb_kiosk_window_get_page (self, name);
     }
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  qurb_kiosk_voice_stop (qurb_kiosk_session_get_voice (self->session));
   if (name != self->current)
     {
       g_free (self->current);
@@ -315,6 +319,24 @@ home_clicked (GtkButton *button, QurbKioskWindow *self)
   qurb_kiosk_window_go_home (self);
 }
 
+/* Reads the screen aloud from the start (the touch itself silenced what
+ * was being said, see any_event). */
+static void
+listen_clicked (GtkButton *button, QurbKioskWindow *self)
+{
+  QurbKioskVoice *voice = qurb_kiosk_session_get_voice (self->session);
+  GtkWidget *shown = gtk_stack_get_visible_child (GTK_STACK (self->stack));
+  const gchar *text = NULL;
+
+  if (voice == NULL)
+    return;
+  if (!QURB_IS_KIOSK_PAGE (shown))
+    text = gtk_label_get_text (GTK_LABEL (self->busy_label));
+  else if ((text = qurb_kiosk_page_get_speech (QURB_KIOSK_PAGE (shown))) == NULL)
+    text = qurb_kiosk_page_title (QURB_KIOSK_PAGE (shown));
+  qurb_kiosk_voice_say (voice, lang_of (self), text);
+}
+
 static void
 done_clicked (GtkWidget *button, QurbKioskWindow *self)
 {
@@ -409,9 +431,9 @@ idle_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* A touch is more time: the warning goes, what was typed stays. Only a
- * person's input counts (qurb-kiosk-touch.h); a double tap's second half
- * is dropped before any control sees it. */
+/* A touch is more time: the warning goes, what was typed stays, and the
+ * voice falls silent. Only a person's input counts (qurb-kiosk-touch.h);
+ * a double tap's second half is dropped before any control sees it. */
 static gboolean
 any_event (GtkEventControllerLegacy *controller, GdkEvent *event, QurbKioskWindow *self)
 {
@@ -419,6 +441,7 @@ any_event (GtkEventControllerLegacy *controller, GdkEvent *event, QurbKioskWindo
 
   if (qurb_kiosk_touch_is_input (event))
     {
+      qurb_kiosk_voice_stop (qurb_kiosk_session_get_voice (self->session));
       note_touch (self);
       gtk_widget_set_visible (self->idle_warning, FALSE);
     }
@@ -439,6 +462,8 @@ relabel (QurbKioskWindow *self)
 
   qurb_kiosk_apply_language (GTK_WIDGET (self), lang);
   qurb_kiosk_set_text (self->back_button, T_("Back"));
+  /* TRANSLATORS: the button that reads the screen aloud */
+  qurb_kiosk_set_name (self->listen_button, T_("Listen"));
   qurb_kiosk_set_text (self->home_button, T_("Home"));
   /* TRANSLATORS: ends the member's visit at the kiosk */
   qurb_kiosk_set_text (self->done_button, T_("Done"));
@@ -534,12 +559,14 @@ qurb_kiosk_window_class_init (QurbKioskWindowClass *klass)
   g_type_ensure (QURB_TYPE_KIOSK_TOPBAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-kiosk-window.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, name)
-  CHILD (main_box); CHILD (topbar); CHILD (header); CHILD (back_button); CHILD (title_label); CHILD (member_label);
-  CHILD (home_button); CHILD (done_button); CHILD (scroller); CHILD (stack); CHILD (busy_label); CHILD (idle_warning);
+  CHILD (main_box); CHILD (topbar); CHILD (header); CHILD (listen_button); CHILD (back_button); CHILD (title_label);
+  CHILD (member_label); CHILD (home_button); CHILD (done_button); CHILD (scroller); CHILD (stack); CHILD (busy_label);
+  CHILD (idle_warning);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, home_clicked);
   gtk_widget_class_bind_template_callback (widget_class, done_clicked);
+  gtk_widget_class_bind_template_callback (widget_class, listen_clicked);
   gtk_widget_class_bind_template_callback (widget_class, more_time);
   gtk_widget_class_bind_template_callback (widget_class, staff_requested);
 }
@@ -574,27 +601,4 @@ qurb_kiosk_window_new (QurbKioskSession *session, gboolean locked_down)
   if (locked_down)
     qurb_kiosk_lock_down (GTK_WINDOW (self));
   return self;
-}
-
-void
-qurb_kiosk_init_resources (void)
-{
-  static gsize done;
-
-  if (g_once_init_enter (&done))
-    {
-      g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
-
-      qurb_kiosk_register_resource ();
-      gtk_css_provider_load_from_resource (css, "/ma/qurb/Kiosk/kiosk.css");
-      gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
-                                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      /* Text from 22 px up, read at arm's length: no font hinting (its
-       * bytecode ran for a fifth of the first frame, bench/). */
-      g_object_set (gtk_settings_get_default (), "gtk-xft-hinting", 0, "gtk-xft-hintstyle", "hintnone", NULL);
-      /* Our own symbolic icons, coloured by the stylesheet. */
-      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                        "/ma/qurb/Kiosk/icons");
-      g_once_init_leave (&done, 1);
-    }
 }

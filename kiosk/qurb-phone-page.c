@@ -267,6 +267,7 @@ qurb_phone_page_enter (QurbKioskPage *page, GError **error)
   g_clear_pointer (&self->phone, g_free);
   show_step (self, STEP_NUMBER);
   show_message (self, NULL, TRUE);
+  qurb_kiosk_page_speak_choices (page, QURB_SPEECH_PHONE);
   return TRUE;
 }
 

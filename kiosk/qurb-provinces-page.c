@@ -107,6 +107,7 @@ qurb_provinces_page_enter (QurbKioskPage *page, GError **error)
   if (caravans->len == 0)
     qurb_kiosk_list_page_set_action (list, T_("Back to my home screen"), "qurb-home-symbolic",
                                      QURB_KIOSK_SCREEN_HOME);
+  qurb_kiosk_page_speak_choices (page, QURB_SPEECH_PROVINCES);
   return TRUE;
 }
 

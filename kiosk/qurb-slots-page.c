@@ -55,6 +55,7 @@ qurb_slots_page_enter (QurbKioskPage *page, GError **error)
                                                                      slot->open && slot->seats_left > 0,
                                                                      G_CALLBACK (slot_clicked)));
     }
+  qurb_kiosk_page_speak_choices (page, QURB_SPEECH_SLOTS);
   return TRUE;
 }
 

@@ -13,15 +13,16 @@
 #include "qurb-staff-console.h"
 #include "qurb-staff-list.h"
 #include "qurb-staff-pin.h"
+#include "qurb-staff-report.h"
 
 #define PIN_MAX 8
 
 struct _QurbStaffConsole {
   GtkBox parent_instance;
 
-  GtkWidget *compose_tab, *list_tab, *title_label, *arabic_button, *french_button, *lock_button;
+  GtkWidget *compose_tab, *list_tab, *report_tab, *title_label, *arabic_button, *french_button, *lock_button;
   GtkWidget *stack, *pin_intro, *pin_dots, *pin_message, *keypad, *pin_button, *leave_button;
-  GtkWidget *compose, *list;
+  GtkWidget *compose, *list, *report;
 
   QurbKioskSession *session;
   GString *pin;
@@ -60,6 +61,7 @@ qurb_staff_console_lock (QurbStaffConsole *self)
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "pin");
   gtk_widget_set_visible (self->compose_tab, FALSE);
   gtk_widget_set_visible (self->list_tab, FALSE);
+  gtk_widget_set_visible (self->report_tab, FALSE);
   gtk_widget_set_visible (self->lock_button, FALSE);
 }
 
@@ -72,16 +74,21 @@ show_work (QurbStaffConsole *self, const gchar *page)
   /* The compose page keeps what is being written; the list is read afresh. */
   if (g_str_equal (page, "list") && !qurb_staff_list_refresh (QURB_STAFF_LIST (self->list), &error))
     g_warning ("staff console: %s", error->message);
+  if (g_str_equal (page, "report") && !qurb_staff_report_refresh (QURB_STAFF_REPORT (self->report), &error))
+    g_warning ("staff console: %s", error->message);
   /* Shown before its tab is pressed, so that the tab's "toggled" finds
    * the page already there. */
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), page);
   gtk_widget_set_visible (self->compose_tab, TRUE);
   gtk_widget_set_visible (self->list_tab, TRUE);
+  gtk_widget_set_visible (self->report_tab, TRUE);
   gtk_widget_set_visible (self->lock_button, TRUE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (g_str_equal (page, "compose") ? self->compose_tab
-                                                                                  : self->list_tab), TRUE);
+                                                   : g_str_equal (page, "list") ? self->list_tab
+                                                   : self->report_tab), TRUE);
   gtk_label_set_text (GTK_LABEL (self->title_label),
-                      g_str_equal (page, "compose") ? T_("New announcement") : T_("Broadcasts"));
+                      g_str_equal (page, "compose") ? T_("New announcement")
+                      : g_str_equal (page, "list") ? T_("Broadcasts") : T_("Caravans report"));
 }
 
 static void
@@ -142,7 +149,8 @@ pin_clicked (GtkButton *button, QurbStaffConsole *self)
 static void
 tab_toggled (GtkToggleButton *tab, QurbStaffConsole *self)
 {
-  const gchar *page = GTK_WIDGET (tab) == self->compose_tab ? "compose" : "list";
+  const gchar *page = GTK_WIDGET (tab) == self->compose_tab ? "compose"
+                      : GTK_WIDGET (tab) == self->list_tab ? "list" : "report";
   const gchar *shown = qurb_staff_console_get_screen (self);
 
   if (gtk_toggle_button_get_active (tab) && !g_str_equal (shown, "pin") && !g_str_equal (shown, page))
@@ -167,6 +175,9 @@ qurb_staff_console_relabel (QurbStaffConsole *self)
   qurb_kiosk_apply_language (root ? GTK_WIDGET (root) : GTK_WIDGET (self), lang);
   qurb_kiosk_set_text (self->compose_tab, T_("New announcement"));
   qurb_kiosk_set_text (self->list_tab, T_("Broadcasts"));
+  /* TRANSLATORS: the staff console's tab of the caravans report: short,
+   * seven buttons share a portrait screen's bar */
+  qurb_kiosk_set_text (self->report_tab, T_("Caravans"));
   qurb_kiosk_set_text (self->lock_button, T_("Lock"));
   qurb_kiosk_set_name (self->arabic_button, "العربية");
   qurb_kiosk_set_name (self->french_button, "Français");
@@ -247,11 +258,12 @@ qurb_staff_console_class_init (QurbStaffConsoleClass *klass)
   g_type_ensure (QURB_TYPE_KIOSK_KEYPAD);
   g_type_ensure (QURB_TYPE_STAFF_COMPOSE);
   g_type_ensure (QURB_TYPE_STAFF_LIST);
+  g_type_ensure (QURB_TYPE_STAFF_REPORT);
   gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-staff-console.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, QurbStaffConsole, name)
-  CHILD (compose_tab); CHILD (list_tab); CHILD (title_label); CHILD (arabic_button);
+  CHILD (compose_tab); CHILD (list_tab); CHILD (report_tab); CHILD (title_label); CHILD (arabic_button);
   CHILD (french_button); CHILD (lock_button); CHILD (stack); CHILD (pin_intro); CHILD (pin_dots);
-  CHILD (pin_message); CHILD (keypad); CHILD (pin_button); CHILD (leave_button); CHILD (compose); CHILD (list);
+  CHILD (pin_message); CHILD (keypad); CHILD (pin_button); CHILD (leave_button); CHILD (compose); CHILD (list); CHILD (report);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, pin_typed);
   gtk_widget_class_bind_template_callback (widget_class, pin_erased);
@@ -286,6 +298,7 @@ qurb_staff_console_setup (QurbStaffConsole *self, QurbKioskSession *session, gbo
   gtk_widget_set_visible (self->leave_button, in_kiosk);
   qurb_staff_compose_setup (QURB_STAFF_COMPOSE (self->compose), session);
   qurb_staff_list_setup (QURB_STAFF_LIST (self->list), session);
+  qurb_staff_report_setup (QURB_STAFF_REPORT (self->report), session);
   qurb_staff_console_relabel (self);
   qurb_staff_console_lock (self);
   self->tick_source = g_timeout_add (QURB_STAFF_REFRESH_SECONDS * 1000, tick, self);

@@ -164,6 +164,7 @@ qurb_waitlist_page_enter (QurbKioskPage *page, GError **error)
       show_result (self, T_("A seat has just been freed: choose your time."), TRUE);
       offer (self, T_("Choose a time"), "qurb-forward-symbolic", "slots");
     }
+  qurb_kiosk_page_speak_choices (page, QURB_SPEECH_WAITLIST);
   return TRUE;
 }
 

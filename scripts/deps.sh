@@ -9,6 +9,7 @@ PACKAGES="
   libglib2.0-dev libsqlite3-dev libpcre2-dev libcrypt-dev libqrencode-dev zbar-tools
   sqlite3 time libgammu-dev gammu
   libsoup-3.0-dev kannel kannel-extras
+  libespeak-ng-dev espeak-ng-data libasound2-dev
   libgtk-4-dev libgtk-4-bin fonts-noto-core fonts-noto-ui-core fonts-noto-mono fonts-dejavu-core
   xvfb xauth libxtst-dev dbus-daemon at-spi2-core libatspi2.0-dev
   cage grim xwayland

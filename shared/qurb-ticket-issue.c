@@ -20,7 +20,9 @@
 #define PRINT_SCALE 8
 
 /* The ticket of an active booking; a cancelled or unknown booking has
- * none (G_IO_ERROR_NOT_FOUND). */
+ * none (G_IO_ERROR_NOT_FOUND). Without a key (a device that cannot read
+ * it) the QR code carries the bare booking code, as the SMS does: a
+ * check-in accepts it, a forger learns nothing from it. */
 QurbTicket *
 qurb_ticket_issue (QurbDb *db, const QurbTicketKey *key, const gchar *booking_code,
                    const gchar *lang, GError **error)
@@ -30,7 +32,7 @@ qurb_ticket_issue (QurbDb *db, const QurbTicketKey *key, const gchar *booking_co
   gchar code[QURB_BOOKING_CODE_SIZE];
   gboolean ar;
 
-  g_return_val_if_fail (db != NULL && key != NULL && booking_code != NULL, NULL);
+  g_return_val_if_fail (db != NULL && booking_code != NULL, NULL);
 
   if (!qurb_booking_code_normalize (booking_code, code) ||
       (ticket->detail = qurb_booking_detail_find (db, code, &local_error)) == NULL ||
@@ -43,7 +45,10 @@ qurb_ticket_issue (QurbDb *db, const QurbTicketKey *key, const gchar *booking_co
                      _("There is no active booking with the code %s."), booking_code);
       return NULL;
     }
-  qurb_ticket_payload (key, code, ticket->payload);
+  if (key != NULL)
+    qurb_ticket_payload (key, code, ticket->payload);
+  else
+    g_strlcpy (ticket->payload, code, sizeof ticket->payload);
   if ((ticket->qr = qurb_ticket_qr_new (ticket->payload, error)) == NULL)
     return NULL;
   lang = lang ? lang : ticket->detail->member_lang;

@@ -28,17 +28,28 @@ qurb_ticket_key_path (GKeyFile *config)
 static gboolean
 load (const gchar *path, QurbTicketKey *key, GError **error)
 {
+  g_autoptr(GError) local_error = NULL;
   g_autofree gchar *text = NULL;
   GStatBuf st;
 
-  if (g_stat (path, &st) == 0 && (st.st_mode & S_IRWXO) != 0)
+  if (g_stat (path, &st) == 0 && (st.st_mode & (S_IRWXO | S_IWGRP)) != 0)
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_PERM,
-                   _("The ticket key %s can be read by anyone: make it private (chmod 600) first."), path);
+                   _("The ticket key %s can be read or changed by others: make it private (chmod 640) first."), path);
       return FALSE;
     }
-  if (!g_file_get_contents (path, &text, NULL, error))
-    return FALSE;
+  if (!g_file_get_contents (path, &text, NULL, &local_error))
+    {
+      /* The usual reason: a key made by hand, or before keys were shared
+       * with the group. Say how to fix it. */
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+        g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES,
+                     _("The ticket key %s cannot be read by this user: give it to group qurb, mode 640 (chgrp qurb, chmod 640)."),
+                     path);
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
   if (!qurb_ticket_key_parse (text, key))
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
@@ -46,6 +57,18 @@ load (const gchar *path, QurbTicketKey *key, GError **error)
       return FALSE;
     }
   return TRUE;
+}
+
+/* Best effort: a user outside the folder's group keeps its own (a
+ * developer's folder); on a box every Qurb user is in group qurb. */
+static void
+give_folder_group (gint fd, const gchar *dir)
+{
+  GStatBuf folder, file;
+
+  if (g_stat (dir, &folder) == 0 && fstat (fd, &file) == 0 && file.st_gid != folder.st_gid &&
+      fchown (fd, (uid_t) -1, folder.st_gid) != 0)
+    g_debug ("the ticket key keeps its maker's group: %s", g_strerror (errno));
 }
 
 /* A new key under a temporary name, then linked to its own: link() never
@@ -75,7 +98,9 @@ create (const gchar *path, QurbTicketKey *key, gboolean *created, GError **error
                    _("Cannot create the ticket key in %s: %s"), dir, g_strerror (saved_errno));
       return FALSE;
     }
-  /* The mode asked may have lost bits to the umask, never gained any. */
+  /* The mode asked may have lost bits to the umask, never gained any;
+   * the group is the folder's, whoever makes the key (see the header). */
+  give_folder_group (fd, dir);
   linked = fchmod (fd, QURB_TICKET_KEY_FILE_MODE) == 0 &&
            write (fd, text, strlen (text)) == (gssize) strlen (text) && fsync (fd) == 0 &&
            link (template, path) == 0;
@@ -114,7 +139,7 @@ qurb_ticket_key_get (const gchar *path, QurbTicketKeyMode mode, QurbTicketKey *k
   else
     {
       g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT,
-                   _("There is no ticket key at %s: signed tickets cannot be checked here. Copy the agency box's key to this place (mode 600)."),
+                   _("There is no ticket key at %s: signed tickets cannot be checked here. Copy the agency box's key to this place (group qurb, mode 640)."),
                    path);
       ok = FALSE;
     }

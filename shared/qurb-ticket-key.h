@@ -1,7 +1,11 @@
 /* qurb-ticket-key.h — the deployment's secret that signs caravan tickets
  *
- * A file of 64 hexadecimal digits, readable by its owner only, made on
- * first use by whoever signs first (or by `qurbctl ticket-key`). The key
+ * A file of 64 hexadecimal digits, made on first use by whoever signs
+ * first (or by `qurbctl ticket-key`). Mode 0640, in the group of its
+ * folder (/var/lib/qurb: group qurb): the daemon and qurbctl (user qurb)
+ * and the kiosk (user qurb-kiosk, in group qurb) all read it, whichever
+ * of them made it; a key others may read, or the group may write, is
+ * refused. The key
  * is never printed nor logged; only its id (qurb_ticket_key_id) is. A
  * device that only checks tickets — the caravan's tablet — must be given
  * a copy: it never makes a key of its own. */
@@ -13,7 +17,7 @@
 
 G_BEGIN_DECLS
 
-#define QURB_TICKET_KEY_FILE_MODE 0600
+#define QURB_TICKET_KEY_FILE_MODE 0640
 
 typedef enum {
   QURB_TICKET_KEY_LOAD,     /* the key must be there */

@@ -168,6 +168,8 @@ kiosk_driver_screen (KioskDriver *driver)
 
   if (QURB_IS_STAFF_WINDOW (driver->window))
     return qurb_staff_window_get_screen (QURB_STAFF_WINDOW (driver->window));
+  if (!QURB_IS_KIOSK_WINDOW (driver->window))
+    return G_OBJECT_TYPE_NAME (driver->window);    /* a window of one screen: the check-in tablet */
   screen = qurb_kiosk_window_get_screen (QURB_KIOSK_WINDOW (driver->window));
   if (g_strcmp0 (screen, "staff") == 0)
     return qurb_staff_console_get_screen (QURB_STAFF_CONSOLE (find_console (GTK_WIDGET (driver->window))));

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "qurb-booking.h"
 #include "qurb-ticket-issue.h"
@@ -199,7 +200,7 @@ test_key_file (QurbFixture *fixture, gconstpointer data)
   g_assert_no_error (error);
   g_assert_true (created);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
   g_file_get_contents (path, &contents, NULL, &error);
   g_assert_cmpuint (strlen (contents), ==, 65);
   g_assert_true (qurb_ticket_key_parse (contents, &again));
@@ -229,6 +230,45 @@ test_key_file (QurbFixture *fixture, gconstpointer data)
   g_assert_null (strstr (error->message, "not a key"));
 }
 
+/* The kiosk (user qurb-kiosk) and the daemon (user qurb) share the key
+ * through group qurb: whoever makes it gives it the folder's group, mode
+ * 0640; the group may read it, not change it. */
+static void
+test_key_group (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *folder = g_build_filename (fixture->dir, "lib", NULL);
+  g_autofree gchar *path = g_build_filename (folder, "ticket.key", NULL);
+  g_autoptr(GError) error = NULL;
+  QurbTicketKey key, again;
+  gboolean created = FALSE;
+  GStatBuf st;
+  /* A group the folder has and the maker has not, when root can set it. */
+  gid_t group = getuid () == 0 ? 4242 : getgid ();
+
+  g_assert_cmpint (g_mkdir (folder, 0770), ==, 0);
+  g_assert_cmpint (chown (folder, (uid_t) -1, group), ==, 0);
+  g_assert_true (qurb_ticket_key_get (path, QURB_TICKET_KEY_CREATE, &key, &created, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0640);
+  g_assert_cmpint (st.st_gid, ==, group);
+  g_assert_true (qurb_ticket_key_get (path, QURB_TICKET_KEY_LOAD, &again, NULL, &error));
+  g_assert_cmpmem (key.bytes, sizeof key.bytes, again.bytes, sizeof again.bytes);
+  /* Written by the group: refused (the kiosk could swap the key). */
+  g_assert_cmpint (g_chmod (path, 0660), ==, 0);
+  g_assert_false (qurb_ticket_key_get (path, QURB_TICKET_KEY_LOAD, &again, NULL, &error));
+  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_PERM);
+  g_clear_error (&error);
+  /* A key this user may not read says how to share it (root reads all). */
+  g_assert_cmpint (g_chmod (path, 0000), ==, 0);
+  if (getuid () != 0)
+    {
+      g_assert_false (qurb_ticket_key_get (path, QURB_TICKET_KEY_LOAD, &again, NULL, &error));
+      g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ACCES);
+      g_assert_nonnull (strstr (error->message, "640"));
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -237,6 +277,8 @@ main (int argc, char **argv)
               qurb_fixture_teardown);
   g_test_add ("/ticket-qr/print", QurbFixture, NULL, qurb_fixture_setup, test_print, qurb_fixture_teardown);
   g_test_add ("/ticket-qr/key-file", QurbFixture, NULL, qurb_fixture_setup, test_key_file,
+              qurb_fixture_teardown);
+  g_test_add ("/ticket-qr/key-group", QurbFixture, NULL, qurb_fixture_setup, test_key_group,
               qurb_fixture_teardown);
   return g_test_run ();
 }

@@ -229,6 +229,23 @@ qurb_dgettext (const gchar *lang, const gchar *msgid)
   return (translated && *translated) ? translated : msgid;
 }
 
+/* msgid in its context (msgctxt): the same English for another use —
+ * the kiosk's spoken prompts, written with their vowels in Arabic. msgfmt
+ * keys such an entry "context\004msgid". */
+const gchar *
+qurb_dpgettext (const gchar *lang, const gchar *context, const gchar *msgid)
+{
+  const Catalog *cat = catalog_for (lang);
+  g_autofree gchar *key = NULL;
+  const gchar *translated;
+
+  if (cat == NULL || msgid == NULL || *msgid == '\0')
+    return msgid;
+  key = g_strconcat (context, "\004", msgid, NULL);
+  translated = catalog_lookup (cat, key, NULL);
+  return (translated && *translated) ? translated : msgid;
+}
+
 const gchar *
 qurb_dngettext (const gchar *lang, const gchar *msgid, const gchar *msgid_plural, gulong n)
 {

@@ -17,6 +17,9 @@ const gchar *qurb_dngettext  (const gchar *lang,
                               const gchar *msgid,
                               const gchar *msgid_plural,
                               gulong       n) G_GNUC_FORMAT (2) G_GNUC_FORMAT (3);
+const gchar *qurb_dpgettext  (const gchar *lang,
+                              const gchar *context,
+                              const gchar *msgid) G_GNUC_FORMAT (3);
 const gchar *qurb_ui_lang    (void);
 const gchar *qurb_i18n_catalog_dir (void);
 gboolean     qurb_i18n_require (const gchar  *lang,
@@ -29,5 +32,7 @@ gulong       qurb_plural_eval (const gchar *expression,
 /* For text in the user's own language (command-line output, errors). */
 #define _(s)         qurb_dgettext (qurb_ui_lang (), (s))
 #define N_(s)        (s)
+/* Marks s for the catalogue in context c (looked up with qurb_dpgettext). */
+#define NC_(c, s)    (s)
 
 G_END_DECLS
