@@ -12,6 +12,7 @@
 
 #define FATIMA "+212612345678"   /* member 100001, Arabic, Laâyoune */
 #define YOUSSEF "+212661234567"  /* member 100002, French, Salé */
+#define NADIA "+212711223344"    /* member 100005, French, Rabat */
 
 typedef struct {
   gchar *reply;
@@ -223,6 +224,22 @@ test_no_number_split (QurbFixture *fixture, gconstpointer data)
     }
 }
 
+/* An amount in an Arabic answer is one number on the phone: its
+ * thousands are kept apart by a no-break space, not a plain one (which
+ * a right-to-left line shows as "170,00 1"); in French, a plain space. */
+static void
+test_amount_one_number (QurbFixture *fixture, gconstpointer data)
+{
+  g_auto (Answer) arabic = { 0 };
+  g_auto (Answer) french = { 0 };
+
+  send_sms (fixture, NADIA, "حالة الملف 2024003333", &arabic);
+  g_assert_nonnull (strstr (arabic.reply, "1\u00A0170,00 درهم"));
+  g_assert_cmpuint (arabic.parts, ==, 1);
+  send_sms (fixture, NADIA, "etat dossier 2024003333", &french);
+  g_assert_nonnull (strstr (french.reply, "1 170,00 DH"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -233,6 +250,7 @@ main (int argc, char **argv)
   ADD ("/sms-answers/letter-only-code", test_letter_only_code);
   ADD ("/sms-answers/examples-exist", test_examples_exist);
   ADD ("/sms-answers/no-number-split", test_no_number_split);
+  ADD ("/sms-answers/amount-one-number", test_amount_one_number);
 #undef ADD
   return g_test_run ();
 }
