@@ -76,6 +76,16 @@ static const ParseCase cases[] = {
   { "je ne veux plus recevoir vos messages", QURB_INTENT_STOP },
   { "بغيت نتوصل بالرسائل", QURB_INTENT_START },
   { "ما توصلتش بالرسالة", QURB_INTENT_UNKNOWN },         /* a message that did not come */
+  /* Not receiving is a complaint, not a stop; with a dossier, a status. */
+  { "ولم أتوصل بأي جواب إلى حد الآن، أرجو أن تخبروني بحالة الملف", QURB_INTENT_STATUS },
+  { "Je ne reçois plus vos messages, pouvez-vous me dire où en est mon dossier ?", QURB_INTENT_STATUS },
+  { "ما بقيتش كنتوصل بالرسائل ديالكم، بغيت نعرف حالة الملف", QURB_INTENT_STATUS },
+  { "je recois plus rien de vous", QURB_INTENT_UNKNOWN },
+  { "ما كيوصلني والو", QURB_INTENT_UNKNOWN },
+  { "ma kay wslni walo mn 3ndkom", QURB_INTENT_UNKNOWN },
+  { "لا أرغب في تلقي الرسائل", QURB_INTENT_STOP },
+  { "ماعاد بغيتش نتوصل بالميساجات", QURB_INTENT_STOP },
+  { "ne m'envoyez plus de sms", QURB_INTENT_STOP },
   { "start", QURB_INTENT_START },
   { "عاونيني", QURB_INTENT_HELP },
   { "aideeee", QURB_INTENT_HELP },

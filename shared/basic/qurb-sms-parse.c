@@ -20,6 +20,7 @@ typedef struct {
   gboolean darija;          /* a Latin message in Darija (digit-letters, dyal …) */
   guint32 last_stop_or_start;
   gboolean my_booking;      /* "mes rdv", "الموعد ديالي", "مواعيدي" */
+  gboolean receiving_told;  /* receiving named with no want before it: "je ne reçois plus" */
   gboolean unknown_words;   /* a word that is neither a request nor courtesy */
   gboolean has_dossier, has_caravan, has_booking, has_time;
   gint caravan_at;
@@ -216,6 +217,26 @@ find_province (Message *m)
     m->argument[first + k] = TRUE;
 }
 
+/* Receiving named without a want just before it: "je ne reçois plus vos
+ * messages", "ما بقيتش كنتوصل بالرسائل، بغيت نعرف حالة الملف" tell what
+ * happens; "je ne veux plus recevoir", "لا أرغب في تلقي الرسائل" ask. */
+static gboolean
+receiving_unwanted (const Message *m)
+{
+  for (guint i = 0; i < m->tokens->len; i++)
+    {
+      gboolean wanted = FALSE;
+
+      if (m->argument[i] || !HAS (m->cues[i], RECEIVED))
+        continue;
+      for (guint k = i > 3 ? i - 3 : 0; k < i && !wanted; k++)
+        wanted = HAS (m->cues[k], WANT);
+      if (!wanted)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 sum_up (Message *m)
 {
@@ -228,6 +249,7 @@ sum_up (Message *m)
     if (!m->argument[i] && (m->cues[i] & (QURB_CUE_STOP | QURB_CUE_START)))
       m->last_stop_or_start = m->cues[i] & (QURB_CUE_STOP | QURB_CUE_START);
   m->my_booking = names_my_booking (m);
+  m->receiving_told = receiving_unwanted (m);
 }
 
 /* Nothing asked: courtesy ("merci", "السلام عليكم"), "merci pour votre
@@ -239,7 +261,8 @@ asks_nothing (const Message *m)
 
   if (HAS (m->all, HELP) && (!HAS (m->all, THANKS) || (m->all & (QURB_CUE_HOW | QURB_CUE_WANT))))
     return FALSE;
-  if (HAS (m->all, UNDERSTAND) && m->negated)
+  /* "ما وصلني والو", "je ne reçois rien": a complaint, worth the help. */
+  if ((HAS (m->all, UNDERSTAND) || HAS (m->all, RECEIVED)) && m->negated)
     return FALSE;
   return m->tokens->len > 0 && requests == 0 && !HAS (m->all, WANT) && !m->unknown_words &&
          !m->has_dossier && !m->has_caravan && !m->has_time && !m->has_booking && m->province == NULL;
@@ -310,10 +333,11 @@ choose_intent (const Message *m, const gchar *folded)
   if (about_messages && (c & (QURB_CUE_LANG_AR | QURB_CUE_LANG_FR)))
     return QURB_INTENT_LANGUAGE;
   /* "ما بغيتش الرسائل", "plus de sms": stop; "بغيت الرسائل": start. A
-   * message that came or did not ("ما توصلتش بالرسالة") is neither, nor
-   * one about a dossier or a caravan unless a verb says so ("ma bghitch
-   * les sms dyal l9awafil"). */
-  if (about_messages && !m->has_time && !m->has_dossier && !HAS (c, RECEIVED) &&
+   * message that came or did not ("ما توصلتش بالرسالة", "je ne reçois
+   * plus vos messages") is neither unless a want says so ("je ne veux
+   * plus recevoir"), nor one about a dossier or a caravan unless a verb
+   * says so ("ma bghitch les sms dyal l9awafil"). */
+  if (about_messages && !m->has_time && !m->has_dossier && !m->receiving_told &&
       (!(c & (QURB_CUE_STATUS | QURB_CUE_CARAVAN)) || (c & (QURB_CUE_WANT | QURB_CUE_SEND))))
     {
       if (m->negated)

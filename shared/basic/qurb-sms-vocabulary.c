@@ -62,10 +62,15 @@ const QurbWord qurb_vocabulary[] = {
   { CUE (WANT), 0, "veux|voudrais|voudrai|voulais|vouloir|veut|voulez|desire|desirerais|besoin|want|demande|demander|prendre" },
   { CUE (WANT), QURB_WORD_EXACT, "jv|jveux|jvx|jvoudrais|jvoudrai|jvd" },
   { CUE (WANT), QURB_WORD_STEM, "souhait|aimerai" },
-  { CUE (SEND), 0, "صيفط|سيفط|بعث|ارسل|توصل|وصل|رجع|عاود" },
+  /* Sending is what we do ("ne m'envoyez plus", "صيفطولي"); receiving is
+   * what the member does or misses ("je ne reçois plus", "ما وصلني والو"):
+   * without a want, a complaint, never a stop. */
+  { CUE (SEND), 0, "صيفط|سيفط|بعث|ارسل|رجع|عاود" },
+  { CUE (RECEIVED), 0, "توصل|وصل|تلقى|تلقي|استلم|استقبل" },
   { CUE (RECEIVED), QURB_WORD_NO_ARABIZI | QURB_WORD_NO_PREFIX, "توصلت|وصلني|وصلتني|جاني|جاتني|وصلات" },
   { CUE (RECEIVED), QURB_WORD_EXACT, "envoye|envoyee|envoyes|wslni|twslt|jani" },
-  { CUE (SEND), QURB_WORD_STEM, "envo|recev|recoi" },
+  { CUE (SEND), QURB_WORD_STEM, "envo" },
+  { CUE (RECEIVED), QURB_WORD_STEM, "recev|recoi" },
   { CUE (MINE_AFTER), 0, "ديالي|ديالنا|ديالو" },
   { CUE (MINE_AFTER), QURB_WORD_EXACT, "dyali|diali|dyal1|dialy|dyaly|dyalna|dialna" },
   { CUE (MINE) | CUE (MINE_AFTER), QURB_WORD_NO_ARABIZI, "عندي" },
@@ -89,7 +94,7 @@ const QurbWord qurb_vocabulary[] = {
   { CUE (COURTESY), QURB_WORD_EXACT, "ok|oki|okk|dac|bjr|bsr|slt|cc|slm|top|bye|bcp|tres|tjr" },
 
   /* Words that carry no request. */
-  { CUE (FILLER), 0, "عفاك|عافاك|عافاكم|المرجو|مرجو|يرجى|فضلك|الله|يخليك|يخليكم|ممكن|واش|شنو|اشنو|هل|انا|راه|هاد|هادا|هذا|هذه|هادي|اللي|شي|واحد|رقم|الرقم|كاين|كاينة|كاينين|السيد|السيدة|اخي|اختي|خويا|ختي|يوم|غدا|اليوم|دابا|نعرف|عرف|فين|اين|هنا|عليا|بلا|ليكم|لكم|بزاف|شوية|باش|ايلا|اذا|الخدمة|سيدي|مولاي|نتوما|نتا|نتي|سؤال" },
+  { CUE (FILLER), 0, "عفاك|عافاك|عافاكم|المرجو|مرجو|يرجى|ارجو|نرجو|رجاء|فضلك|الله|يخليك|يخليكم|ممكن|واش|شنو|اشنو|هل|انا|راه|هاد|هادا|هذا|هذه|هادي|اللي|شي|واحد|رقم|الرقم|كاين|كاينة|كاينين|السيد|السيدة|اخي|اختي|خويا|ختي|يوم|غدا|اليوم|دابا|نعرف|عرف|فين|اين|هنا|عليا|بلا|ليكم|لكم|بزاف|شوية|باش|ايلا|اذا|الخدمة|سيدي|مولاي|نتوما|نتا|نتي|سؤال" },
   { CUE (FILLER), QURB_WORD_NO_ARABIZI, "ديال" },
   { CUE (FILLER), QURB_WORD_EXACT, "علاش|لاش|علاه|عند|من|على|عن|مع|الي|ان|او|و|لي|ليا|غير|ولا|الا|الى|هو|هي|كل|اش|د|ل|ب|ف|في" },
   { CUE (FILLER) | CUE (PLACE), QURB_WORD_EXACT, "a|au|aux|en|dans|ds|f|fi|fel|fl|vers|pour|pr" },
@@ -98,7 +103,7 @@ const QurbWord qurb_vocabulary[] = {
   /* Words that tell a Latin message's language. */
   { CUE (FRENCH) | CUE (FILLER), QURB_WORD_EXACT, "le|la|les|de|du|des|un|une|je|j|vous|votre|vos|il|elle|est|et|que|qui|pour|avec|mon|mes|ce|cette|sur|dans|au|aux|suis|ai|avez|pouvez|veuillez|svp|stp|merci|bonjour|madame|monsieur" },
   { CUE (DARIJA) | CUE (FILLER), QURB_WORD_EXACT, "dyal|dial|f|fi|wach|wash|wsh|chi|daba|3afak|afak|3afek|kayn|kayna|had|hadi|hada|lah|ykhlik|ana|nta|nti|ntoma|m3a|ma3a|ila|3la|mn|men|fin|chno|achno|lli|li|khouya|okhti|wa|w|walo|walou" },
-  { CUE (NEGATION), QURB_WORD_EXACT, "ما|لا|ماشي|مشي|مش|ليس|لم|لن|ماعاد|معاد|عمر|والو|walo|walou|wallou|rien|ne|n|pas|plus|jamais|non|aucun|aucune|sans|machi|mashi|mch|mat" },
+  { CUE (NEGATION), QURB_WORD_EXACT, "ما|لا|ماشي|مشي|مش|ليس|لم|لن|ولم|ولن|وليس|فلم|ماعاد|معاد|عمر|والو|walo|walou|wallou|rien|ne|n|pas|plus|jamais|non|aucun|aucune|sans|machi|mashi|mch|mat" },
 };
 
 const guint qurb_vocabulary_size = G_N_ELEMENTS (qurb_vocabulary);
