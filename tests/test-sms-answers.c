@@ -72,6 +72,8 @@ test_time_never_replaced (QurbFixture *fixture, gconstpointer data)
     { "RESERVER LAA1 9h15", "09:00, 09:30, 10:00, 10:30" },     /* not a slot's start */
     { "RESERVER LAA1 12h45", "11:30, 12:00, 12:30" },           /* after the last */
     { "حجز LAA1 الساعة 9 و ربع", "09:00, 09:30" },
+    { "7jz LAA1 m3a 10 w 20", "09:00, 09:30, 10:00, 10:30" },     /* unreadable: not 10:00 */
+    { "7jz LAA1 l3echra w 7", "09:00, 09:30, 10:00, 10:30" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (asks); i++)

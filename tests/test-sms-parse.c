@@ -48,6 +48,21 @@ static const ParseCase cases[] = {
   { "احجزلي SMA1 الساعة 10 غير ربع", QURB_INTENT_BOOK, NULL, "SMA1", "09:45" },
   { "حجز LAA1 الساعة العاشرة والنصف", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
   { "7jez LAA2 m3a 2 dyal l3chia", QURB_INTENT_BOOK, NULL, "LAA2", "14:00" },
+  /* Halves and quarters in Darija, Latin letters with any vowels and a
+   * glued "and", hours in words; a time given but unreadable is flagged. */
+  { "reserver laa1 9 w nass", QURB_INTENT_BOOK, NULL, "LAA1", "09:30" },
+  { "laa1 9 o nes", QURB_INTENT_BOOK, NULL, "LAA1", "09:30" },
+  { "7jz laa1 9wnass", QURB_INTENT_BOOK, NULL, "LAA1", "09:30" },
+  { "7jz laa1 9 onos", QURB_INTENT_BOOK, NULL, "LAA1", "09:30" },
+  { "7jz laa1 9 w rb3", QURB_INTENT_BOOK, NULL, "LAA1", "09:15" },
+  { "7jz laa1 l3ashra", QURB_INTENT_BOOK, NULL, "LAA1", "10:00" },
+  { "7jz laa1 m3a l3echra w nass", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
+  { "حجز LAA1 الساعة 10 و نص", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
+  { "حجز LAA1 9 ونص", QURB_INTENT_BOOK, NULL, "LAA1", "09:30" },
+  { "حجز LAA1 9 الا ربع", QURB_INTENT_BOOK, NULL, "LAA1", "08:45" },
+  { "7jz laa1 m3a 10 w 20 d9i9a", QURB_INTENT_BOOK, NULL, "LAA1", "10:20" },
+  { "7jz laa1 m3a 10 w 20", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
+  { "حجز LAA1 الساعة 10 و نسف", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
   { "reserver conc", QURB_INTENT_BOOK, NULL, "CONC" },   /* letters only: a code of the database */
   { "reserver laa1 9h75", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
   { "reserver laa1 25:00", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
