@@ -17,15 +17,16 @@
 #include "qurb-i18n.h"
 #include "qurb-provinces.h"
 #include "qurb-sms-bookings.h"
+#include "qurb-sms-filter.h"
 #include "qurb-texts.h"
 #include "qurb-waitlist.h"
 
 /* Up to max caravans with free seats, of province (any spelling) when
- * not NULL, else of the provinces this box serves: "LAA1 03/02, LAA2
- * 04/02". NULL when there is none. */
+ * not NULL, else of the provinces this box serves, of the specialty
+ * when not NULL: "LAA1 03/02, LAA2 04/02". NULL when there is none. */
 static gchar *
-caravan_examples (GPtrArray *caravans, const QurbAgency *agency, const gchar *province, guint max,
-                  const gchar **first_code)
+caravan_examples (GPtrArray *caravans, const QurbAgency *agency, const gchar *province,
+                  const gchar *specialty, guint max, const gchar **first_code)
 {
   g_autoptr(GString) list = g_string_new (NULL);
   guint shown = 0;
@@ -36,7 +37,8 @@ caravan_examples (GPtrArray *caravans, const QurbAgency *agency, const gchar *pr
       g_autofree gchar *date = NULL;
 
       if (c->seats_left <= 0 || (province != NULL && !qurb_province_same (c->province, province)) ||
-          (province == NULL && !qurb_agency_serves (agency, c->province)))
+          (province == NULL && !qurb_agency_serves (agency, c->province)) ||
+          (specialty != NULL && g_ascii_strcasecmp (c->specialty, specialty) != 0))
         continue;
       date = qurb_sms_short_date (c->date);
       g_string_append_printf (list, "%s%s %s", shown++ ? ", " : "", c->code, date);
@@ -58,7 +60,12 @@ answer_book_without_code (GPtrArray *caravans, const QurbAgency *agency, QurbMem
 
   if (province != NULL && !qurb_agency_serves (agency, province) && command->province == NULL)
     province = NULL;
-  examples = caravan_examples (caravans, agency, province, QURB_SMS_LIST_MAX, &first_code);
+  /* An example of the specialty named is one of that specialty. */
+  if (command->specialty != NULL)
+    examples = caravan_examples (caravans, agency, command->province, command->specialty,
+                                 QURB_SMS_LIST_MAX, &first_code);
+  if (examples == NULL)
+    examples = caravan_examples (caravans, agency, province, NULL, QURB_SMS_LIST_MAX, &first_code);
   if (examples != NULL && province != NULL && !qurb_agency_serves (agency, province))
     return qurb_sms_elsewhere_answer (agency, province, examples, lang);
 
@@ -72,12 +79,51 @@ answer_book_without_code (GPtrArray *caravans, const QurbAgency *agency, QurbMem
       return g_strdup_printf (qurb_dgettext (lang, "No caravan with free seats is planned in %s."), place);
     }
   if (examples == NULL)
-    examples = caravan_examples (caravans, agency, NULL, QURB_SMS_LIST_MAX, &first_code);
+    examples = caravan_examples (caravans, agency, NULL, NULL, QURB_SMS_LIST_MAX, &first_code);
   if (examples == NULL)
     return g_strdup (qurb_dgettext (lang, "No caravan with free seats is planned for now."));
   /* TRANSLATORS: SMS; %1$s a caravan code, %2$s a list of caravans with their dates */
   return g_strdup_printf (qurb_dgettext (lang, "Send the caravan code, for example RESERVER %1$s. Caravans: %2$s."),
                           first_code, examples);
+}
+
+/* The caravans that fit all the member named without a code: province,
+ * day, specialty. NULL when none of these was named. */
+static GPtrArray *
+caravans_named (GPtrArray *caravans, const QurbSmsCommand *command)
+{
+  GPtrArray *fit;
+
+  if (command->province == NULL && command->day == 0 && command->specialty == NULL)
+    return NULL;
+  fit = g_ptr_array_new ();
+  for (guint i = 0; i < caravans->len; i++)
+    {
+      QurbCaravan *c = caravans->pdata[i];
+
+      if ((command->province == NULL || qurb_province_same (c->province, command->province)) &&
+          (command->day == 0 || qurb_sms_day_is (command->day, c->date)) &&
+          (command->specialty == NULL || g_ascii_strcasecmp (c->specialty, command->specialty) == 0))
+        g_ptr_array_add (fit, c);
+    }
+  return fit;
+}
+
+/* Several caravans fit: which one, with their real codes. */
+static gchar *
+answer_which_caravan (GPtrArray *fit, const gchar *lang)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+
+  for (guint i = 0; i < fit->len && i < QURB_SMS_LIST_MAX; i++)
+    {
+      const QurbCaravan *c = fit->pdata[i];
+      g_autofree gchar *date = qurb_sms_short_date (c->date);
+
+      g_string_append_printf (list, "%s%s %s", i ? ", " : "", c->code, date);
+    }
+  return g_strdup_printf (qurb_dgettext (lang, "Send the caravan code, for example RESERVER %1$s. Caravans: %2$s."),
+                          ((const QurbCaravan *) fit->pdata[0])->code, list->str);
 }
 
 /* The free times of a caravan nearest to the minute asked (or the first
@@ -200,6 +246,7 @@ qurb_sms_answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *comm
              GError **error)
 {
   QurbBookingRequest request = { member->id, command->caravan, -1, "sms", FALSE };
+  QurbSmsCommand named;
   g_autoptr(GPtrArray) caravans = qurb_caravans_upcoming (db, error);
   QurbBookingResult result;
   g_autofree gchar *site = NULL;
@@ -208,9 +255,24 @@ qurb_sms_answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *comm
     return NULL;
   if (command->caravan[0] == '\0')
     {
-      g_autoptr(QurbAgency) agency = qurb_agency_load (db, error);
+      g_autoptr(GPtrArray) fit = caravans_named (caravans, command);
+      g_autoptr(QurbAgency) agency = NULL;
 
-      return agency ? answer_book_without_code (caravans, agency, member, command, lang) : NULL;
+      /* The one caravan that fits what was named is the one meant. */
+      if (fit != NULL && fit->len == 1)
+        {
+          named = *command;
+          g_strlcpy (named.caravan, ((const QurbCaravan *) fit->pdata[0])->code, sizeof named.caravan);
+          command = &named;
+          request.caravan_code = command->caravan;
+        }
+      else if (fit != NULL && fit->len > 1)
+        return answer_which_caravan (fit, lang);
+      else
+        {
+          agency = qurb_agency_load (db, error);
+          return agency ? answer_book_without_code (caravans, agency, member, command, lang) : NULL;
+        }
     }
   if (command->time[0] != '\0' && !qurb_parse_hhmm (command->time, &request.requested_minute))
     request.requested_minute = -1;
@@ -257,23 +319,48 @@ qurb_sms_answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *comm
     }
 }
 
-/* Cancel asked with no booking code: the member's own codes as the
- * example, or the booking they hold on the caravan they named. */
+/* The one booking a cancel without its code means: on the caravan or
+ * the day named, or the member's only one. NULL when not just one. */
+static const QurbBooking *
+booking_meant (GArray *bookings, const QurbSmsCommand *command)
+{
+  const QurbBooking *meant = NULL;
+
+  if (command->caravan[0] == '\0' && command->day == 0)
+    return bookings->len == 1 ? &g_array_index (bookings, QurbBooking, 0) : NULL;
+  for (guint i = 0; i < bookings->len; i++)
+    {
+      const QurbBooking *b = &g_array_index (bookings, QurbBooking, i);
+
+      if (command->caravan[0] != '\0' ? strcmp (b->caravan_code, command->caravan) != 0
+                                       : !qurb_sms_day_is (command->day, b->date))
+        continue;
+      if (meant != NULL)
+        return NULL;
+      meant = b;
+    }
+  return meant;
+}
+
+/* Cancel asked with no booking code: the booking meant (booking_meant),
+ * else the member's own codes as the example. */
 static gchar *
 answer_cancel_without_code (GArray *bookings, const QurbSmsCommand *command, const gchar *lang,
                             gchar code[QURB_BOOKING_CODE_SIZE])
 {
   g_autoptr(GString) list = g_string_new (NULL);
+  const QurbBooking *meant = booking_meant (bookings, command);
+
+  if (meant != NULL)
+    {
+      memcpy (code, meant->code, sizeof meant->code);
+      return NULL;
+    }
 
   for (guint i = 0; i < bookings->len; i++)
     {
       QurbBooking *b = &g_array_index (bookings, QurbBooking, i);
 
-      if (command->caravan[0] != '\0' && strcmp (b->caravan_code, command->caravan) == 0)
-        {
-          memcpy (code, b->code, sizeof b->code);
-          return NULL;
-        }
       if (i < QURB_SMS_LIST_MAX)
         {
           g_autofree gchar *date = qurb_sms_short_date (b->date);

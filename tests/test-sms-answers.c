@@ -191,14 +191,57 @@ test_examples_exist (QurbFixture *fixture, gconstpointer data)
         assert_codes_exist (fixture, answer.reply);
       }
 
-  /* "annuler" from a member with one booking names that booking's code. */
+}
+
+/* Without a code, the caravan is the one that fits what the member named
+ * (province, day, specialty): one is booked, several are listed with
+ * their codes; a cancel means the booking of the day named, or the only
+ * one the member holds. */
+static void
+test_what_is_named (QurbFixture *fixture, gconstpointer data)
+{
+  static const struct { const gchar *text, *booked, *cancel; } asks[] = {
+    { "bghit n7jez f smara", "SMA1", "je veux annuler" },
+    { "réserver ophtalmo le 03/02", "LAA1", "annuler ma résa svp" },
+    { "حجز ف القافلة ديال الأسنان", "LAA2", "الغاء الحجز" },
+    { "je voudrais réserver le 10 février", "GLM1", "lghi l7jz dyali" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
+    {
+      g_auto (Answer) answer = { 0 }, cancel = { 0 };
+
+      send_sms (fixture, YOUSSEF, asks[i].text, &answer);
+      g_assert_nonnull (strstr (answer.reply, asks[i].booked));
+      g_assert_cmpint (bookings_of (fixture, "100002"), ==, 1);
+      /* The only booking held: "annuler" alone cancels it. */
+      send_sms (fixture, YOUSSEF, asks[i].cancel, &cancel);
+      g_assert_cmpint (cancel.intent, ==, QURB_INTENT_CANCEL);
+      g_assert_cmpint (bookings_of (fixture, "100002"), ==, 0);
+    }
+
+  /* Two caravans in Laâyoune: which one, with both codes; nothing booked. */
   {
     g_auto (Answer) answer = { 0 };
-    g_autofree gchar *code = qurb_test_query_text (fixture->db, "SELECT code FROM bookings");
 
-    send_sms (fixture, YOUSSEF, "je veux annuler", &answer);
-    g_assert_nonnull (strstr (answer.reply, code));
-    g_assert_cmpint (bookings_of (fixture, "100002"), ==, 1);    /* not cancelled unasked */
+    send_sms (fixture, YOUSSEF, "bghit n7jz f l3youn", &answer);
+    g_assert_nonnull (strstr (answer.reply, "LAA1"));
+    g_assert_nonnull (strstr (answer.reply, "LAA2"));
+    g_assert_cmpint (bookings_of (fixture, "100002"), ==, 0);
+  }
+
+  /* Two bookings: the day named says which; no day, the list. */
+  {
+    g_auto (Answer) a = { 0 }, b = { 0 }, which = { 0 }, dated = { 0 };
+
+    send_sms (fixture, YOUSSEF, "RESERVER LAA1", &a);
+    send_sms (fixture, YOUSSEF, "RESERVER GLM1", &b);
+    send_sms (fixture, YOUSSEF, "annuler", &which);
+    g_assert_cmpint (bookings_of (fixture, "100002"), ==, 2);
+    send_sms (fixture, YOUSSEF, "annuler mon rdv du 10/02", &dated);
+    g_assert_cmpint (bookings_of (fixture, "100002"), ==, 1);
+    qurb_assert_query_text (fixture->db, "SELECT c.code FROM bookings b JOIN caravans c ON c.id = b.caravan_id"
+                            " WHERE b.state = 'active'", "LAA1");
   }
 }
 
@@ -251,6 +294,7 @@ main (int argc, char **argv)
   ADD ("/sms-answers/courtesy-unanswered", test_courtesy_unanswered);
   ADD ("/sms-answers/letter-only-code", test_letter_only_code);
   ADD ("/sms-answers/examples-exist", test_examples_exist);
+  ADD ("/sms-answers/what-is-named", test_what_is_named);
   ADD ("/sms-answers/no-number-split", test_no_number_split);
   ADD ("/sms-answers/amount-one-number", test_amount_one_number);
 #undef ADD

@@ -73,6 +73,7 @@ static const ParseCase cases[] = {
   { "lmaw3id dyali", QURB_INTENT_MY_BOOKINGS },
   { "bghit nreservi f kafila dyal guelmim", QURB_INTENT_BOOK, NULL, NULL, NULL, NULL, "Guelmim" },
   { "7jz GLM1", QURB_INTENT_BOOK, NULL, "GLM1" },
+  { "bghit n7jez f smara", QURB_INTENT_BOOK, NULL, NULL, NULL, NULL, "Smara" },   /* no code N7JEZF */
   { "annuler rdv K7P2QX", QURB_INTENT_CANCEL, NULL, NULL, NULL, "K7P2QX" },
   { "lghi k7p 2qx", QURB_INTENT_CANCEL, NULL, NULL, NULL, "K7P2QX" },
   { "annuler merci", QURB_INTENT_CANCEL },                  /* no code in sight */

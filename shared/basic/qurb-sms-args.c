@@ -223,7 +223,10 @@ qurb_sms_find_booking (GPtrArray *tokens, const gboolean *skip, gchar code[QURB_
 
         for (guint k = i; k < i + span; k++)
           {
-            usable &= !skip[k] && !qurb_token_is_arabic (tokens->pdata[k]);
+            /* Pieces are of two letters or more: "f", "w", "b" are words
+             * ("n7jez f smara" is no code N7JEZF). */
+            usable &= !skip[k] && !qurb_token_is_arabic (tokens->pdata[k]) &&
+                      (span == 1 || strlen (tokens->pdata[k]) >= 2);
             g_string_append (candidate, tokens->pdata[k]);
           }
         if (!usable || candidate->len != QURB_BOOKING_CODE_LENGTH ||

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "qurb-provinces.h"
+#include "qurb-sms-filter.h"
 #include "qurb-sms-lexicon.h"
 #include "qurb-sms-parse.h"
 #include "qurb-sms-rating.h"
@@ -165,6 +166,8 @@ find_arguments (Message *m, const gchar *folded, const gchar *const *codes, Qurb
   time = qurb_sms_find_time (folded, command->time);
   m->has_time = time != QURB_TIME_NONE;
   command->time_unreadable = time == QURB_TIME_UNREADABLE;
+  command->day = qurb_sms_find_day (folded);
+  command->specialty = qurb_sms_find_specialty (folded);
 
   /* A booking code first: its pieces ("QN4-7TE") could pass for a
    * caravan code, never the other way (a caravan code has letters our
