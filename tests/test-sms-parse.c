@@ -117,6 +117,11 @@ static const ParseCase cases[] = {
   { "ok", QURB_INTENT_IGNORED },
   { "👍", QURB_INTENT_IGNORED },
   { "merci pour votre aide", QURB_INTENT_IGNORED },
+  /* Thanks or praise for a past caravan asks nothing. */
+  { "شكرا على القافلة", QURB_INTENT_IGNORED },
+  { "merci pour la caravane c'était bien", QURB_INTENT_IGNORED },
+  { "الله يعطيكم الصحة على القافلة، كانت زوينة", QURB_INTENT_IGNORED },
+  { "merci pour la caravane, quand est la prochaine ?", QURB_INTENT_CARAVANS },
   { "السلام عليكم، عاونوني", QURB_INTENT_HELP },
   { "", QURB_INTENT_UNKNOWN },
   { "   ", QURB_INTENT_UNKNOWN },

@@ -271,6 +271,22 @@ asks_nothing (const Message *m)
          !m->has_dossier && !m->has_caravan && !m->has_time && !m->has_booking && m->province == NULL;
 }
 
+/* Thanks or praise for a caravan, asking nothing ("شكرا على القافلة",
+ * "merci pour la caravane, c'était bien"): courtesy, whatever other words
+ * tell the story. A question, a want, a code, a time or a place asks. */
+static gboolean
+praises_a_caravan (const Message *m, const gchar *folded)
+{
+  guint32 requests = m->all & QURB_CUES_CONTENT & ~(QURB_CUE_CARAVAN | QURB_CUE_APPOINTMENT);
+  guint courtesy = 0;
+
+  for (guint i = 0; i < m->tokens->len; i++)
+    courtesy += HAS (m->cues[i], COURTESY);
+  return HAS (m->all, CARAVAN) && (HAS (m->all, THANKS) || courtesy >= 2) && requests == 0 &&
+         !HAS (m->all, SEND) && !HAS (m->all, WANT) && !m->negated && strchr (folded, '?') == NULL && !m->has_dossier &&
+         !m->has_caravan && !m->has_time && !m->has_booking && m->province == NULL;
+}
+
 /* Emoji and symbols alone ("👍", "🙏"): courtesy in pictures. */
 static gboolean
 symbols_only (const gchar *text)
@@ -353,6 +369,8 @@ choose_intent (const Message *m, const gchar *folded)
     return QURB_INTENT_CANCEL;
   if (m->my_booking && !HAS (c, WANT) && !m->has_time)
     return QURB_INTENT_MY_BOOKINGS;
+  if (praises_a_caravan (m, folded))
+    return QURB_INTENT_IGNORED;
   /* A code or a time means a booking; a time among words we do not know
    * may mean anything else. */
   if (!m->has_dossier && (m->has_caravan || (m->has_time && (!m->unknown_words ||
