@@ -73,11 +73,11 @@ caravan_day (QurbFixture *fixture)
   qurb_fixture_load_corpus (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     g_free (qurb_test_book (fixture->db, members[i], "LAA1"));
+  g_autofree gchar *cancelled_code = qurb_test_query_text (fixture->db, "SELECT b.code FROM bookings b JOIN members m"
+                                                           " ON m.id = b.member_id WHERE m.member_no = '100003'");
   g_assert_true (qurb_booking_cancel (fixture->db, qurb_test_query_int (fixture->db,
                  "SELECT id FROM members WHERE member_no = '100003'"),
-                 qurb_test_query_text (fixture->db, "SELECT b.code FROM bookings b JOIN members m"
-                                       " ON m.id = b.member_id WHERE m.member_no = '100003'"),
-                 &cancelled, &error));
+                 cancelled_code, &cancelled, &error));
   g_assert_cmpint (cancelled.outcome, ==, QURB_BOOKING_OK);
   g_assert_true (qurb_db_exec (fixture->db, "UPDATE members SET broadcasts = 0 WHERE member_no = '100005'", NULL));
   for (guint i = 0; i < G_N_ELEMENTS (came); i++)
