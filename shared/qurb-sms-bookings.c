@@ -224,7 +224,7 @@ answer_waitlist (QurbDb *db, QurbMember *member, const gchar *caravan, const gch
       return g_strdup_printf (qurb_dgettext (lang, "Caravan %1$s is still full. You are number %2$d on its waiting list."),
                               caravan, result.position);
     case QURB_WAITLIST_ALREADY_BOOKED:
-      return g_strdup_printf (qurb_dgettext (lang, "You already hold booking %1$s for %2$s at %3$s."),
+      return g_strdup_printf (qurb_dgettext (lang, "You already hold booking %1$s for %2$s at %3$s. To change: ANNULER %1$s, then RESERVER."),
                               result.booking.code, result.booking.caravan_code, result.booking.start_time);
     case QURB_WAITLIST_SEATS_FREE:
       /* TRANSLATORS: SMS; %s a caravan code; keep the book keyword of your language */
@@ -311,8 +311,9 @@ qurb_sms_answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *comm
     case QURB_BOOKING_OTHER_AGENCY:
       return answer_other_agency (db, caravans, command, lang, error);
     case QURB_BOOKING_ALREADY_BOOKED:
-      /* TRANSLATORS: SMS; %1$s booking code, %2$s caravan code, %3$s time */
-      return g_strdup_printf (qurb_dgettext (lang, "You already hold booking %1$s for %2$s at %3$s."),
+      /* TRANSLATORS: SMS; %1$s booking code, %2$s caravan code, %3$s time;
+       * keep the cancel and book keywords of your language */
+      return g_strdup_printf (qurb_dgettext (lang, "You already hold booking %1$s for %2$s at %3$s. To change: ANNULER %1$s, then RESERVER."),
                               result.booking.code, result.booking.caravan_code, result.booking.start_time);
     default:
       g_assert_not_reached ();

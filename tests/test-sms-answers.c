@@ -230,6 +230,16 @@ test_what_is_named (QurbFixture *fixture, gconstpointer data)
     g_assert_cmpint (bookings_of (fixture, "100002"), ==, 0);
   }
 
+  /* Already booked: the answer says how to change (cancel, then book). */
+  {
+    g_auto (Answer) first = { 0 }, again = { 0 };
+
+    send_sms (fixture, NADIA, "RESERVER LAA1 10h", &first);
+    send_sms (fixture, NADIA, "RESERVER LAA1 11h", &again);
+    g_assert_nonnull (strstr (again.reply, "ANNULER"));
+    g_assert_nonnull (strstr (again.reply, "RESERVER"));
+  }
+
   /* Two bookings: the day named says which; no day, the list. */
   {
     g_auto (Answer) a = { 0 }, b = { 0 }, which = { 0 }, dated = { 0 };
