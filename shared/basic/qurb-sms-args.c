@@ -16,8 +16,9 @@ typedef struct {
   pcre2_code *dossier;
 } Patterns;
 
-static pcre2_code *
-compile (const gchar *pattern)
+/* A pattern of the SMS language: UTF-8, Unicode classes, caseless, JIT. */
+gpointer
+qurb_sms_pattern (const gchar *pattern)
 {
   gint code;
   PCRE2_SIZE offset;
@@ -29,6 +30,8 @@ compile (const gchar *pattern)
   pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
   return re;
 }
+
+#define compile(pattern) ((pcre2_code *) qurb_sms_pattern (pattern))
 
 static const Patterns *
 patterns (void)

@@ -26,5 +26,6 @@ gint          qurb_sms_find_booking (GPtrArray      *tokens,
                                      const gboolean *skip,
                                      gchar           code[QURB_BOOKING_CODE_SIZE],
                                      guint          *n_tokens);
+gpointer      qurb_sms_pattern      (const gchar    *pattern);   /* a pcre2_code */
 
 G_END_DECLS

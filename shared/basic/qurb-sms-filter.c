@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "qurb-sms-args.h"
 #include "qurb-sms-filter.h"
 
 /* Month names as members write them, French, Moroccan Arabic, Modern
@@ -38,19 +39,7 @@ static const struct { const gchar *code, *words; } specialties[] = {
   { "GENERALE", "generale?|generaliste|(?:ال)?طب\\s*(?:ال)?عام|tbib\\s*(?:l)?3am" },
 };
 
-static pcre2_code *
-compile (const gchar *pattern)
-{
-  gint code;
-  PCRE2_SIZE offset;
-  pcre2_code *re = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
-                                  PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &code, &offset, NULL);
-
-  if (re == NULL)
-    g_error ("bad pattern %s at %zu (%d)", pattern, offset, code);
-  pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
-  return re;
-}
+#define compile(pattern) ((pcre2_code *) qurb_sms_pattern (pattern))
 
 typedef struct {
   pcre2_code *numeric;                    /* 12/02, 12-02, 12/02/2027 */

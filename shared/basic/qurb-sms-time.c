@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "qurb-arabizi.h"
+#include "qurb-sms-args.h"
 #include "qurb-sms-lexicon.h"
 #include "qurb-sms-time.h"
 
@@ -74,19 +75,7 @@ static const struct { const gchar *word; const gchar *digits; } arabic_hours[] =
   { "العشره", "10" }, { "الحداش", "11" }, { "الطناش", "12" }, { "الاطناش", "12" },
 };
 
-static pcre2_code *
-compile (const gchar *pattern)
-{
-  gint code;
-  PCRE2_SIZE offset;
-  pcre2_code *re = pcre2_compile ((PCRE2_SPTR) pattern, PCRE2_ZERO_TERMINATED,
-                                  PCRE2_UTF | PCRE2_UCP | PCRE2_CASELESS, &code, &offset, NULL);
-
-  if (re == NULL)
-    g_error ("bad pattern %s at %zu (%d)", pattern, offset, code);
-  pcre2_jit_compile (re, PCRE2_JIT_COMPLETE);
-  return re;
-}
+#define compile(pattern) ((pcre2_code *) qurb_sms_pattern (pattern))
 
 static GHashTable *
 derive_latin_hours (void)
