@@ -278,11 +278,9 @@ static gboolean
 praises_a_caravan (const Message *m, const gchar *folded)
 {
   guint32 requests = m->all & QURB_CUES_CONTENT & ~(QURB_CUE_CARAVAN | QURB_CUE_APPOINTMENT);
-  guint courtesy = 0;
 
-  for (guint i = 0; i < m->tokens->len; i++)
-    courtesy += HAS (m->cues[i], COURTESY);
-  return HAS (m->all, CARAVAN) && (HAS (m->all, THANKS) || courtesy >= 2) && requests == 0 &&
+  /* Thanks, not a greeting: "السلام عليكم، قافلة" asks for the caravans. */
+  return HAS (m->all, CARAVAN) && HAS (m->all, THANKS) && requests == 0 &&
          !HAS (m->all, SEND) && !HAS (m->all, WANT) && !m->negated && strchr (folded, '?') == NULL && !m->has_dossier &&
          !m->has_caravan && !m->has_time && !m->has_booking && m->province == NULL;
 }
