@@ -121,6 +121,39 @@ qurb_sms_elsewhere_answer (const QurbAgency *agency, const gchar *province, cons
   return g_strdup_printf (qurb_dgettext (lang, "%1$s: booked at the agency of %2$s."), list, place);
 }
 
+/* The caravans with free seats of the province named (else of this
+ * box's), of specialty when not NULL, into list: how many. */
+static guint
+list_caravans (GString *list, GPtrArray *caravans, const QurbAgency *agency, const QurbSmsCommand *command,
+               const gchar *specialty, const gchar *lang, const gchar **first_code)
+{
+  guint shown = 0;
+
+  for (guint i = 0; i < caravans->len && shown < LIST_MAX; i++)
+    {
+      QurbCaravan *c = caravans->pdata[i];
+      g_autofree gchar *date = NULL, *item = NULL;
+      const gchar *province = c->province;
+
+      if (c->seats_left <= 0 ||
+          (command->province != NULL && !qurb_province_same (c->province, command->province)) ||
+          (command->province == NULL && !qurb_agency_serves (agency, c->province)) ||
+          (specialty != NULL && g_ascii_strcasecmp (c->specialty, specialty) != 0))
+        continue;
+      if (g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (c->province) != NULL)
+        province = qurb_province_arabic (c->province);
+      date = qurb_sms_short_date (c->date);
+      /* TRANSLATORS: SMS; %1$s caravan code, %2$s date, %3$s province, %4$d seats */
+      item = g_strdup_printf (qurb_dngettext (lang, "%1$s %2$s %3$s, %4$d seat",
+                                              "%1$s %2$s %3$s, %4$d seats", c->seats_left),
+                              c->code, date, province, c->seats_left);
+      g_string_append_printf (list, "%s%s", shown++ ? qurb_sms_list_separator (lang) : "", item);
+      if (*first_code == NULL)
+        *first_code = c->code;
+    }
+  return shown;
+}
+
 static gchar *
 answer_caravans (QurbDb *db, const QurbSmsCommand *command, const gchar *lang, GError **error)
 {
@@ -139,27 +172,12 @@ answer_caravans (QurbDb *db, const QurbSmsCommand *command, const gchar *lang, G
   if (place != NULL && g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (place) != NULL)
     place = qurb_province_arabic (place);
 
-  for (guint i = 0; i < caravans->len && shown < LIST_MAX; i++)
-    {
-      QurbCaravan *c = caravans->pdata[i];
-      g_autofree gchar *date = NULL, *item = NULL;
-      const gchar *province = c->province;
-
-      if (c->seats_left <= 0 ||
-          (command->province != NULL && !qurb_province_same (c->province, command->province)) ||
-          (command->province == NULL && !qurb_agency_serves (agency, c->province)))
-        continue;
-      if (g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (c->province) != NULL)
-        province = qurb_province_arabic (c->province);
-      date = qurb_sms_short_date (c->date);
-      /* TRANSLATORS: SMS; %1$s caravan code, %2$s date, %3$s province, %4$d seats */
-      item = g_strdup_printf (qurb_dngettext (lang, "%1$s %2$s %3$s, %4$d seat",
-                                              "%1$s %2$s %3$s, %4$d seats", c->seats_left),
-                              c->code, date, province, c->seats_left);
-      g_string_append_printf (list, "%s%s", shown++ ? qurb_sms_list_separator (lang) : "", item);
-      if (first_code == NULL)
-        first_code = c->code;
-    }
+  /* The specialty named first, so that the example is one of it; when
+   * it has none, every caravan. */
+  if (command->specialty != NULL)
+    shown = list_caravans (list, caravans, agency, command, command->specialty, lang, &first_code);
+  if (shown == 0)
+    shown = list_caravans (list, caravans, agency, command, NULL, lang, &first_code);
   if (shown == 0 && place != NULL)
     /* TRANSLATORS: SMS; %s a province */
     return g_strdup_printf (qurb_dgettext (lang, "No caravan with free seats is planned in %s."), place);

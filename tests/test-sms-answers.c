@@ -255,6 +255,22 @@ test_what_is_named (QurbFixture *fixture, gconstpointer data)
   }
 }
 
+/* The example in an answer about a specialty is a caravan of it. */
+static void
+test_specialty_example (QurbFixture *fixture, gconstpointer data)
+{
+  const gchar *texts[] = { "caravane dentaire", "9afila dyal snan", "quand est la caravane pour les dents ?" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_auto (Answer) answer = { 0 };
+
+      send_sms (fixture, YOUSSEF, texts[i], &answer);
+      g_assert_cmpint (answer.intent, ==, QURB_INTENT_CARAVANS);
+      g_assert_nonnull (strstr (answer.reply, "RESERVER LAA2"));
+    }
+}
+
 /* Long answers are cut after a space: no number or code in two parts. */
 static void
 test_no_number_split (QurbFixture *fixture, gconstpointer data)
@@ -305,6 +321,7 @@ main (int argc, char **argv)
   ADD ("/sms-answers/letter-only-code", test_letter_only_code);
   ADD ("/sms-answers/examples-exist", test_examples_exist);
   ADD ("/sms-answers/what-is-named", test_what_is_named);
+  ADD ("/sms-answers/specialty-example", test_specialty_example);
   ADD ("/sms-answers/no-number-split", test_no_number_split);
   ADD ("/sms-answers/amount-one-number", test_amount_one_number);
 #undef ADD
