@@ -21,6 +21,31 @@
 #include "qurb-texts.h"
 #include "qurb-waitlist.h"
 
+/* A caravan of province (and specialty when not NULL) whose open slots
+ * are all taken: its waiting list is offered, since the lists of
+ * caravans show only those with free seats. NULL when there is none. */
+gchar *
+qurb_sms_full_caravan_offer (GPtrArray *caravans, const gchar *province, const gchar *specialty,
+                             const gchar *lang)
+{
+  for (guint i = 0; i < caravans->len; i++)
+    {
+      const QurbCaravan *c = caravans->pdata[i];
+      gboolean open = FALSE;
+
+      for (guint k = 0; k < c->slots->len && !open; k++)
+        open = g_array_index (c->slots, QurbCaravanSlot, k).open;
+      /* A caravan too close to book is closed, not full. */
+      if (!open || c->seats_left > 0 || (province != NULL && !qurb_province_same (c->province, province)) ||
+          (specialty != NULL && g_ascii_strcasecmp (c->specialty, specialty) != 0))
+        continue;
+      /* TRANSLATORS: SMS; %s a caravan code; keep the book keyword of your language */
+      return g_strdup_printf (qurb_dgettext (lang, "Caravan %1$s is full. To join its waiting list: RESERVER %1$s"),
+                              c->code);
+    }
+  return NULL;
+}
+
 /* Up to max caravans with free seats, of province (any spelling) when
  * not NULL, else of the provinces this box serves, of the specialty
  * when not NULL: "LAA1 03/02, LAA2 04/02". NULL when there is none. */
@@ -72,6 +97,10 @@ answer_book_without_code (GPtrArray *caravans, const QurbAgency *agency, QurbMem
   if (examples == NULL && command->province != NULL)
     {
       const gchar *place = command->province;
+      gchar *offer = qurb_sms_full_caravan_offer (caravans, command->province, command->specialty, lang);
+
+      if (offer != NULL)
+        return offer;
 
       if (g_strcmp0 (lang, "ar") == 0 && qurb_province_arabic (place) != NULL)
         place = qurb_province_arabic (place);
@@ -305,6 +334,10 @@ qurb_sms_answer_book (QurbDb *db, QurbMember *member, const QurbSmsCommand *comm
         return answer_waitlist (db, member, command->caravan, lang, error);
       return answer_free_times (caravans, command, request.requested_minute, lang);
     case QURB_BOOKING_SLOT_FULL:
+      /* Every slot taken: the waiting list, not an empty list of times. */
+      if (qurb_caravan_lookup (caravans, command->caravan) != NULL &&
+          qurb_caravan_lookup (caravans, command->caravan)->seats_left <= 0)
+        return answer_waitlist (db, member, command->caravan, lang, error);
       return answer_free_times (caravans, command, request.requested_minute, lang);
     case QURB_BOOKING_CARAVAN_FULL:
       return answer_waitlist (db, member, command->caravan, lang, error);
@@ -421,11 +454,14 @@ gchar *
 qurb_sms_answer_my_bookings (QurbDb *db, QurbMember *member, const gchar *lang, GError **error)
 {
   g_autoptr(GArray) bookings = qurb_bookings_upcoming (db, member->id, error);
+  g_autoptr(GArray) places = bookings ? qurb_waitlist_places (db, member->id, error) : NULL;
   g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GString) waiting = g_string_new (NULL);
+  g_autofree gchar *booked = NULL, *waited = NULL;
 
-  if (bookings == NULL)
+  if (places == NULL)
     return NULL;
-  if (bookings->len == 0)
+  if (bookings->len == 0 && places->len == 0)
     return g_strdup (qurb_dgettext (lang, "You have no upcoming booking."));
   for (guint i = 0; i < bookings->len; i++)
     {
@@ -435,6 +471,21 @@ qurb_sms_answer_my_bookings (QurbDb *db, QurbMember *member, const gchar *lang, 
       g_string_append_printf (list, "%s%s %s %s %s", i ? qurb_sms_list_separator (lang) : "", b->code,
                               b->caravan_code, date, b->start_time);
     }
-  /* TRANSLATORS: SMS; %s a list of bookings */
-  return g_strdup_printf (qurb_dgettext (lang, "Your bookings: %s."), list->str);
+  /* A place on a waiting list is a booking to come: it is shown too. */
+  for (guint i = 0; i < places->len; i++)
+    {
+      const QurbWaitlistPlace *place = &g_array_index (places, QurbWaitlistPlace, i);
+
+      g_string_append (waiting, i ? qurb_sms_list_separator (lang) : "");
+      /* TRANSLATORS: SMS; %1$s caravan code, %2$d the member's place on its waiting list */
+      g_string_append_printf (waiting, qurb_dgettext (lang, "%1$s number %2$d"), place->caravan_code,
+                              place->position);
+    }
+  if (bookings->len > 0)
+    /* TRANSLATORS: SMS; %s a list of bookings */
+    booked = g_strdup_printf (qurb_dgettext (lang, "Your bookings: %s."), list->str);
+  if (places->len > 0)
+    /* TRANSLATORS: SMS; %s a list of caravans with the member's place on their waiting list */
+    waited = g_strdup_printf (qurb_dgettext (lang, "Waiting list: %s."), waiting->str);
+  return g_strjoin (" ", booked ? booked : waited, booked ? waited : NULL, NULL);
 }

@@ -26,6 +26,11 @@ gchar       *qurb_sms_answer_my_bookings (QurbDb      *db,
                                           const gchar *lang,
                                           GError     **error);
 
+gchar       *qurb_sms_full_caravan_offer (GPtrArray   *caravans,
+                                          const gchar *province,
+                                          const gchar *specialty,
+                                          const gchar *lang);
+
 const gchar *qurb_sms_list_separator     (const gchar *lang);
 gchar       *qurb_sms_short_date         (const gchar *iso);
 gchar       *qurb_sms_elsewhere_answer   (const QurbAgency *agency,

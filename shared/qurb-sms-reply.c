@@ -161,6 +161,7 @@ answer_caravans (QurbDb *db, const QurbSmsCommand *command, const gchar *lang, G
   g_autoptr(QurbAgency) agency = caravans ? qurb_agency_load (db, error) : NULL;
   g_autoptr(GString) list = g_string_new (NULL);
   const gchar *place = command->province, *first_code = NULL;
+  gchar *offer;
   gboolean elsewhere;
   guint shown = 0;
 
@@ -178,6 +179,8 @@ answer_caravans (QurbDb *db, const QurbSmsCommand *command, const gchar *lang, G
     shown = list_caravans (list, caravans, agency, command, command->specialty, lang, &first_code);
   if (shown == 0)
     shown = list_caravans (list, caravans, agency, command, NULL, lang, &first_code);
+  if (shown == 0 && (offer = qurb_sms_full_caravan_offer (caravans, command->province, command->specialty, lang)))
+    return offer;
   if (shown == 0 && place != NULL)
     /* TRANSLATORS: SMS; %s a province */
     return g_strdup_printf (qurb_dgettext (lang, "No caravan with free seats is planned in %s."), place);
