@@ -158,7 +158,7 @@ answer_which_caravan (GPtrArray *fit, const gchar *lang)
 /* The free times of a caravan nearest to the minute asked (or the first
  * ones), in the order of the day: "09:00, 09:30, 10:00". */
 static gchar *
-free_times (const QurbCaravan *caravan, gint asked_minute, const gchar **first)
+free_times (const QurbCaravan *caravan, gint asked_minute, const gchar *lang, const gchar **first)
 {
   g_autoptr(GArray) free = g_array_new (FALSE, FALSE, sizeof (const QurbCaravanSlot *));
   g_autoptr(GString) list = g_string_new (NULL);
@@ -183,7 +183,10 @@ free_times (const QurbCaravan *caravan, gint asked_minute, const gchar **first)
         g_array_remove_index (free, free->len - 1);
     }
   for (guint i = 0; i < free->len; i++)
-    g_string_append_printf (list, "%s%s", i ? ", " : "", g_array_index (free, const QurbCaravanSlot *, i)->start_time);
+    /* TRANSLATORS: separates the free times listed in an SMS; in Arabic a
+     * space, so that the answer holds in one part of 70 characters */
+    g_string_append_printf (list, "%s%s", i ? qurb_dgettext (lang, ", ") : "",
+                            g_array_index (free, const QurbCaravanSlot *, i)->start_time);
   *first = free->len > 0 ? g_array_index (free, const QurbCaravanSlot *, 0)->start_time : NULL;
   return g_string_free (g_steal_pointer (&list), FALSE);
 }
@@ -196,7 +199,7 @@ answer_free_times (GPtrArray *caravans, const QurbSmsCommand *command, gint aske
 {
   const QurbCaravan *caravan = qurb_caravan_lookup (caravans, command->caravan);
   const gchar *first = NULL;
-  g_autofree gchar *times = caravan ? free_times (caravan, asked_minute, &first) : NULL;
+  g_autofree gchar *times = caravan ? free_times (caravan, asked_minute, lang, &first) : NULL;
 
   if (first == NULL)
     /* TRANSLATORS: SMS; %s a caravan code */

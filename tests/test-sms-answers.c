@@ -71,7 +71,7 @@ test_time_never_replaced (QurbFixture *fixture, gconstpointer data)
     { "RESERVER LAA1 a 25h", "09:00, 09:30, 10:00, 10:30" },    /* no such hour */
     { "RESERVER LAA1 9h15", "09:00, 09:30, 10:00, 10:30" },     /* not a slot's start */
     { "RESERVER LAA1 12h45", "11:30, 12:00, 12:30" },           /* after the last */
-    { "حجز LAA1 الساعة 9 و ربع", "09:00, 09:30" },
+    { "reserver LAA1 9 w rb3", "09:00, 09:30" },
     { "7jz LAA1 m3a 10 w 20", "09:00, 09:30, 10:00, 10:30" },     /* unreadable: not 10:00 */
     { "7jz LAA1 l3echra w 7", "09:00, 09:30, 10:00, 10:30" },
   };
@@ -107,6 +107,23 @@ test_time_never_replaced (QurbFixture *fixture, gconstpointer data)
     qurb_assert_query_text (fixture->db, "SELECT s.start_time FROM bookings b JOIN slots s ON s.id = b.slot_id"
                             " JOIN members m ON m.id = b.member_id WHERE m.member_no = '100002'", "10:30");
   }
+}
+
+/* An Arabic answer that a time is not free or not understood holds in
+ * one SMS part (70 characters), with the free times and an example. */
+static void
+test_free_times_one_part (QurbFixture *fixture, gconstpointer data)
+{
+  const gchar *texts[] = { "حجز LAA1 الساعة 9 و ربع", "حجز LAA1 9h75", "حجز GLM1 الساعة 12 و ربع" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_auto (Answer) answer = { 0 };
+
+      send_sms (fixture, FATIMA, texts[i], &answer);
+      g_assert_nonnull (strstr (answer.reply, ":00"));
+      g_assert_cmpuint (answer.parts, ==, 1);
+    }
 }
 
 /* Thanks, greetings and "ok" cost the member nothing: no reply. */
@@ -317,6 +334,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, QurbFixture, NULL, setup, func, qurb_fixture_teardown)
   ADD ("/sms-answers/time-never-replaced", test_time_never_replaced);
+  ADD ("/sms-answers/free-times-one-part", test_free_times_one_part);
   ADD ("/sms-answers/courtesy-unanswered", test_courtesy_unanswered);
   ADD ("/sms-answers/letter-only-code", test_letter_only_code);
   ADD ("/sms-answers/examples-exist", test_examples_exist);

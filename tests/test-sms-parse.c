@@ -63,6 +63,13 @@ static const ParseCase cases[] = {
   { "7jz laa1 m3a 10 w 20 d9i9a", QURB_INTENT_BOOK, NULL, "LAA1", "10:20" },
   { "7jz laa1 m3a 10 w 20", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
   { "حجز LAA1 الساعة 10 و نسف", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
+  /* The Arabic comma separates as the Latin one does. */
+  { "حجز LAA1 10،30", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
+  { "reserver laa1 10,30", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
+  { "حجز،LAA1،الساعة 10", QURB_INTENT_BOOK, NULL, "LAA1", "10:00" },
+  { "حالة الملف،2024001234", QURB_INTENT_STATUS, "2024001234" },
+  { "الغاء،K7P-2QX", QURB_INTENT_CANCEL, NULL, NULL, NULL, "K7P2QX" },
+  { "remboursement 12,50 dh", QURB_INTENT_STATUS },
   { "reserver conc", QURB_INTENT_BOOK, NULL, "CONC" },   /* letters only: a code of the database */
   { "reserver laa1 9h75", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
   { "reserver laa1 25:00", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },

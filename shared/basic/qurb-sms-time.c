@@ -32,7 +32,7 @@
 #define HOUR_WORD "(?:\\s*(?:h|heures?|hrs?|ساعه|ساعات)(?![a-z]))?"
 
 typedef enum {
-  SHAPE_HOUR_MINUTE,    /* 10:30, 10h30, 10 h 30, 10.30 */
+  SHAPE_HOUR_MINUTE,    /* 10:30, 10h30, 10 h 30, 10.30, 10،30 */
   SHAPE_MINUTES,        /* 10 و 20 دقيقة, l3chra w 10 d9aye9 */
   SHAPE_FRACTION,       /* 10 و نص, 10h et quart, 9 heures et demie */
   SHAPE_LESS_QUARTER,   /* 10 غير ربع, 10h moins le quart */
@@ -114,7 +114,10 @@ patterns (void)
 
   if (g_once_init_enter (&built))
     {
-      p.shapes[SHAPE_HOUR_MINUTE] = compile (HOUR "\\s*(?:h|:|\\.|heures?|hrs?)\\s*([0-5]\\d)(?!\\d)");
+      /* "10,30", "10،30" too: a comma glued between hour and minutes, not
+       * before a currency ("12,50 dh" is an amount). */
+      p.shapes[SHAPE_HOUR_MINUTE] = compile (HOUR "\\s*(?:h|:|\\.|,(?=[0-5]\\d)|heures?|hrs?)\\s*([0-5]\\d)(?!\\d)"
+                                             "(?!\\s*(?:dh|dhs|mad|درهم|دراهم)(?!\\p{L}))");
       p.shapes[SHAPE_MINUTES] = compile (HOUR HOUR_WORD "\\s*" AND "\\s*([0-5]?\\d)\\s*(?:" MINUTES ")(?!\\p{L})");
       p.shapes[SHAPE_FRACTION] = compile (HOUR HOUR_WORD "\\s*" AND "?\\s*(" HALF "|" QUARTER "|" THIRD ")(?!\\p{L})");
       p.shapes[SHAPE_LESS_QUARTER] = compile (HOUR HOUR_WORD "\\s*(?:" LESS ")\\s*(" QUARTER ")");
