@@ -120,9 +120,10 @@ print_message (const QurbMessage *message, gpointer user_data)
       g_print ("%s\n", line->str);
       return;
     }
-  g_print ("%6" G_GINT64_FORMAT "  %s  %-3s %-14s %-9s %-9s %s\n", message->id, message->at,
+  g_print ("%6" G_GINT64_FORMAT "  %s  %-3s %-14s %-9s %-9s %s%s%s%s\n", message->id, message->at,
            message->dir, message->peer, message->state, message->kind ? message->kind : "",
-           message->text);
+           message->text, message->note ? "  (" : "", message->note ? message->note : "",
+           message->note ? ")" : "");
 }
 
 gint

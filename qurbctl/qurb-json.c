@@ -52,5 +52,11 @@ qurb_message_to_json (const QurbMessage *message, GString *out)
     g_string_append (out, ",\"reply_to\":null");
   g_string_append (out, ",\"kind\":");
   qurb_json_append_string (out, message->kind);
+  /* Only where there is one: why an incoming message got no answer. */
+  if (message->note != NULL)
+    {
+      g_string_append (out, ",\"note\":");
+      qurb_json_append_string (out, message->note);
+    }
   g_string_append_c (out, '}');
 }

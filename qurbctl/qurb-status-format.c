@@ -166,6 +166,26 @@ age (gint64 seconds)
   return g_strdup_printf (_("%d h"), (gint) (seconds / 3600));
 }
 
+/* An import's kind as staff read it; the JSON and Prometheus outputs keep
+ * the command's word ("members", "claims", "caravans"). */
+static const gchar *
+import_kind_label (const gchar *kind)
+{
+  static const struct { const gchar *kind, *label; } kinds[] = {
+    /* TRANSLATORS: the kind of the last import, in "last import: %s at …" */
+    { "members", N_("members") },
+    /* TRANSLATORS: the kind of the last import, in "last import: %s at …" */
+    { "claims", N_("claims") },
+    /* TRANSLATORS: the kind of the last import, in "last import: %s at …" */
+    { "caravans", N_("caravans") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i].kind) == 0)
+      return _(kinds[i].label);
+  return kind;
+}
+
 void
 qurb_status_to_text (const QurbStatus *status, GString *out)
 {
@@ -178,7 +198,8 @@ qurb_status_to_text (const QurbStatus *status, GString *out)
   if (last->kind == NULL)
     g_string_append_printf (out, "%s\n", _("last import: none"));
   else
-    g_string_append_printf (out, _("last import: %s at %s, %d rows, %d skipped%s%s\n"), last->kind, last->at,
+    g_string_append_printf (out, _("last import: %s at %s, %d rows, %d skipped%s%s\n"),
+                            import_kind_label (last->kind), last->at,
                             (gint) last->rows, (gint) last->skipped, last->error ? " — " : "",
                             last->error ? last->error : "");
   g_string_append_printf (out, _("inbox: %d unanswered\n"), (gint) status->inbox_unanswered);

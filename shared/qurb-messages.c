@@ -10,7 +10,8 @@ qurb_messages_foreach (QurbDb *db, guint last_n, QurbMessageFunc func, gpointer 
                        GError **error)
 {
   sqlite3_stmt *stmt = qurb_db_statement (db,
-      "SELECT * FROM (SELECT id, dir, peer, " QURB_MESSAGE_TEXT_SQL ", state, at, reply_to, kind FROM messages"
+      "SELECT * FROM (SELECT id, dir, peer, " QURB_MESSAGE_TEXT_SQL ", state, at, reply_to, kind,"
+      "  CASE dir WHEN 'in' THEN error END FROM messages"
       "  ORDER BY id DESC LIMIT ?) ORDER BY id", error);
   gint step;
 
@@ -27,6 +28,7 @@ qurb_messages_foreach (QurbDb *db, guint last_n, QurbMessageFunc func, gpointer 
         .at = (const gchar *) sqlite3_column_text (stmt, 5),
         .reply_to = sqlite3_column_int64 (stmt, 6),
         .kind = (const gchar *) sqlite3_column_text (stmt, 7),
+        .note = (const gchar *) sqlite3_column_text (stmt, 8),
       };
       func (&message, user_data);
     }

@@ -14,6 +14,8 @@ typedef struct {
   const gchar *at;
   gint64 reply_to;      /* 0: none */
   const gchar *kind;    /* NULL for incoming */
+  const gchar *note;    /* incoming: why no answer ("hourly cap", "nothing asked" …) or a
+                         * mark ("parts missing"); NULL for none and for outgoing */
 } QurbMessage;
 
 typedef void (*QurbMessageFunc) (const QurbMessage *message,

@@ -120,14 +120,20 @@ count_answered (QurbDb *db, gint64 before_id, const gchar *peer, const gchar *si
   return count;
 }
 
+/* The message's new state; an ignored one keeps why in its note (the
+ * error column of incoming messages, where "parts missing" and
+ * "undecodable" are written too): staff tell the hourly cap from
+ * courtesy in the log without a new state (messages.state is CHECKed). */
 static gboolean
-finish (QurbDb *db, gint64 id, const gchar *state, gint64 member_id, GError **error)
+finish (QurbDb *db, gint64 id, const gchar *state, const gchar *why_ignored, gint64 member_id,
+        GError **error)
 {
   g_autofree gchar *now = qurb_now_iso ();
   sqlite3_stmt *stmt = qurb_db_statement (db,
-      "UPDATE messages SET state = ?, member_id = ?, updated_at = ? WHERE id = ?", error);
+      "UPDATE messages SET state = ?1, member_id = ?2, updated_at = ?3, error = coalesce (?5, error)"
+      " WHERE id = ?4", error);
 
-  return stmt != NULL && qurb_db_bind (db, stmt, error, "tJtI", state, member_id, now, id) &&
+  return stmt != NULL && qurb_db_bind (db, stmt, error, "tJtIt", state, member_id, now, id, why_ignored) &&
          qurb_db_step_done (db, stmt, error);
 }
 
@@ -141,15 +147,15 @@ abuse_rule (QurbDb *db, gint64 id, const gchar *peer, const gchar *text,
   gint64 n;
 
   if (!qurb_sms_sender_is_mobile (peer))
-    return "not a mobile sender";
+    return QURB_SMS_NOTE_NOT_MOBILE;
   n = count_answered (db, id, peer, five_minutes_ago, text, FALSE, error);
   if (n != 0)
-    return n < 0 ? "error" : "duplicate";
+    return n < 0 ? "error" : QURB_SMS_NOTE_DUPLICATE;
   if (policy->max_replies_per_hour > 0)
     {
       n = count_answered (db, id, peer, an_hour_ago, NULL, FALSE, error);
       if (n < 0 || n >= policy->max_replies_per_hour)
-        return n < 0 ? "error" : "hourly cap";
+        return n < 0 ? "error" : QURB_SMS_NOTE_HOURLY_CAP;
     }
   return NULL;
 }
@@ -253,12 +259,12 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
     partial = FALSE;
   /* Courtesy ("شكرا", "ok merci") costs the member no answer either. */
   if (rule == NULL && result->command.intent == QURB_INTENT_IGNORED)
-    rule = "nothing asked";
+    rule = QURB_SMS_NOTE_NOTHING_ASKED;
   if (rule != NULL)
     {
       g_debug ("message %" G_GINT64_FORMAT " gets no answer: %s", job->id, rule);
       ignore (&result->command);
-      return finish (db, job->id, "ignored", member ? member->id : 0, error);
+      return finish (db, job->id, "ignored", rule, member ? member->id : 0, error);
     }
 
   if (member == NULL)
@@ -273,7 +279,7 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
       if (step > 0)
         {
           ignore (&result->command);
-          return finish (db, job->id, "ignored", 0, error);
+          return finish (db, job->id, "ignored", QURB_SMS_NOTE_HINT_SENT, 0, error);
         }
       result->reply = qurb_sms_registration_hint (result->lang);
     }
@@ -299,7 +305,7 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
                             .priority = QURB_PRIORITY_REPLY, .member_id = member ? member->id : 0,
                             .lang = result->lang, .reply_to = job->id }, &result->reply_id, error))
     return FALSE;
-  return finish (db, job->id, "handled", member ? member->id : 0, error);
+  return finish (db, job->id, "handled", NULL, member ? member->id : 0, error);
 }
 
 gboolean

@@ -17,6 +17,14 @@ typedef struct {
   guint max_replies_per_hour;   /* per sender; 0 for no cap */
 } QurbSmsPolicy;
 
+/* Why an incoming message got no answer: its note in the log
+ * (`qurbctl messages`, "note" in --json). */
+#define QURB_SMS_NOTE_NOT_MOBILE    "not a mobile sender"
+#define QURB_SMS_NOTE_DUPLICATE     "duplicate"
+#define QURB_SMS_NOTE_HOURLY_CAP    "hourly cap"
+#define QURB_SMS_NOTE_NOTHING_ASKED "nothing asked"
+#define QURB_SMS_NOTE_HINT_SENT     "registration hint sent today"
+
 #define QURB_SMS_POLICY_DEFAULT { 10 }
 
 typedef struct {

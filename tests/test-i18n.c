@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "qurb-i18n.h"
+#include "qurb-segments.h"
 #include "qurb-texts.h"
 
 #define ARABIC_PLURAL "n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5"
@@ -92,23 +93,30 @@ test_member_texts (void)
 
   g_assert_cmpstr (amount_fr, ==, "812,50 DH");
   g_assert_cmpstr (amount_ar, ==, "812,50 درهم");
-  /* Thousands apart: a narrow no-break space on screens, a space in an
-   * SMS (GSM-7 has no narrow one). */
+  /* Thousands apart: a narrow no-break space on screens, a space in a
+   * French SMS (GSM-7 has neither no-break space), a no-break space in an
+   * Arabic one (a plain space there splits the number in two, and the
+   * phone shows "535,00 10"). */
   {
-    static const struct { gint64 centimes; const gchar *screen, *sms; } cases[] = {
-      { 1053500, "10\u202F535,00 DH", "10 535,00 DH" },
-      { 99999, "999,99 DH", "999,99 DH" },
-      { 123456789, "1\u202F234\u202F567,89 DH", "1 234 567,89 DH" },
-      { 5, "0,05 DH", "0,05 DH" },
+    static const struct { gint64 centimes; const gchar *screen, *sms, *sms_ar; } cases[] = {
+      { 1053500, "10\u202F535,00 DH", "10 535,00 DH", "10\u00A0535,00 درهم" },
+      { 99999, "999,99 DH", "999,99 DH", "999,99 درهم" },
+      { 123456789, "1\u202F234\u202F567,89 DH", "1 234 567,89 DH", "1\u00A0234\u00A0567,89 درهم" },
+      { 5, "0,05 DH", "0,05 DH", "0,05 درهم" },
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
       {
         g_autofree gchar *screen = qurb_format_amount ("fr", cases[i].centimes);
         g_autofree gchar *sms = qurb_format_amount_sms ("fr", cases[i].centimes);
+        g_autofree gchar *sms_ar = qurb_format_amount_sms ("ar", cases[i].centimes);
+        QurbSegments segments;
 
         g_assert_cmpstr (screen, ==, cases[i].screen);
         g_assert_cmpstr (sms, ==, cases[i].sms);
+        g_assert_cmpstr (sms_ar, ==, cases[i].sms_ar);
+        qurb_sms_segments (sms, &segments);
+        g_assert_cmpint (segments.encoding, ==, QURB_ENCODING_GSM7);
       }
   }
   g_assert_cmpstr (date, ==, "03/02/2027");

@@ -226,7 +226,7 @@ test_status_change_notices (QurbFixture *fixture, gconstpointer data)
       "SELECT peer || '|' || lang || '|' || kind || '|' || state || '|' || priority FROM messages"
       " WHERE peer = '+212612345678'", "+212612345678|ar|notice|queued|1");
   qurb_assert_query_text (fixture->db, "SELECT text FROM messages WHERE peer = '+212612345678'",
-                          "الملف 2025000017: تم الأداء، 1 560,00 درهم.");   /* thousands apart, a plain space in an SMS */
+                          "الملف 2025000017: تم الأداء، 1\u00A0560,00 درهم.");   /* Arabic: thousands apart by a no-break space */
   qurb_assert_query_text (fixture->db, "SELECT text FROM messages WHERE peer = '+212661234567'",
                           "Dossier 2025000101 : En attente de pièces. Détails à votre agence ou à la borne.");
   /* The timeline keeps the status each claim left. */

@@ -146,6 +146,18 @@ test_status_output (QurbFixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (plain.out, "modem modem: seen 2 min ago, signal 80%, network Maroc Telecom"));
   qurb_test_run_qurbctl (&both, fixture->db_path, NULL, "status", "--json", "--prometheus", NULL);
   g_assert_cmpint (both.status, ==, 2);
+
+  /* Staff read the import's kind in their language too. */
+  {
+    const gchar *french[] = { "QURB_NOW=2027-01-15T10:02:00", "LANGUAGE=fr", NULL };
+    const gchar *arabic[] = { "QURB_NOW=2027-01-15T10:02:00", "LANGUAGE=ar", NULL };
+    g_auto(QurbRun) fr = { 0 }, ar = { 0 };
+
+    qurb_test_run_qurbctl (&fr, fixture->db_path, french, "status", NULL);
+    g_assert_nonnull (strstr (fr.out, "dernier import : caravanes le "));
+    qurb_test_run_qurbctl (&ar, fixture->db_path, arabic, "status", NULL);
+    g_assert_nonnull (strstr (ar.out, "آخر استيراد: القوافل في "));
+  }
 }
 
 /* Old texts go, numbers are masked, counts and states stay; messages in

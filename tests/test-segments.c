@@ -1,6 +1,8 @@
 /* test-segments.c — encodings, lengths and parts of SMS text */
 #include "config.h"
 
+#include <string.h>
+
 #include "qurb-segments.h"
 
 static gchar *
@@ -82,6 +84,25 @@ test_split_keeps_numbers (void)
 
   g_assert_cmpuint (parts->len, ==, 2);
   g_assert_true (g_str_has_prefix (parts->pdata[1], "10 535,00"));
+
+  /* An Arabic amount holds together with no-break spaces: a part never
+   * ends at one, between digits or not, wherever it falls. */
+  for (guint pad = 50; pad < 70; pad++)
+    {
+      g_autofree gchar *arabic_head = repeat ("ب", pad);
+      g_autofree gchar *arabic = g_strconcat (arabic_head, " 1\u00A0234\u00A0567,89\u00A0درهم ملف 2024001234.", NULL);
+      g_autoptr(GPtrArray) arabic_parts = qurb_sms_split (arabic);
+
+      guint whole = 0;
+
+      g_assert_cmpuint (arabic_parts->len, ==, 2);
+      for (guint i = 0; i < arabic_parts->len; i++)
+        {
+          g_assert_false (g_str_has_suffix (arabic_parts->pdata[i], "\u00A0"));
+          whole += strstr (arabic_parts->pdata[i], "1\u00A0234\u00A0567,89\u00A0درهم") != NULL;
+        }
+      g_assert_cmpuint (whole, ==, 1);
+    }
 }
 
 static void

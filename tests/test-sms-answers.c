@@ -12,6 +12,7 @@
 
 #define FATIMA "+212612345678"   /* member 100001, Arabic, Laâyoune */
 #define YOUSSEF "+212661234567"  /* member 100002, French, Salé */
+#define NADIA "+212711223344"    /* member 100005, French, Rabat */
 
 typedef struct {
   gchar *reply;
@@ -70,7 +71,9 @@ test_time_never_replaced (QurbFixture *fixture, gconstpointer data)
     { "RESERVER LAA1 a 25h", "09:00, 09:30, 10:00, 10:30" },    /* no such hour */
     { "RESERVER LAA1 9h15", "09:00, 09:30, 10:00, 10:30" },     /* not a slot's start */
     { "RESERVER LAA1 12h45", "11:30, 12:00, 12:30" },           /* after the last */
-    { "حجز LAA1 الساعة 9 و ربع", "09:00, 09:30" },
+    { "reserver LAA1 9 w rb3", "09:00, 09:30" },
+    { "7jz LAA1 m3a 10 w 20", "09:00, 09:30, 10:00, 10:30" },     /* unreadable: not 10:00 */
+    { "7jz LAA1 l3echra w 7", "09:00, 09:30, 10:00, 10:30" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
@@ -104,6 +107,23 @@ test_time_never_replaced (QurbFixture *fixture, gconstpointer data)
     qurb_assert_query_text (fixture->db, "SELECT s.start_time FROM bookings b JOIN slots s ON s.id = b.slot_id"
                             " JOIN members m ON m.id = b.member_id WHERE m.member_no = '100002'", "10:30");
   }
+}
+
+/* An Arabic answer that a time is not free or not understood holds in
+ * one SMS part (70 characters), with the free times and an example. */
+static void
+test_free_times_one_part (QurbFixture *fixture, gconstpointer data)
+{
+  const gchar *texts[] = { "حجز LAA1 الساعة 9 و ربع", "حجز LAA1 9h75", "حجز GLM1 الساعة 12 و ربع" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_auto (Answer) answer = { 0 };
+
+      send_sms (fixture, FATIMA, texts[i], &answer);
+      g_assert_nonnull (strstr (answer.reply, ":00"));
+      g_assert_cmpuint (answer.parts, ==, 1);
+    }
 }
 
 /* Thanks, greetings and "ok" cost the member nothing: no reply. */
@@ -188,15 +208,84 @@ test_examples_exist (QurbFixture *fixture, gconstpointer data)
         assert_codes_exist (fixture, answer.reply);
       }
 
-  /* "annuler" from a member with one booking names that booking's code. */
+}
+
+/* Without a code, the caravan is the one that fits what the member named
+ * (province, day, specialty): one is booked, several are listed with
+ * their codes; a cancel means the booking of the day named, or the only
+ * one the member holds. */
+static void
+test_what_is_named (QurbFixture *fixture, gconstpointer data)
+{
+  static const struct { const gchar *text, *booked, *cancel; } asks[] = {
+    { "bghit n7jez f smara", "SMA1", "je veux annuler" },
+    { "réserver ophtalmo le 03/02", "LAA1", "annuler ma résa svp" },
+    { "حجز ف القافلة ديال الأسنان", "LAA2", "الغاء الحجز" },
+    { "je voudrais réserver le 10 février", "GLM1", "lghi l7jz dyali" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
+    {
+      g_auto (Answer) answer = { 0 }, cancel = { 0 };
+
+      send_sms (fixture, YOUSSEF, asks[i].text, &answer);
+      g_assert_nonnull (strstr (answer.reply, asks[i].booked));
+      g_assert_cmpint (bookings_of (fixture, "100002"), ==, 1);
+      /* The only booking held: "annuler" alone cancels it. */
+      send_sms (fixture, YOUSSEF, asks[i].cancel, &cancel);
+      g_assert_cmpint (cancel.intent, ==, QURB_INTENT_CANCEL);
+      g_assert_cmpint (bookings_of (fixture, "100002"), ==, 0);
+    }
+
+  /* Two caravans in Laâyoune: which one, with both codes; nothing booked. */
   {
     g_auto (Answer) answer = { 0 };
-    g_autofree gchar *code = qurb_test_query_text (fixture->db, "SELECT code FROM bookings");
 
-    send_sms (fixture, YOUSSEF, "je veux annuler", &answer);
-    g_assert_nonnull (strstr (answer.reply, code));
-    g_assert_cmpint (bookings_of (fixture, "100002"), ==, 1);    /* not cancelled unasked */
+    send_sms (fixture, YOUSSEF, "bghit n7jz f l3youn", &answer);
+    g_assert_nonnull (strstr (answer.reply, "LAA1"));
+    g_assert_nonnull (strstr (answer.reply, "LAA2"));
+    g_assert_cmpint (bookings_of (fixture, "100002"), ==, 0);
   }
+
+  /* Already booked: the answer says how to change (cancel, then book). */
+  {
+    g_auto (Answer) first = { 0 }, again = { 0 };
+
+    send_sms (fixture, NADIA, "RESERVER LAA1 10h", &first);
+    send_sms (fixture, NADIA, "RESERVER LAA1 11h", &again);
+    g_assert_nonnull (strstr (again.reply, "ANNULER"));
+    g_assert_nonnull (strstr (again.reply, "RESERVER"));
+  }
+
+  /* Two bookings: the day named says which; no day, the list. */
+  {
+    g_auto (Answer) a = { 0 }, b = { 0 }, which = { 0 }, dated = { 0 };
+
+    send_sms (fixture, YOUSSEF, "RESERVER LAA1", &a);
+    send_sms (fixture, YOUSSEF, "RESERVER GLM1", &b);
+    send_sms (fixture, YOUSSEF, "annuler", &which);
+    g_assert_cmpint (bookings_of (fixture, "100002"), ==, 2);
+    send_sms (fixture, YOUSSEF, "annuler mon rdv du 10/02", &dated);
+    g_assert_cmpint (bookings_of (fixture, "100002"), ==, 1);
+    qurb_assert_query_text (fixture->db, "SELECT c.code FROM bookings b JOIN caravans c ON c.id = b.caravan_id"
+                            " WHERE b.state = 'active'", "LAA1");
+  }
+}
+
+/* The example in an answer about a specialty is a caravan of it. */
+static void
+test_specialty_example (QurbFixture *fixture, gconstpointer data)
+{
+  const gchar *texts[] = { "caravane dentaire", "9afila dyal snan", "quand est la caravane pour les dents ?" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_auto (Answer) answer = { 0 };
+
+      send_sms (fixture, YOUSSEF, texts[i], &answer);
+      g_assert_cmpint (answer.intent, ==, QURB_INTENT_CARAVANS);
+      g_assert_nonnull (strstr (answer.reply, "RESERVER LAA2"));
+    }
 }
 
 /* Long answers are cut after a space: no number or code in two parts. */
@@ -223,16 +312,36 @@ test_no_number_split (QurbFixture *fixture, gconstpointer data)
     }
 }
 
+/* An amount in an Arabic answer is one number on the phone: its
+ * thousands are kept apart by a no-break space, not a plain one (which
+ * a right-to-left line shows as "170,00 1"); in French, a plain space. */
+static void
+test_amount_one_number (QurbFixture *fixture, gconstpointer data)
+{
+  g_auto (Answer) arabic = { 0 };
+  g_auto (Answer) french = { 0 };
+
+  send_sms (fixture, NADIA, "حالة الملف 2024003333", &arabic);
+  g_assert_nonnull (strstr (arabic.reply, "1\u00A0170,00 درهم"));
+  g_assert_cmpuint (arabic.parts, ==, 1);
+  send_sms (fixture, NADIA, "etat dossier 2024003333", &french);
+  g_assert_nonnull (strstr (french.reply, "1 170,00 DH"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) g_test_add (path, QurbFixture, NULL, setup, func, qurb_fixture_teardown)
   ADD ("/sms-answers/time-never-replaced", test_time_never_replaced);
+  ADD ("/sms-answers/free-times-one-part", test_free_times_one_part);
   ADD ("/sms-answers/courtesy-unanswered", test_courtesy_unanswered);
   ADD ("/sms-answers/letter-only-code", test_letter_only_code);
   ADD ("/sms-answers/examples-exist", test_examples_exist);
+  ADD ("/sms-answers/what-is-named", test_what_is_named);
+  ADD ("/sms-answers/specialty-example", test_specialty_example);
   ADD ("/sms-answers/no-number-split", test_no_number_split);
+  ADD ("/sms-answers/amount-one-number", test_amount_one_number);
 #undef ADD
   return g_test_run ();
 }

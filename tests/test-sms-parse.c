@@ -48,6 +48,28 @@ static const ParseCase cases[] = {
   { "احجزلي SMA1 الساعة 10 غير ربع", QURB_INTENT_BOOK, NULL, "SMA1", "09:45" },
   { "حجز LAA1 الساعة العاشرة والنصف", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
   { "7jez LAA2 m3a 2 dyal l3chia", QURB_INTENT_BOOK, NULL, "LAA2", "14:00" },
+  /* Halves and quarters in Darija, Latin letters with any vowels and a
+   * glued "and", hours in words; a time given but unreadable is flagged. */
+  { "reserver laa1 9 w nass", QURB_INTENT_BOOK, NULL, "LAA1", "09:30" },
+  { "laa1 9 o nes", QURB_INTENT_BOOK, NULL, "LAA1", "09:30" },
+  { "7jz laa1 9wnass", QURB_INTENT_BOOK, NULL, "LAA1", "09:30" },
+  { "7jz laa1 9 onos", QURB_INTENT_BOOK, NULL, "LAA1", "09:30" },
+  { "7jz laa1 9 w rb3", QURB_INTENT_BOOK, NULL, "LAA1", "09:15" },
+  { "7jz laa1 l3ashra", QURB_INTENT_BOOK, NULL, "LAA1", "10:00" },
+  { "7jz laa1 m3a l3echra w nass", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
+  { "حجز LAA1 الساعة 10 و نص", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
+  { "حجز LAA1 9 ونص", QURB_INTENT_BOOK, NULL, "LAA1", "09:30" },
+  { "حجز LAA1 9 الا ربع", QURB_INTENT_BOOK, NULL, "LAA1", "08:45" },
+  { "7jz laa1 m3a 10 w 20 d9i9a", QURB_INTENT_BOOK, NULL, "LAA1", "10:20" },
+  { "7jz laa1 m3a 10 w 20", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
+  { "حجز LAA1 الساعة 10 و نسف", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
+  /* The Arabic comma separates as the Latin one does. */
+  { "حجز LAA1 10،30", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
+  { "reserver laa1 10,30", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
+  { "حجز،LAA1،الساعة 10", QURB_INTENT_BOOK, NULL, "LAA1", "10:00" },
+  { "حالة الملف،2024001234", QURB_INTENT_STATUS, "2024001234" },
+  { "الغاء،K7P-2QX", QURB_INTENT_CANCEL, NULL, NULL, NULL, "K7P2QX" },
+  { "remboursement 12,50 dh", QURB_INTENT_STATUS },
   { "reserver conc", QURB_INTENT_BOOK, NULL, "CONC" },   /* letters only: a code of the database */
   { "reserver laa1 9h75", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
   { "reserver laa1 25:00", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
@@ -58,6 +80,7 @@ static const ParseCase cases[] = {
   { "lmaw3id dyali", QURB_INTENT_MY_BOOKINGS },
   { "bghit nreservi f kafila dyal guelmim", QURB_INTENT_BOOK, NULL, NULL, NULL, NULL, "Guelmim" },
   { "7jz GLM1", QURB_INTENT_BOOK, NULL, "GLM1" },
+  { "bghit n7jez f smara", QURB_INTENT_BOOK, NULL, NULL, NULL, NULL, "Smara" },   /* no code N7JEZF */
   { "annuler rdv K7P2QX", QURB_INTENT_CANCEL, NULL, NULL, NULL, "K7P2QX" },
   { "lghi k7p 2qx", QURB_INTENT_CANCEL, NULL, NULL, NULL, "K7P2QX" },
   { "annuler merci", QURB_INTENT_CANCEL },                  /* no code in sight */
@@ -76,6 +99,16 @@ static const ParseCase cases[] = {
   { "je ne veux plus recevoir vos messages", QURB_INTENT_STOP },
   { "بغيت نتوصل بالرسائل", QURB_INTENT_START },
   { "ما توصلتش بالرسالة", QURB_INTENT_UNKNOWN },         /* a message that did not come */
+  /* Not receiving is a complaint, not a stop; with a dossier, a status. */
+  { "ولم أتوصل بأي جواب إلى حد الآن، أرجو أن تخبروني بحالة الملف", QURB_INTENT_STATUS },
+  { "Je ne reçois plus vos messages, pouvez-vous me dire où en est mon dossier ?", QURB_INTENT_STATUS },
+  { "ما بقيتش كنتوصل بالرسائل ديالكم، بغيت نعرف حالة الملف", QURB_INTENT_STATUS },
+  { "je recois plus rien de vous", QURB_INTENT_UNKNOWN },
+  { "ما كيوصلني والو", QURB_INTENT_UNKNOWN },
+  { "ma kay wslni walo mn 3ndkom", QURB_INTENT_UNKNOWN },
+  { "لا أرغب في تلقي الرسائل", QURB_INTENT_STOP },
+  { "ماعاد بغيتش نتوصل بالميساجات", QURB_INTENT_STOP },
+  { "ne m'envoyez plus de sms", QURB_INTENT_STOP },
   { "start", QURB_INTENT_START },
   { "عاونيني", QURB_INTENT_HELP },
   { "aideeee", QURB_INTENT_HELP },
@@ -91,6 +124,11 @@ static const ParseCase cases[] = {
   { "ok", QURB_INTENT_IGNORED },
   { "👍", QURB_INTENT_IGNORED },
   { "merci pour votre aide", QURB_INTENT_IGNORED },
+  /* Thanks or praise for a past caravan asks nothing. */
+  { "شكرا على القافلة", QURB_INTENT_IGNORED },
+  { "merci pour la caravane c'était bien", QURB_INTENT_IGNORED },
+  { "الله يعطيكم الصحة على القافلة، كانت زوينة", QURB_INTENT_IGNORED },
+  { "merci pour la caravane, quand est la prochaine ?", QURB_INTENT_CARAVANS },
   { "السلام عليكم، عاونوني", QURB_INTENT_HELP },
   { "", QURB_INTENT_UNKNOWN },
   { "   ", QURB_INTENT_UNKNOWN },

@@ -31,7 +31,7 @@ static const RatingCase cases[] = {
   { "الطبيب كان مزيان 5", 5, QURB_INTENT_UNKNOWN },
   { "mzyan bzaf 4", 4, QURB_INTENT_UNKNOWN },
   { "4 نجوم", 4, QURB_INTENT_UNKNOWN },
-  { "c'était bien, je mets 4", 4, QURB_INTENT_STATUS },   /* "était" read as "état" */
+  { "c'était bien, je mets 4", 4, QURB_INTENT_UNKNOWN },  /* "était" is no longer read as "état" */
   { "n3tikom 5 lah ykhlikom", 5, QURB_INTENT_UNKNOWN },
   /* A number word, alone or with courtesy. */
   { "khamsa", 5, QURB_INTENT_UNKNOWN },

@@ -90,6 +90,27 @@ test_hourly_cap (QurbFixture *fixture, gconstpointer data)
       answered += reply != NULL;
     }
   g_assert_cmpuint (answered, ==, 3);
+  /* The log tells a capped message from courtesy: the same state, each
+   * with its note. */
+  {
+    g_autofree gchar *thanks = send_sms (fixture, "+212661234567", "merci", &policy, NULL);
+    g_auto(QurbRun) json = { 0 }, plain = { 0 };
+
+    g_assert_null (thanks);
+    qurb_assert_query_text (fixture->db, "SELECT error FROM messages WHERE dir = 'in' AND text = 'AIDE'", "hourly cap");
+    qurb_assert_query_text (fixture->db, "SELECT error FROM messages WHERE dir = 'in' AND text = 'merci'",
+                            "nothing asked");
+    g_assert_cmpint (qurb_test_query_int (fixture->db,
+                     "SELECT count(*) FROM messages WHERE dir = 'in' AND state = 'handled' AND error IS NOT NULL"), ==, 0);
+    qurb_test_run_qurbctl (&json, fixture->db_path, NULL, "messages", "--json", NULL);
+    g_assert_nonnull (strstr (json.out, "\"text\":\"AIDE\",\"state\":\"ignored\","));
+    g_assert_nonnull (strstr (json.out, "\"kind\":null,\"note\":\"hourly cap\"}"));
+    g_assert_nonnull (strstr (json.out, "\"kind\":null,\"note\":\"nothing asked\"}"));
+    g_assert_nonnull (strstr (json.out, "\"text\":\"ETAT\",\"state\":\"handled\""));
+    g_assert_null (strstr (json.out, "\"kind\":\"reply\",\"note\""));
+    qurb_test_run_qurbctl (&plain, fixture->db_path, NULL, "messages", NULL);
+    g_assert_nonnull (strstr (plain.out, "AIDE  (hourly cap)\n"));
+  }
   at ("2027-01-15T11:01:00");
   {
     g_autofree gchar *reply = send_sms (fixture, "+212612345678", "AIDE", &policy, NULL);

@@ -193,6 +193,31 @@ test_by_sms (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpint (qurb_test_query_int (fixture->db, sql), ==, 1);
 }
 
+/* A full caravan's answers offer its waiting list, and "my bookings"
+ * shows the places held on waiting lists. */
+static void
+test_sms_offers_and_shows (QurbFixture *fixture, gconstpointer data)
+{
+  g_autofree gchar *offer = NULL, *timed = NULL, *mine = NULL, *nothing = NULL;
+  QurbBookingResult result;
+
+  g_assert_cmpint (book (fixture, "100001", &result), ==, QURB_BOOKING_OK);
+  offer = qurb_test_sms_reply (fixture->db, YOUSSEF, "caravane tata");
+  g_assert_nonnull (strstr (offer, "RESERVER WAIT1"));
+  g_assert_nonnull (strstr (offer, "liste d'attente"));
+  nothing = qurb_test_sms_reply (fixture->db, YOUSSEF, "RDV");
+  g_assert_nonnull (strstr (nothing, "Vous n'avez"));
+
+  /* A time asked on a full caravan: its waiting list, not an empty list. */
+  timed = qurb_test_sms_reply (fixture->db, YOUSSEF, "RESERVER WAIT1 9h");
+  g_assert_nonnull (strstr (timed, "liste d'attente"));
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM waitlist WHERE state = 'waiting'"), ==, 1);
+
+  mine = qurb_test_sms_reply (fixture->db, YOUSSEF, "mes rdv");
+  g_assert_nonnull (strstr (mine, "WAIT1"));
+  g_assert_null (strstr (mine, "Vous n'avez"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -202,6 +227,7 @@ main (int argc, char **argv)
   ADD ("/waitlist/nobody-skipped", test_nobody_skipped);
   ADD ("/waitlist/refusals", test_refusals);
   ADD ("/waitlist/by-sms", test_by_sms);
+  ADD ("/waitlist/sms-offers-and-shows", test_sms_offers_and_shows);
 #undef ADD
   return g_test_run ();
 }

@@ -61,6 +61,13 @@ unit_cost (QurbEncoding encoding, gunichar c)
   return septets;
 }
 
+/* U+00A0, U+2007 and U+202F: the spaces that hold a number together. */
+static gboolean
+is_no_break (gunichar c)
+{
+  return c == 0x00A0 || c == 0x2007 || c == 0x202F;
+}
+
 /* Cuts text into parts: no character, escape pair or surrogate pair
  * split, and a part ends after a space when one is in it, so that no
  * number, code or word is cut in two ("…؛ 2" | "024001234" on a phone
@@ -105,9 +112,9 @@ split (const gchar *text, QurbSegments *segments)
               after_space = NULL;
             }
           used += cost;
-          /* A space between two digits is inside a number ("10 535,00"):
-           * no cut there. */
-          if (g_unichar_isspace (c) &&
+          /* A space between two digits is inside a number ("10 535,00"),
+           * and a no-break space is one by its name: no cut there. */
+          if (g_unichar_isspace (c) && !is_no_break (c) &&
               !(p > text && g_unichar_isdigit (g_utf8_get_char (g_utf8_prev_char (p))) &&
                 g_unichar_isdigit (g_utf8_get_char (g_utf8_next_char (p)))))
             {

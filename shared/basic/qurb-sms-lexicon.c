@@ -41,17 +41,28 @@ typedef struct {
 
 /* Drops ء everywhere and ا except at the end (بركا "enough" is not
  * بارك "bless"), writes ق ك گ ڭ alike, then keeps one of each run of a
- * letter: the spelling careful and hurried writers share. */
+ * letter: the spelling careful and hurried writers share. A word that
+ * would keep fewer than three letters keeps its ا: "الان" (now) is not
+ * "لن" (will not), nor "اين" (where) "ين". */
 static void
 arabic_normalize (const gchar *folded, gchar *out, gsize size)
 {
   gsize length = 0;
+  guint kept = 0;
+  gboolean drop_alef;
 
+  for (const gchar *p = folded; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      kept += c != 0x0621 && !(c == 0x0627 && *g_utf8_next_char (p) != '\0');
+    }
+  drop_alef = kept >= 3;
   for (const gchar *p = folded; *p && length + 4 < size; p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c == 0x0621 || (c == 0x0627 && *g_utf8_next_char (p) != '\0'))
+      if (c == 0x0621 || (drop_alef && c == 0x0627 && *g_utf8_next_char (p) != '\0'))
         continue;
       /* Moroccans write the g of "gafla" گ, ڭ or ك for ق. */
       if (c == 0x0642 || c == 0x06AF || c == 0x06AD)

@@ -38,7 +38,7 @@ typedef enum {
   QURB_CUE_MEDICAL     = 1 << 22,  /* طب: "طب العيون" is not Laâyoune */
   QURB_CUE_PLACE       = 1 << 23,  /* à, في, f: before a place name */
   QURB_CUE_THANKS      = 1 << 24,  /* merci, شكرا: "merci pour l'aide" asks nothing */
-  QURB_CUE_RECEIVED    = 1 << 25,  /* reçu, توصلت: a message that came, or did not */
+  QURB_CUE_RECEIVED    = 1 << 25,  /* reçu, recevoir, توصل: a message that came, or did not */
   QURB_CUE_FRENCH      = 1 << 26,  /* le, de, vous: the message is French … */
   QURB_CUE_DARIJA      = 1 << 27,  /* dyal, bghit, 7: … or Darija in Latin letters */
   QURB_CUE_MINE_AFTER  = 1 << 28,  /* ديالي, dyali: "my", after the noun */

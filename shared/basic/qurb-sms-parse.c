@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "qurb-provinces.h"
+#include "qurb-sms-filter.h"
 #include "qurb-sms-lexicon.h"
 #include "qurb-sms-parse.h"
 #include "qurb-sms-rating.h"
@@ -20,6 +21,7 @@ typedef struct {
   gboolean darija;          /* a Latin message in Darija (digit-letters, dyal …) */
   guint32 last_stop_or_start;
   gboolean my_booking;      /* "mes rdv", "الموعد ديالي", "مواعيدي" */
+  gboolean receiving_told;  /* receiving named with no want before it: "je ne reçois plus" */
   gboolean unknown_words;   /* a word that is neither a request nor courtesy */
   gboolean has_dossier, has_caravan, has_booking, has_time;
   gint caravan_at;
@@ -164,6 +166,8 @@ find_arguments (Message *m, const gchar *folded, const gchar *const *codes, Qurb
   time = qurb_sms_find_time (folded, command->time);
   m->has_time = time != QURB_TIME_NONE;
   command->time_unreadable = time == QURB_TIME_UNREADABLE;
+  command->day = qurb_sms_find_day (folded);
+  command->specialty = qurb_sms_find_specialty (folded);
 
   /* A booking code first: its pieces ("QN4-7TE") could pass for a
    * caravan code, never the other way (a caravan code has letters our
@@ -216,6 +220,26 @@ find_province (Message *m)
     m->argument[first + k] = TRUE;
 }
 
+/* Receiving named without a want just before it: "je ne reçois plus vos
+ * messages", "ما بقيتش كنتوصل بالرسائل، بغيت نعرف حالة الملف" tell what
+ * happens; "je ne veux plus recevoir", "لا أرغب في تلقي الرسائل" ask. */
+static gboolean
+receiving_unwanted (const Message *m)
+{
+  for (guint i = 0; i < m->tokens->len; i++)
+    {
+      gboolean wanted = FALSE;
+
+      if (m->argument[i] || !HAS (m->cues[i], RECEIVED))
+        continue;
+      for (guint k = i > 3 ? i - 3 : 0; k < i && !wanted; k++)
+        wanted = HAS (m->cues[k], WANT);
+      if (!wanted)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 sum_up (Message *m)
 {
@@ -228,6 +252,7 @@ sum_up (Message *m)
     if (!m->argument[i] && (m->cues[i] & (QURB_CUE_STOP | QURB_CUE_START)))
       m->last_stop_or_start = m->cues[i] & (QURB_CUE_STOP | QURB_CUE_START);
   m->my_booking = names_my_booking (m);
+  m->receiving_told = receiving_unwanted (m);
 }
 
 /* Nothing asked: courtesy ("merci", "السلام عليكم"), "merci pour votre
@@ -239,10 +264,25 @@ asks_nothing (const Message *m)
 
   if (HAS (m->all, HELP) && (!HAS (m->all, THANKS) || (m->all & (QURB_CUE_HOW | QURB_CUE_WANT))))
     return FALSE;
-  if (HAS (m->all, UNDERSTAND) && m->negated)
+  /* "ما وصلني والو", "je ne reçois rien": a complaint, worth the help. */
+  if ((HAS (m->all, UNDERSTAND) || HAS (m->all, RECEIVED)) && m->negated)
     return FALSE;
   return m->tokens->len > 0 && requests == 0 && !HAS (m->all, WANT) && !m->unknown_words &&
          !m->has_dossier && !m->has_caravan && !m->has_time && !m->has_booking && m->province == NULL;
+}
+
+/* Thanks or praise for a caravan, asking nothing ("شكرا على القافلة",
+ * "merci pour la caravane, c'était bien"): courtesy, whatever other words
+ * tell the story. A question, a want, a code, a time or a place asks. */
+static gboolean
+praises_a_caravan (const Message *m, const gchar *folded)
+{
+  guint32 requests = m->all & QURB_CUES_CONTENT & ~(QURB_CUE_CARAVAN | QURB_CUE_APPOINTMENT);
+
+  /* Thanks, not a greeting: "السلام عليكم، قافلة" asks for the caravans. */
+  return HAS (m->all, CARAVAN) && HAS (m->all, THANKS) && requests == 0 &&
+         !HAS (m->all, SEND) && !HAS (m->all, WANT) && !m->negated && strchr (folded, '?') == NULL && !m->has_dossier &&
+         !m->has_caravan && !m->has_time && !m->has_booking && m->province == NULL;
 }
 
 /* Emoji and symbols alone ("👍", "🙏"): courtesy in pictures. */
@@ -310,10 +350,11 @@ choose_intent (const Message *m, const gchar *folded)
   if (about_messages && (c & (QURB_CUE_LANG_AR | QURB_CUE_LANG_FR)))
     return QURB_INTENT_LANGUAGE;
   /* "ما بغيتش الرسائل", "plus de sms": stop; "بغيت الرسائل": start. A
-   * message that came or did not ("ما توصلتش بالرسالة") is neither, nor
-   * one about a dossier or a caravan unless a verb says so ("ma bghitch
-   * les sms dyal l9awafil"). */
-  if (about_messages && !m->has_time && !m->has_dossier && !HAS (c, RECEIVED) &&
+   * message that came or did not ("ما توصلتش بالرسالة", "je ne reçois
+   * plus vos messages") is neither unless a want says so ("je ne veux
+   * plus recevoir"), nor one about a dossier or a caravan unless a verb
+   * says so ("ma bghitch les sms dyal l9awafil"). */
+  if (about_messages && !m->has_time && !m->has_dossier && !m->receiving_told &&
       (!(c & (QURB_CUE_STATUS | QURB_CUE_CARAVAN)) || (c & (QURB_CUE_WANT | QURB_CUE_SEND))))
     {
       if (m->negated)
@@ -326,6 +367,8 @@ choose_intent (const Message *m, const gchar *folded)
     return QURB_INTENT_CANCEL;
   if (m->my_booking && !HAS (c, WANT) && !m->has_time)
     return QURB_INTENT_MY_BOOKINGS;
+  if (praises_a_caravan (m, folded))
+    return QURB_INTENT_IGNORED;
   /* A code or a time means a booking; a time among words we do not know
    * may mean anything else. */
   if (!m->has_dossier && (m->has_caravan || (m->has_time && (!m->unknown_words ||

@@ -47,6 +47,8 @@ typedef struct {
   gboolean time_unreadable;                  /* a time was given that we cannot read */
   gchar booking[QURB_BOOKING_CODE_SIZE];  /* upper case */
   const gchar *province;    /* as the mutual's files write it, or NULL */
+  gint day;                 /* month * 100 + day named ("12/02"), 0 when none */
+  const gchar *specialty;   /* a specialty's code in the caravans file, or NULL */
   const gchar *lang;        /* QURB_INTENT_LANGUAGE: "ar" or "fr" */
   gint rating;              /* QURB_INTENT_RATE: 1 to 5 */
 } QurbSmsCommand;

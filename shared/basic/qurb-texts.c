@@ -86,13 +86,18 @@ qurb_format_amount (const gchar *lang, gint64 centimes)
   return format_amount (lang, centimes, THOUSANDS_SEP);
 }
 
-/* The same for an SMS: the narrow no-break space is not in GSM-7 (it
- * would turn a French message into UCS-2, twice the parts), so a plain
- * space — which the splitter never cuts between two digits. */
+/* The same for an SMS. Arabic goes in UCS-2 and reads right to left: a
+ * plain space (bidi class WS) between two groups of digits makes them two
+ * numbers that the phone lays out in the Arabic order, "494,00 15 درهم";
+ * U+00A0 NO-BREAK SPACE is a common separator (CS) between digits and keeps
+ * "15 494,00" one number, in every phone's font. French goes in GSM-7,
+ * which has no no-break space at all (it would turn the message into
+ * UCS-2, twice the parts), and reads left to right: a plain space. The
+ * splitter cuts at neither. */
 gchar *
 qurb_format_amount_sms (const gchar *lang, gint64 centimes)
 {
-  return format_amount (lang, centimes, " ");
+  return format_amount (lang, centimes, g_strcmp0 (lang, "ar") == 0 ? "\u00A0" : " ");
 }
 
 gchar *
