@@ -206,6 +206,8 @@ parse_kannel (GKeyFile *file, const gchar *group, QurbModemConfig *modem, const 
                                  : g_ascii_strcasecmp (allow, "any") == 0 ? "" : allow);
   return qurb_config_number (file, group, "hold-seconds", 20, 1, 3600, &kannel->hold_seconds,
                              origin, error) &&
+         qurb_config_number (file, group, "sendsms-window", 16, 1, 256, &kannel->sendsms_window,
+                             origin, error) &&
          qurb_config_number (file, group, "poll-interval-ms", 200, 50, 3600000, &modem->poll_interval_ms,
                              origin, error) &&
          qurb_config_number (file, group, "send-interval-ms", 0, 0, 3600000, &modem->send_interval_ms,
