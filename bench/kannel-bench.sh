@@ -3,8 +3,10 @@
 # smsbox -> qurb-smsd -> sendsms -> bearerbox -> fakesmsc, against the same
 # path with smsbox answering by itself (a fixed `text` sms-service), in the
 # same run, on the same Kannel (tests/kannel/kannel.conf.in, loopback).
-# Usage: [WINDOW=parts] bench/kannel-bench.sh [BUILD_DIR] ["N…"] [RUNS]
-# (WINDOW: qurb-smsd's [kannel] sendsms-window; its default when unset)
+# Usage: [WINDOW=parts] [MAX_PENDING=posts] bench/kannel-bench.sh [BUILD_DIR] ["N…"] [RUNS]
+# (WINDOW: qurb-smsd's [kannel] sendsms-window, its default when unset;
+# MAX_PENDING: smsbox's max-pending-requests, 64 as in docs/kannel/ —
+# how many posts smsbox keeps open to qurb-smsd at once)
 #
 # Each run: N messages (500, then 2,000 by default) from a batch fakesmsc as fast as it sends them; the
 # time until it has received the N-th answer. qurb-smsd runs on a fresh copy
@@ -20,6 +22,7 @@ cd "$(dirname "$0")/.."
 BUILD=${1:-build}
 SIZES=${2:-500 2000}
 RUNS=${3:-3}
+MAX_PENDING=${MAX_PENDING:-64}
 WORK=$PWD/bench/data/kannel
 QURBCTL=$PWD/$BUILD/qurbctl/qurbctl
 SMSD=$PWD/$BUILD/smsd/qurb-smsd
@@ -48,7 +51,7 @@ ADMIN=$(freeport) BOX=$(freeport) FAKE=$(freeport) BENCH=$(freeport) SENDSMS=$(f
 kannel_conf() {  # kannel_conf IMMEDIATE
   sed -e "s|@DIR@|$WORK|g" -e "s|@ADMIN_PORT@|$ADMIN|g" -e "s|@SMSBOX_PORT@|$BOX|g" \
       -e "s|@FAKE_PORT@|$FAKE|g" -e "s|@BENCH_PORT@|$BENCH|g" -e "s|@SENDSMS_PORT@|$SENDSMS|g" \
-      -e "s|@APP_PORT@|$APP|g" -e "s|@RETRY@|5|g" -e "s|@QDELAY@|1|g" -e "s|@MAX_PENDING@|512|g" \
+      -e "s|@APP_PORT@|$APP|g" -e "s|@RETRY@|5|g" -e "s|@QDELAY@|1|g" -e "s|@MAX_PENDING@|$MAX_PENDING|g" \
       -e "s|@IMMEDIATE@|$1|g" -e "s|@LOG_LEVEL@|1|g" tests/kannel/kannel.conf.in > "$WORK/kannel.conf"
 }
 start_smsbox() {
@@ -140,4 +143,4 @@ for mode in false true; do
   done
   kill $smsbox_pid; wait $smsbox_pid || true
 done
-echo "runs=$RUNS load=$(cut -d' ' -f1 /proc/loadavg)"
+echo "runs=$RUNS load=$(cut -d' ' -f1 /proc/loadavg) max_pending=$MAX_PENDING"
