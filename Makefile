@@ -33,7 +33,7 @@ demo: build
 
 SMSD_CONF  := $(DEMO_DIR)/qurb.conf
 SMSD_PID   := $(DEMO_DIR)/qurb-smsd.pid
-MODEM_DIR  := $(CURDIR)/$(DEMO_DIR)/modem
+MODEM_DIR  := $(CURDIR)/$(DEMO_DIR)/qurb-demo-modem
 QURBCTL    := $(BUILD)/qurbctl/qurbctl --db $(DEMO_DB)
 INJECT     := $(BUILD)/smsd/qurb-sms-inject --device $(MODEM_DIR)
 

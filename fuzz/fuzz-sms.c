@@ -26,7 +26,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data, size_t size)
   qurb_sms_parse (text, caravan_codes, &command);
   g_assert (strlen (command.dossier) < sizeof command.dossier);
   g_assert (command.time[0] == '\0' || strlen (command.time) == 5);
-  g_assert (command.intent <= QURB_INTENT_IGNORED);
+  g_assert (command.intent <= QURB_INTENT_RATE);
 
   if (g_utf8_validate (text, -1, NULL))
     {

@@ -80,9 +80,11 @@ add_advice (GtkWidget *card, const QurbClaim *claim, const gchar *lang)
   g_autofree gchar *reason = NULL;
   const gchar *advice;
 
+  /* The central system's reason already names what is missing ("Devis du
+   * dentiste manquant"): one label for both states. */
   if (claim->status == QURB_CLAIM_INCOMPLET)
     {
-      reason = *claim->reason ? g_strdup_printf (T_("Missing: %s"), claim->reason) : NULL;
+      reason = *claim->reason ? g_strdup_printf (T_("Reason: %s"), claim->reason) : NULL;
       advice = T_("Bring the missing documents to your agency: the file goes on as soon as they are received.");
     }
   else if (claim->status == QURB_CLAIM_REJETE)

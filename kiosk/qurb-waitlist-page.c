@@ -45,6 +45,8 @@ show_place (QurbWaitlistPage *self, gint position, const gchar *lang)
                                                "yours: we send you its booking code by SMS."), position);
 
   show_result (self, text, TRUE);
+  /* The invitation to join, and its count from before, no longer apply. */
+  gtk_widget_set_visible (self->explain_label, FALSE);
   gtk_widget_set_visible (self->join_button, FALSE);
   offer (self, T_("Leave the waiting list"), "qurb-cancel-symbolic", NULL);
 }
@@ -150,6 +152,7 @@ qurb_waitlist_page_enter (QurbKioskPage *page, GError **error)
       "Join its waiting list: if someone cancels, the seat goes to the first member waiting, and the booking "
       "code comes by SMS. %d members are waiting.", waiting), waiting);
   qurb_kiosk_set_text (self->explain_label, explain);
+  gtk_widget_set_visible (self->explain_label, TRUE);
   if (position > 0)
     show_place (self, position, lang);
   else if (caravan != NULL && caravan->seats_left > 0)

@@ -13,14 +13,6 @@
 #include "qurb-texts.h"
 #include "qurbctl.h"
 
-/* printf pads by bytes; names like Laâyoune need padding by characters. */
-static gchar *
-pad (const gchar *text, glong width)
-{
-  glong length = g_utf8_strlen (text, -1);
-  return g_strdup_printf ("%s%*s", text, (gint) MAX (0, width - length), "");
-}
-
 static const gchar *
 staff_lang (void)
 {
@@ -63,7 +55,7 @@ qurbctl_cmd_member (const QurbctlGlobals *globals, gint argc, gchar **argv)
     {
       QurbClaim *claim = claims->pdata[i];
       g_autofree gchar *paid = qurb_format_amount (lang, claim->amount_paid);
-      g_autofree gchar *status = pad (qurb_claim_status_label (lang, claim->status), 36);
+      g_autofree gchar *status = qurbctl_pad (qurb_claim_status_label (lang, claim->status), 36);
 
       g_print ("  %s  %-15s %s  %s %s  %s\n", claim->dossier_no, claim->kind,
                claim->deposited_on, status, claim->status_date, paid);
@@ -103,7 +95,7 @@ qurbctl_cmd_caravans (const QurbctlGlobals *globals, gint argc, gchar **argv)
   for (guint i = 0; i < caravans->len; i++)
     {
       QurbCaravan *c = caravans->pdata[i];
-      g_autofree gchar *province = pad (c->province, 10);
+      g_autofree gchar *province = qurbctl_pad (c->province, 10);
 
       g_print ("%-8s %s %s-%s  %s %-3d %s · %s\n", c->code, c->date, c->start_time,
                c->end_time, province, c->seats_left, ar ? c->title_ar : c->title_fr,

@@ -36,6 +36,11 @@ result_to_json (const QurbSmsResult *result)
   append_arg (out, &first, "time", command->time);
   append_arg (out, &first, "booking", command->booking);
   append_arg (out, &first, "lang", command->intent == QURB_INTENT_LANGUAGE ? command->lang : NULL);
+  if (command->intent == QURB_INTENT_RATE)
+    {
+      g_string_append_printf (out, "%s\"rating\":%d", first ? "" : ",", command->rating);
+      first = FALSE;
+    }
   g_string_append (out, "},\"reply\":[");
   if (result->reply != NULL)
     {

@@ -12,6 +12,7 @@
 
 #include "qurb-booking.h"
 #include "qurb-clock.h"
+#include "qurb-csv.h"
 #include "qurb-demo.h"
 
 typedef struct { const gchar *fr, *ar; } Name;
@@ -74,23 +75,10 @@ static const DemoCaravan caravans[] = {
     "Centre de santé Hay Al Qods", "المركز الصحي حي القدس", -20, "09:00", "12:00", 60, 4 },
 };
 
-/* Quotes a CSV field when it needs it (RFC 4180). */
 static void
 append_field (GString *out, const gchar *value, gboolean last)
 {
-  if (strpbrk (value, ",\"\n") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const gchar *p = value; *p; p++)
-        {
-          if (*p == '"')
-            g_string_append_c (out, '"');
-          g_string_append_c (out, *p);
-        }
-      g_string_append_c (out, '"');
-    }
-  else
-    g_string_append (out, value);
+  qurb_csv_append_field (out, value);
   g_string_append_c (out, last ? '\n' : ',');
 }
 

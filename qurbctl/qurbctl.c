@@ -32,6 +32,10 @@ static const Command commands[] = {
   { "prune",    qurbctl_cmd_prune,    N_("Remove the text of old messages ([privacy] keep-messages-days)") },
   { "import-drop", qurbctl_cmd_import_drop, N_("Import the CSV files of the drop folder, then file them") },
   { "unlock",   qurbctl_cmd_unlock,   N_("Lift the lock on a member number, or a kiosk's slow-down") },
+  { "ticket",   qurbctl_cmd_ticket,   N_("A booking's caravan ticket: its signed code, QR code, print") },
+  { "ticket-key", qurbctl_cmd_ticket_key, N_("Make the key that signs caravan tickets, or show its id") },
+  { "checkin",  qurbctl_cmd_checkin,  N_("Check a ticket in at the caravan; carry a day's check-ins over") },
+  { "report",   qurbctl_cmd_report,   N_("Caravan figures: booked, attended, no-shows, ratings") },
 };
 
 QurbDb *
@@ -92,6 +96,14 @@ qurbctl_find_member (QurbDb *db, const gchar *member_no)
   else if (member == NULL)
     g_printerr (_("qurbctl: no member %s\n"), member_no);
   return member;
+}
+
+/* text padded to width characters (printf pads by bytes: "Laâyoune"). */
+gchar *
+qurbctl_pad (const gchar *text, glong width)
+{
+  glong length = g_utf8_strlen (text, -1);
+  return g_strdup_printf ("%s%*s", text, (gint) MAX (0, width - length), "");
 }
 
 /* The one place a command's failure is printed. */

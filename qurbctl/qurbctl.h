@@ -7,6 +7,7 @@
 #include "qurb-caravans.h"
 #include "qurb-claims.h"
 #include "qurb-members.h"
+#include "qurb-ticket-key.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +33,8 @@ GKeyFile *qurbctl_load_config  (const QurbctlGlobals *globals,
                                 GError              **error);
 const gchar *qurbctl_config_path (const QurbctlGlobals *globals);
 gint    qurbctl_fail           (const GError *error);
+gchar  *qurbctl_pad            (const gchar  *text,
+                                glong         width);
 QurbMember *qurbctl_find_member (QurbDb      *db,
                                  const gchar *member_no);
 gboolean qurbctl_parse_options (const gchar   *usage,
@@ -59,5 +62,15 @@ gint qurbctl_cmd_status   (const QurbctlGlobals *globals, gint argc, gchar **arg
 gint qurbctl_cmd_backup   (const QurbctlGlobals *globals, gint argc, gchar **argv);
 gint qurbctl_cmd_prune    (const QurbctlGlobals *globals, gint argc, gchar **argv);
 gint qurbctl_cmd_import_drop (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_ticket   (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_ticket_key (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_checkin  (const QurbctlGlobals *globals, gint argc, gchar **argv);
+gint qurbctl_cmd_report   (const QurbctlGlobals *globals, gint argc, gchar **argv);
+
+/* The deployment's ticket key ([tickets] key=); FALSE once the reason is printed. */
+gboolean qurbctl_ticket_key (const QurbctlGlobals *globals,
+                             QurbTicketKeyMode     mode,
+                             QurbTicketKey        *key,
+                             gchar               **path);
 
 G_END_DECLS

@@ -6,7 +6,7 @@ set -eu
 
 PACKAGES="
   gcc clang libclang-rt-14-dev make pkg-config meson ninja-build gettext
-  libglib2.0-dev libsqlite3-dev libpcre2-dev libcrypt-dev
+  libglib2.0-dev libsqlite3-dev libpcre2-dev libcrypt-dev libqrencode-dev zbar-tools
   sqlite3 libgammu-dev gammu
   libsoup-3.0-dev kannel kannel-extras
   libgtk-4-dev libgtk-4-bin fonts-noto-core fonts-noto-ui-core fonts-noto-mono fonts-dejavu-core

@@ -93,7 +93,7 @@ gboolean
 qurb_agency_set (QurbDb *db, const gchar *code, const gchar *provinces, const gchar *directory,
                  GError **error)
 {
-  g_autofree gchar *scope = NULL, *entries = NULL, *upper = NULL;
+  g_autofree gchar *scope = NULL, *entries = NULL, *trimmed = NULL, *upper = NULL;
   SetJob job;
 
   g_return_val_if_fail (db != NULL, FALSE);
@@ -101,7 +101,8 @@ qurb_agency_set (QurbDb *db, const gchar *code, const gchar *provinces, const gc
 
   if ((scope = scope_of (provinces, error)) == NULL || (entries = directory_of (directory, error)) == NULL)
     return FALSE;
-  upper = g_ascii_strup (code ? g_strstrip (g_strdup (code)) : "", -1);
+  trimmed = g_strstrip (g_strdup (code ? code : ""));
+  upper = g_ascii_strup (trimmed, -1);
   job = (SetJob) { upper, scope, entries };
   return qurb_db_transact (db, set_in_transaction, &job, error);
 }

@@ -285,6 +285,20 @@ static const gchar *const migrations[] = {
   ");\n"
   /* Set by the member (kiosk) or staff: imports keep the phone. */
   "ALTER TABLE members ADD COLUMN phone_chosen INTEGER NOT NULL DEFAULT 0;\n",
+
+  /* 8 → 9: the caravan day — check-in, and the rating asked after it. */
+  /* The earliest scan of the booking's ticket: merges keep the earliest. */
+  "ALTER TABLE bookings ADD COLUMN attended_at TEXT;\n"
+  /* The day-after SMS asking for a rating, sent once; the answer, 1 to 5. */
+  "ALTER TABLE bookings ADD COLUMN rating_asked_at TEXT;\n"
+  "ALTER TABLE bookings ADD COLUMN rating INTEGER CHECK (rating BETWEEN 1 AND 5);\n"
+  "ALTER TABLE bookings ADD COLUMN rated_at TEXT;\n"
+  /* Attended and not yet asked: the few the daemon looks at on each poll. */
+  "CREATE INDEX bookings_rating_due ON bookings (caravan_id)\n"
+  "  WHERE attended_at IS NOT NULL AND rating_asked_at IS NULL;\n"
+  /* A member's questions still open: read on every SMS from a member. */
+  "CREATE INDEX bookings_rating_open ON bookings (member_id, rating_asked_at)\n"
+  "  WHERE rating_asked_at IS NOT NULL AND rating IS NULL;\n",
 };
 
 gint

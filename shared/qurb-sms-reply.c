@@ -15,6 +15,7 @@
 #include "qurb-clock.h"
 #include "qurb-i18n.h"
 #include "qurb-provinces.h"
+#include "qurb-ratings.h"
 #include "qurb-sms-reply.h"
 #include "qurb-texts.h"
 #include "qurb-waitlist.h"
@@ -554,6 +555,16 @@ qurb_sms_answer (QurbDb *db, QurbMember *member, const QurbSmsCommand *command,
         return NULL;
       /* The answer comes in the language just chosen. */
       return g_strdup (qurb_dgettext (lang, "From now on our messages will be in this language."));
+    case QURB_INTENT_RATE:
+      {
+        gboolean recorded = FALSE;
+
+        if (!qurb_rating_record (db, member->id, command->rating, &recorded, error))
+          return NULL;
+        /* One short part: an answer tells the member the mark arrived, so
+         * that nobody pays to send it twice. */
+        return g_strdup (qurb_dgettext (lang, "Thank you for your rating."));
+      }
     case QURB_INTENT_HELP:
       return g_strdup (qurb_dgettext (lang, "Commands: ETAT [dossier], CARAVANE [province], RESERVER code [time], ANNULER code, RDV, STOP, ARABE"));
     case QURB_INTENT_UNKNOWN:

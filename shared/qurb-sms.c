@@ -16,6 +16,7 @@
 #include "qurb-phone.h"
 #include "qurb-caravans.h"
 #include "qurb-members.h"
+#include "qurb-ratings.h"
 #include "qurb-sms-reply.h"
 #include "qurb-sms-store.h"
 #include "qurb-sms.h"
@@ -222,6 +223,16 @@ process_in_transaction (QurbDb *db, gpointer user_data, GError **error)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
+    }
+  /* A member asked for a rating is read as answering it first. */
+  if (member != NULL)
+    {
+      gint pending = qurb_rating_pending (db, member->id, error);
+
+      if (pending < 0)
+        return FALSE;
+      if (pending > 0)
+        qurb_sms_parse_expecting (text, (const gchar *const *) codes, QURB_SMS_EXPECT_RATING, &result->command);
     }
 
   /* The member's own script, else their saved language. */

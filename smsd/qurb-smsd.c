@@ -14,6 +14,7 @@
 #include "qurb-clock.h"
 #include "qurb-operations.h"
 #include "qurb-broadcast.h"
+#include "qurb-ratings.h"
 #include "qurb-reminders.h"
 #include "qurb-smsd-log.h"
 #include "qurb-smsd-private.h"
@@ -164,9 +165,9 @@ poll_tick (gpointer user_data)
 
   if (!qurb_smsd_config_is_quiet (smsd->config,
                                   g_date_time_get_hour (now) * 60 + g_date_time_get_minute (now)) &&
-      !qurb_reminders_queue (db, NULL, &error))
+      (!qurb_reminders_queue (db, NULL, &error) || !qurb_ratings_queue (db, NULL, &error)))
     {
-      qurb_smsd_db_failed (smsd, "reminders", error);
+      qurb_smsd_db_failed (smsd, "reminders and ratings", error);
       return G_SOURCE_CONTINUE;
     }
   /* Announcements whose time has come join the outbox (any hour: the

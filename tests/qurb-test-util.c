@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <sys/prctl.h>
 
+#include "qurb-booking.h"
 #include "qurb-import.h"
 #include "qurb-sms.h"
 #include "qurb-test-util.h"
@@ -239,4 +240,28 @@ qurb_test_sms_reply (QurbDb *db, const gchar *sender, const gchar *text)
   g_assert_no_error (error);
   g_test_message ("%s → %s", text, result.reply ? result.reply : "(no reply)");
   return g_steal_pointer (&result.reply);
+}
+
+/* Books the earliest free slot of caravan_code for a member of the
+ * fixtures (no SMS); the booking code. */
+gchar *
+qurb_test_book (QurbDb *db, const gchar *member_no, const gchar *caravan_code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree gchar *sql = g_strdup_printf ("SELECT id FROM members WHERE member_no = '%s'", member_no);
+  QurbBookingRequest request = { qurb_test_query_int (db, sql), caravan_code, -1, "staff", FALSE };
+  QurbBookingResult result;
+
+  g_assert_true (qurb_booking_take (db, &request, &result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (result.outcome, ==, QURB_BOOKING_OK);
+  return g_strdup (result.booking.code);
+}
+
+/* A ticket key of the tests: the same seed, the same key. */
+void
+qurb_test_ticket_key (QurbTicketKey *key, guint8 seed)
+{
+  for (guint i = 0; i < QURB_TICKET_KEY_SIZE; i++)
+    key->bytes[i] = (guint8) (seed * 31 + i);
 }

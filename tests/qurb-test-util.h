@@ -2,6 +2,7 @@
 #pragma once
 
 #include "qurb-db.h"
+#include "qurb-ticket.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,11 @@ guint        qurb_test_free_port     (void);
 guint        qurb_test_modem_inbox_size (const gchar *device);
 gboolean     qurb_test_sms_work_left (QurbDb      *db,
                                       const gchar *const *devices);
+gchar       *qurb_test_book          (QurbDb      *db,
+                                      const gchar *member_no,
+                                      const gchar *caravan_code);
+void         qurb_test_ticket_key    (QurbTicketKey *key,
+                                      guint8         seed);
 
 /* What a qurbctl run printed and how it ended. */
 typedef struct {

@@ -221,6 +221,16 @@ test_waitlist (KioskFixture *f, gconstpointer data)
   place = g_strdup_printf (T_("You are number %d on the waiting list. If a seat is freed, it is "
                               "yours: we send you its booking code by SMS."), 1);
   assert_shows (f, place);
+  /* The invitation and its count from before the join are gone. */
+  {
+    g_autofree gchar *invitation = g_strdup_printf (qurb_dngettext (lang,
+        "Join its waiting list: if someone cancels, the seat goes to the first member waiting, and the booking "
+        "code comes by SMS. %d member is waiting.",
+        "Join its waiting list: if someone cancels, the seat goes to the first member waiting, and the booking "
+        "code comes by SMS. %d members are waiting.", 0), 0);
+
+    g_assert_false (kiosk_driver_has_text (&f->kiosk, invitation));
+  }
   screenshot (f, "waitlist-joined");
   qurb_assert_query_text (f->db.db, "SELECT channel || ' ' || state FROM waitlist", "kiosk waiting");
 

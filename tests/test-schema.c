@@ -85,6 +85,7 @@ static const OldSchema old_schemas[] = {
   { 5, "schema-v5.sql", 1 },
   { 6, "schema-v6.sql", 1 },
   { 7, "schema-v7.sql", 1 },
+  { 8, "schema-v8.sql", 1 },
 };
 
 static void

@@ -287,3 +287,25 @@ qurb_csv_reader_size (QurbCsvReader *reader)
 {
   return reader->length;
 }
+
+/* Appends value as one field, quoted when it needs it (RFC 4180): a
+ * comma, a quote or a line break. NULL appends nothing (an empty field). */
+void
+qurb_csv_append_field (GString *out, const gchar *value)
+{
+  if (value == NULL)
+    return;
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (out, value);
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const gchar *p = value; *p; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (out, '"');
+      g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}

@@ -36,6 +36,9 @@ guint          qurb_csv_reader_next_line    (QurbCsvReader *reader);
 gsize          qurb_csv_reader_offset       (QurbCsvReader *reader);
 gsize          qurb_csv_reader_size         (QurbCsvReader *reader);
 
+void           qurb_csv_append_field        (GString      *out,
+                                             const gchar  *value);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (QurbCsvReader, qurb_csv_reader_free)
 
 G_END_DECLS

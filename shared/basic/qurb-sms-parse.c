@@ -6,6 +6,7 @@
 #include "qurb-provinces.h"
 #include "qurb-sms-lexicon.h"
 #include "qurb-sms-parse.h"
+#include "qurb-sms-rating.h"
 
 #define HAS(cues, name) (((cues) & QURB_CUE_##name) != 0)
 
@@ -404,6 +405,16 @@ find_bare_hour (const Message *m, QurbSmsCommand *command)
 void
 qurb_sms_parse (const gchar *text, const gchar *const *caravan_codes, QurbSmsCommand *command)
 {
+  qurb_sms_parse_expecting (text, caravan_codes, QURB_SMS_EXPECT_NOTHING, command);
+}
+
+/* As qurb_sms_parse, for a member who owes an answer: a rating is read
+ * first, and only when the message names nothing else (a dossier, a
+ * caravan, a booking code, a request). */
+void
+qurb_sms_parse_expecting (const gchar *text, const gchar *const *caravan_codes, QurbSmsExpect expect,
+                          QurbSmsCommand *command)
+{
   g_autofree gchar *folded = qurb_fold (text);
   g_autoptr(GPtrArray) tokens = qurb_tokenize (folded);
   g_autofree guint32 *cues = g_new0 (guint32, tokens->len + 1);
@@ -421,8 +432,12 @@ qurb_sms_parse (const gchar *text, const gchar *const *caravan_codes, QurbSmsCom
     if (!argument[i] && cues[i] == 0)
       m.unknown_words = TRUE;
 
-  command->intent = tokens->len == 0 && symbols_only (text) ? QURB_INTENT_IGNORED
-                                                            : choose_intent (&m, folded);
+  if ((expect & QURB_SMS_EXPECT_RATING) && !m.has_dossier && !m.has_caravan && !m.has_booking &&
+      (command->rating = qurb_sms_find_rating (tokens, cues)) > 0)
+    command->intent = QURB_INTENT_RATE;
+  else
+    command->intent = tokens->len == 0 && symbols_only (text) ? QURB_INTENT_IGNORED
+                                                              : choose_intent (&m, folded);
   switch (command->intent)
     {
     case QURB_INTENT_CARAVANS:
@@ -442,6 +457,8 @@ qurb_sms_parse (const gchar *text, const gchar *const *caravan_codes, QurbSmsCom
     }
   if (command->intent != QURB_INTENT_STATUS)
     command->dossier[0] = '\0';
+  if (command->intent != QURB_INTENT_RATE)
+    command->rating = 0;
   if (command->intent != QURB_INTENT_BOOK)
     {
       command->time[0] = '\0';
@@ -459,7 +476,7 @@ qurb_intent_name (QurbIntent intent)
 {
   static const gchar *const names[] = {
     "unknown", "status", "caravans", "book", "cancel", "my_bookings", "stop", "start",
-    "help", "language", "ignored",
+    "help", "language", "ignored", "rate",
   };
 
   g_return_val_if_fail (intent < G_N_ELEMENTS (names), "unknown");

@@ -28,7 +28,15 @@ typedef enum {
   QURB_INTENT_HELP,
   QURB_INTENT_LANGUAGE,
   QURB_INTENT_IGNORED,    /* courtesy only, or stopped by the abuse rules: no reply */
+  QURB_INTENT_RATE,       /* a mark from 1 to 5, when one was asked for */
 } QurbIntent;
+
+/* What the member was asked and has not answered yet: answers that would
+ * mean nothing (or something else) otherwise. */
+typedef enum {
+  QURB_SMS_EXPECT_NOTHING = 0,
+  QURB_SMS_EXPECT_RATING = 1 << 0,   /* the rating SMS after a caravan */
+} QurbSmsExpect;
 
 typedef struct {
   QurbIntent intent;
@@ -40,11 +48,16 @@ typedef struct {
   gchar booking[QURB_BOOKING_CODE_SIZE];  /* upper case */
   const gchar *province;    /* as the mutual's files write it, or NULL */
   const gchar *lang;        /* QURB_INTENT_LANGUAGE: "ar" or "fr" */
+  gint rating;              /* QURB_INTENT_RATE: 1 to 5 */
 } QurbSmsCommand;
 
 void         qurb_sms_parse      (const gchar        *text,
                                   const gchar *const *caravan_codes,
                                   QurbSmsCommand     *command);
+void         qurb_sms_parse_expecting (const gchar        *text,
+                                       const gchar *const *caravan_codes,
+                                       QurbSmsExpect       expect,
+                                       QurbSmsCommand     *command);
 const gchar *qurb_intent_name    (QurbIntent intent);
 
 G_END_DECLS

@@ -184,3 +184,21 @@ qurb_compose_booking_confirmation (const gchar *lang, const gchar *booking_code,
                                                   booking_code, caravan_code, day, start_time, site),
                            booking_code);
 }
+
+/* The printed ticket's words, one line each; the QR code goes below. */
+gchar *
+qurb_compose_ticket_text (const gchar *lang, const gchar *booking_code, const gchar *caravan_code,
+                          const gchar *title, const gchar *date, const gchar *start_time,
+                          const gchar *site)
+{
+  g_autofree gchar *day = qurb_format_date (date);
+  /* TRANSLATORS: the first line of a printed ticket; %s the booking code */
+  g_autofree gchar *heading = g_strdup_printf (qurb_dgettext (lang, "Caravan ticket %s"), booking_code);
+  /* TRANSLATORS: printed ticket; %1$s caravan code, %2$s its title */
+  g_autofree gchar *caravan = g_strdup_printf (qurb_dgettext (lang, "Caravan %1$s: %2$s"), caravan_code, title);
+  /* TRANSLATORS: printed ticket; %1$s date, %2$s time */
+  g_autofree gchar *when = g_strdup_printf (qurb_dgettext (lang, "%1$s at %2$s"), day, start_time);
+
+  return g_strdup_printf ("%s\n%s\n%s\n%s\n\n%s\n", heading, caravan, when, site,
+                          qurb_dgettext (lang, "Show this ticket, or say your booking code, when you arrive."));
+}

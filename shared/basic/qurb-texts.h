@@ -34,5 +34,12 @@ gchar       *qurb_compose_waitlist_booking (const gchar *lang,
                                             const gchar *date,
                                             const gchar *start_time,
                                             const gchar *site);
+gchar       *qurb_compose_ticket_text  (const gchar *lang,
+                                        const gchar *booking_code,
+                                        const gchar *caravan_code,
+                                        const gchar *title,
+                                        const gchar *date,
+                                        const gchar *start_time,
+                                        const gchar *site);
 
 G_END_DECLS
