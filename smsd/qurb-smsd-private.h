@@ -47,6 +47,12 @@ struct _QurbSmsdRunner {
    * its way at once, and a kill may send those again. */
   GPtrArray *flights;         /* QurbSmsdFlight */
   guint window;
+  /* Messages under way allowed now: from a few up to window, one more for
+   * each part that came back, so that connections to smsbox are opened a
+   * few at a time (its sendsms listens with a backlog of 10: a burst of
+   * connections beyond it waits a second for TCP's retransmission). */
+  guint ramp;
+  gint64 last_sent_at;        /* monotonic µs: the last part that came back */
   guint under_way;            /* flights with a part on its way */
   gboolean outbox_empty;      /* the last claim found nothing: none until the next tick */
 };

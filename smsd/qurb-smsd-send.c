@@ -22,6 +22,11 @@
 #define MAX_SEND_ATTEMPTS 5
 /* With no send interval, a tick sends back to back this long at most. */
 #define SEND_BURST_US (200 * 1000)
+/* Through Kannel: messages under way at first, below smsbox's listen
+ * backlog; again after this long with nothing sent (its connections may
+ * be closed by then). */
+#define RAMP_START 8
+#define RAMP_IDLE_US (10 * G_USEC_PER_SEC)
 
 typedef QurbSmsdRunner Runner;
 typedef QurbSmsdFlight Flight;
@@ -273,12 +278,17 @@ on_part_sent (gint network_ref, const GError *error, gpointer user_data)
   flight->under_way = FALSE;
   runner->under_way--;
   if (error == NULL)
-    part_went (flight, network_ref);
+    {
+      part_went (flight, network_ref);
+      runner->ramp = MIN (runner->ramp + 1, runner->window);
+      runner->last_sent_at = g_get_monotonic_time ();
+    }
   else
     {
       gboolean first = runner->connected;
 
       send_failed (flight, error);
+      runner->ramp = MIN (RAMP_START, runner->window);
       /* smsbox gone fails every part on its way: one reconnection. */
       if (first)
         qurb_smsd_modem_failed (runner, error);
@@ -297,8 +307,10 @@ pump (Runner *runner)
   if (qurb_smsd_db_waiting (runner->smsd) || !record_parts (runner) ||
       !qurb_smsd_ensure_connected (runner))
     return;
-  if (!runner->outbox_empty && runner->flights->len < runner->window)
-    claim_more (runner, runner->window - runner->flights->len);
+  if (runner->under_way == 0 && g_get_monotonic_time () - runner->last_sent_at > RAMP_IDLE_US)
+    runner->ramp = MIN (RAMP_START, runner->window);
+  if (!runner->outbox_empty && runner->flights->len < runner->ramp)
+    claim_more (runner, runner->ramp - runner->flights->len);
   for (guint i = 0; i < runner->flights->len && !qurb_smsd_db_waiting (runner->smsd);)
     {
       Flight *flight = runner->flights->pdata[i];
@@ -382,6 +394,7 @@ qurb_smsd_sender_start (Runner *runner)
     runner->flights = g_ptr_array_new_with_free_func ((GDestroyNotify) flight_free);
   runner->window = runner->modem->ops->send_part_async != NULL && config->send_interval_ms == 0 &&
                    config->kannel != NULL ? MAX (1, config->kannel->sendsms_window) : 1;
+  runner->ramp = MIN (RAMP_START, runner->window);
   /* What this modem was sending when the last run stopped goes back. */
   if (!qurb_outbox_release (runner->smsd->db, runner->modem->name, &error))
     qurb_smsd_db_failed (runner->smsd, "outbox", error);
