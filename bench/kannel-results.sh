@@ -40,15 +40,14 @@ CPU, so read the medians, not one run.
 
 Where the time goes (perf, 2026-11-28, branch kannel-speed):
 - The path through qurb-smsd is bound by CPU; Kannel alone is not. For 2,000 messages
-  (\`immediate-sendsms-reply\`), Kannel alone used 0.19 s of CPU in 0.55 s; behind qurb-smsd the
-  two boxes used 0.74 s and qurb-smsd 0.53 s, in 1.23 s, on two cores shared with other builds.
-  Kannel's own part is three HTTP exchanges a message — the message posted to qurb-smsd, the
-  answer through \`sendsms\`, the delivery report posted — 0.37 ms of CPU, four times what
-  Kannel alone spends on the whole message. 0.8× means the whole path within 0.68 s: 1.36 s of
-  CPU on two idle cores, of which Kannel takes 0.74 and qurb-smsd 0.53 today — borderline at
-  best on a machine to ourselves (one thread of qurb-smsd, a pipeline never perfectly
-  parallel), out of reach on this shared one.
-- qurb-smsd, about 0.3 ms of CPU a message (0.5 ms on main): a quarter in SQLite (the parts
+  (Kannel's default \`sendsms\`), Kannel alone used 0.21 s of CPU in 0.26 s; behind qurb-smsd
+  the two boxes used 0.59 s and qurb-smsd 0.51 s, in 0.70 s (1.6 cores busy). Kannel's own
+  part is three HTTP exchanges a message — the message posted to qurb-smsd, the answer
+  through \`sendsms\`, the delivery report posted — about 0.3 ms of CPU, three times what
+  Kannel alone spends on the whole message. 0.8× would mean the whole path within 0.32 s,
+  0.65 s of CPU on two idle cores: Kannel's 0.59 s leaves 0.03 ms a message for qurb-smsd,
+  a tenth of what it spends. Not reachable through Kannel's HTTP interface on this machine.
+- qurb-smsd, 0.26-0.28 ms of CPU a message (0.49 ms on main): a quarter in SQLite (the parts
   stored, 64 messages answered to a transaction, outbox claims and parts recorded in batches,
   the delivery report), the rest in HTTP and the main loop (libsoup, GLib, the kernel's TCP on
   loopback, malloc) for the two requests it serves and the one it makes per message. Kept: each
@@ -63,6 +62,11 @@ Where the time goes (perf, 2026-11-28, branch kannel-speed):
   one part per message under way. \`immediate-sendsms-reply = true\` removes the wait, but a 202
   then no longer means that bearerbox holds the part, so the production example keeps
   Kannel's default.
+- smsbox's \`sendsms\` listens with a backlog of 10. qurb-smsd used to open its
+  \`sendsms-window\` connections at once; those beyond the backlog were dropped and waited a
+  second for TCP to try again (\`nstat\` TcpExtListenOverflows), one run in two 1-2 s slower
+  for the same CPU. Now 8 messages are under way at first, one more for each part that comes
+  back: 2 overflows in 20 runs (the two slow runs left, on a loaded machine).
 - smsbox's \`max-pending-requests\` matters to qurb-smsd: each post held until its transaction
   is an open connection, and the main loop polls them all. At 512 (the bench before) qurb-smsd
   spent 0.38 ms a message and Kannel 0.5 ms, against 0.27 and 0.37 ms at 64.
