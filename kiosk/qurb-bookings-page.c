@@ -1,10 +1,13 @@
 /* qurb-bookings-page.c — the member's upcoming bookings, each with Cancel,
  * and their places on waiting lists
  *
- * Cancelling asks once more on the same card ("Yes, cancel it" / "Keep
- * it"): a touch screen is easy to brush. */
+ * Cancelling asks once more on the same card: a touch screen is easy to
+ * brush. "No, keep it" takes the place of "Cancel this booking" and "Yes,
+ * cancel it" comes under it, so that a finger that taps twice keeps the
+ * booking (and the window ignores a tap at once after the question). */
 #include "config.h"
 
+#include "qurb-kiosk-booking.h"
 #include "qurb-kiosk-pages.h"
 #include "qurb-waitlist.h"
 
@@ -34,6 +37,7 @@ cancel_confirmed (GtkButton *button, QurbBookingsPage *self)
   self->cancelled = g_strdup (code);
   if (!qurb_kiosk_page_enter (page, &error))
     qurb_kiosk_page_failed (page, error);
+  qurb_kiosk_page_hold_touches (page);
 }
 
 /* First touch on Cancel: the card asks to be sure. */
@@ -41,11 +45,11 @@ static void
 cancel_clicked (GtkButton *button, QurbBookingsPage *self)
 {
   GtkWidget *actions = g_object_get_data (G_OBJECT (button), "actions");
-  GtkWidget *confirm = g_object_get_data (G_OBJECT (button), "confirm");
 
   gtk_widget_set_visible (GTK_WIDGET (button), FALSE);
   gtk_widget_set_visible (actions, TRUE);
-  gtk_widget_grab_focus (confirm);
+  gtk_widget_grab_focus (gtk_widget_get_first_child (actions));
+  qurb_kiosk_page_hold_touches (QURB_KIOSK_PAGE (self));
 }
 
 static void
@@ -53,6 +57,7 @@ keep_clicked (GtkButton *button, GtkWidget *cancel)
 {
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (button)), FALSE);
   gtk_widget_set_visible (cancel, TRUE);
+  qurb_kiosk_page_hold_touches (QURB_KIOSK_PAGE (gtk_widget_get_ancestor (cancel, QURB_TYPE_KIOSK_PAGE)));
 }
 
 static GtkWidget *
@@ -66,7 +71,7 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   g_autofree gchar *when = g_strdup_printf (T_("%s at %s"), summary, booking->start_time);
   g_autofree gchar *cancel_name = g_strdup_printf (T_("Cancel booking %s"), booking->code);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *cancel = qurb_kiosk_button_new_with_icon (T_("Cancel this booking"), "qurb-cancel-symbolic", "danger");
   GtkWidget *confirm = qurb_kiosk_button_new_with_icon (T_("Yes, cancel it"), "qurb-cancel-symbolic", "danger");
   GtkWidget *keep = qurb_kiosk_button_new_with_icon (T_("No, keep it"), "qurb-check-symbolic", "secondary");
@@ -79,14 +84,13 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (title, "card-title"));
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (when, NULL));
   gtk_box_append (GTK_BOX (card), cancel);
-  gtk_box_set_homogeneous (GTK_BOX (actions), TRUE);
-  gtk_box_append (GTK_BOX (actions), confirm);
+  /* Where "Cancel this booking" was, "No, keep it"; the yes under it. */
   gtk_box_append (GTK_BOX (actions), keep);
+  gtk_box_append (GTK_BOX (actions), confirm);
   gtk_widget_set_visible (actions, FALSE);
   gtk_box_append (GTK_BOX (card), actions);
 
   g_object_set_data (G_OBJECT (cancel), "actions", actions);
-  g_object_set_data (G_OBJECT (cancel), "confirm", confirm);
   g_object_set_data_full (G_OBJECT (confirm), "code", g_strdup (booking->code), g_free);
   g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked), self);
   g_signal_connect (confirm, "clicked", G_CALLBACK (cancel_confirmed), self);
@@ -114,8 +118,11 @@ waitlist_card_new (QurbBookingsPage *self, const QurbWaitlistPlace *place, GPtrA
 {
   const QurbCaravan *caravan = qurb_caravan_lookup (caravans, place->caravan_code);
   g_autofree gchar *summary = caravan ? qurb_kiosk_caravan_summary (caravan, lang) : g_strdup (place->caravan_code);
-  g_autofree gchar *title = g_strdup_printf (T_("Waiting list: you are number %d"), place->position);
+  g_autofree gchar *ordinal = qurb_kiosk_booking_ordinal (lang, place->position);
+  /* TRANSLATORS: kiosk; %s a place in order: 1er, 2e… / الأول، الثاني… */
+  g_autofree gchar *title = g_strdup_printf (T_("Waiting list: you are %s"), ordinal);
   g_autofree gchar *leave_name = g_strdup_printf (T_("Leave the waiting list of %s"), place->caravan_code);
+  g_autofree gchar *note = qurb_kiosk_booking_waitlist_note (lang, place->position);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *leave = qurb_kiosk_button_new_with_icon (T_("Leave the waiting list"), "qurb-cancel-symbolic", "danger");
 
@@ -124,8 +131,7 @@ waitlist_card_new (QurbBookingsPage *self, const QurbWaitlistPlace *place, GPtrA
   qurb_kiosk_set_name (leave, leave_name);
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (title, "card-title"));
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (summary, NULL));
-  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (T_("If a seat is freed, it is yours: the booking code comes by SMS."),
-                                                        "note"));
+  gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (note, "note"));
   gtk_box_append (GTK_BOX (card), leave);
   g_object_set_data_full (G_OBJECT (leave), "caravan", g_strdup (place->caravan_code), g_free);
   g_signal_connect (leave, "clicked", G_CALLBACK (leave_clicked), self);

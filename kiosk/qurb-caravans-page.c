@@ -61,6 +61,9 @@ qurb_caravans_page_enter (QurbKioskPage *page, GError **error)
       /* Full, it still leads somewhere: to its waiting list. */
       if (here && caravan->seats_left <= 0)
         gtk_widget_add_css_class (choice, "waitlist");
+      /* Booked elsewhere: dashed like its province on the screen before. */
+      if (!here)
+        gtk_widget_add_css_class (choice, "elsewhere");
       qurb_kiosk_list_page_add (list, choice);
       shown++;
     }
@@ -94,7 +97,6 @@ qurb_caravans_page_class_init (QurbCaravansPageClass *klass)
   page_class->enter = qurb_caravans_page_enter;
   page_class->relabel = qurb_caravans_page_relabel;
   page_class->title = qurb_kiosk_booking_title;
-  page_class->needs_member = TRUE;
 }
 
 static void

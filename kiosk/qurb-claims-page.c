@@ -37,7 +37,7 @@ step_new (const gchar *lang, QurbClaimStatus status, const gchar *date, const gc
   g_autofree gchar *day_ltr = day ? qurb_kiosk_ltr (lang, day) : NULL;
   /* TRANSLATORS: a step of a claim file still to come, on its timeline */
   g_autofree gchar *text = g_strdup_printf ("%s · %s", qurb_claim_status_label (lang, status),
-                                            day_ltr ? day_ltr : T_("next"));
+                                            day_ltr ? day_ltr : T_("next step"));
 
   gtk_widget_add_css_class (row, css_class);
   gtk_box_append (GTK_BOX (row), short_label_new (mark, "step-mark"));
@@ -73,28 +73,38 @@ timeline_new (const QurbClaim *claim, const gchar *lang)
   return box;
 }
 
-/* A rejected or incomplete file: why, and what to do. */
+/* A rejected or incomplete file: why, and what to do. The reason is the
+ * central system's free text, in French: on a screen in another language
+ * it is shown as the file's note in French (kept left to right), and the
+ * advice alone tells what to do, an agent at the desk reading the note
+ * with the member. */
 static void
 add_advice (GtkWidget *card, const QurbClaim *claim, const gchar *lang)
 {
+  gboolean note_foreign = !g_str_equal (lang, "fr");
+  g_autofree gchar *note = *claim->reason ? qurb_kiosk_ltr (lang, claim->reason) : NULL;
   g_autofree gchar *reason = NULL;
   const gchar *advice;
 
+  if (claim->status != QURB_CLAIM_INCOMPLET && claim->status != QURB_CLAIM_REJETE)
+    return;
   /* The central system's reason already names what is missing ("Devis du
    * dentiste manquant"): one label for both states. */
+  if (note != NULL)
+    /* TRANSLATORS: %s is the central system's note on a claim file, always in French */
+    reason = g_strdup_printf (note_foreign ? T_("The file's note (in French): %s") : T_("Reason: %s"), note);
   if (claim->status == QURB_CLAIM_INCOMPLET)
-    {
-      reason = *claim->reason ? g_strdup_printf (T_("Reason: %s"), claim->reason) : NULL;
-      advice = T_("Bring the missing documents to your agency: the file goes on as soon as they are received.");
-    }
-  else if (claim->status == QURB_CLAIM_REJETE)
-    {
-      reason = *claim->reason ? g_strdup_printf (T_("Reason: %s"), claim->reason) : NULL;
-      advice = T_("If you do not agree, come to your agency with your papers: an agent will explain and may "
-                  "review the file.");
-    }
+    advice = note_foreign
+      ? T_("Some documents are missing. Come to your agency with this file's number: an agent at the desk will "
+           "read the note with you and tell you which documents to bring. The file goes on as soon as they are "
+           "received.")
+      : T_("Bring the missing documents to your agency: the file goes on as soon as they are received.");
   else
-    return;
+    advice = note_foreign
+      ? T_("The file was refused. If you do not agree, come to your agency with your papers: an agent at the desk "
+           "will read the note with you, explain it and may review the file.")
+      : T_("If you do not agree, come to your agency with your papers: an agent will explain and may "
+           "review the file.");
   if (reason != NULL)
     gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (reason, "status"));
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (advice, "advice"));

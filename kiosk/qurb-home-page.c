@@ -11,7 +11,7 @@
 struct _QurbHomePage {
   QurbKioskPage parent_instance;
 
-  GtkWidget *arabic_button, *french_button;
+  GtkWidget *language_box, *arabic_button, *french_button;
   GtkWidget *welcome_label;
   GtkWidget *banner_box;
   GtkWidget *tiles_box;
@@ -30,20 +30,16 @@ language_toggled (GtkToggleButton *button, QurbHomePage *self)
                                GTK_WIDGET (button) == self->arabic_button ? "ar" : "fr");
 }
 
-/* Each tile is an errand for an identified member: identify first. */
+/* Each tile leads to its errand; the window asks a member not yet
+ * identified to identify first where the errand needs it (claims,
+ * bookings; for the caravans, only when a time is chosen). */
 static void
 tile_clicked (GtkButton *tile, QurbHomePage *self)
 {
-  QurbKioskSession *session = qurb_kiosk_page_get_session (QURB_KIOSK_PAGE (self));
-  QurbKioskErrand *errand = qurb_kiosk_session_get_errand (session);
   const gchar *target = GTK_WIDGET (tile) == self->claims_tile ? "claims"
                       : GTK_WIDGET (tile) == self->caravans_tile ? "provinces" : "bookings";
 
-  g_free (errand->target);
-  errand->target = g_strdup (target);
-  qurb_kiosk_page_navigate (QURB_KIOSK_PAGE (self),
-                            qurb_kiosk_session_get_member (session) ? target : "identify",
-                            QURB_KIOSK_NAV_PUSH);
+  qurb_kiosk_page_navigate (QURB_KIOSK_PAGE (self), target, QURB_KIOSK_NAV_PUSH);
 }
 
 static void
@@ -129,6 +125,7 @@ qurb_home_page_class_init (QurbHomePageClass *klass)
   page_class->enter = qurb_home_page_enter;
   page_class->relabel = qurb_home_page_relabel;
   gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-home-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, QurbHomePage, language_box);
   gtk_widget_class_bind_template_child (widget_class, QurbHomePage, arabic_button);
   gtk_widget_class_bind_template_child (widget_class, QurbHomePage, french_button);
   gtk_widget_class_bind_template_child (widget_class, QurbHomePage, welcome_label);
@@ -150,5 +147,10 @@ qurb_home_page_init (QurbHomePage *self)
   /* Each language is named in itself, whatever the screen's language. */
   qurb_kiosk_set_name (self->arabic_button, "العربية");
   qurb_kiosk_set_name (self->french_button, "Français");
+  /* Français on the left, العربية on the right, in both languages (a
+   * widget without a direction of its own follows the default). */
+  gtk_widget_set_direction (self->language_box, GTK_TEXT_DIR_LTR);
+  gtk_widget_set_direction (self->french_button, GTK_TEXT_DIR_LTR);
+  gtk_widget_set_direction (self->arabic_button, GTK_TEXT_DIR_LTR);
   qurb_kiosk_page_flip_with_screen (QURB_KIOSK_PAGE (self), self->tiles_box);
 }

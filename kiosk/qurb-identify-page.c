@@ -49,12 +49,37 @@ show_values (QurbIdentifyPage *self)
                             self->wait_until == NULL);
 }
 
+/* The layout a CIN wants next, from what is typed alone: letters while it
+ * is empty or one letter, digits after two letters or any digit. Applied
+ * after every key and every erase, so erasing back into the letters
+ * brings the letters back. */
+static gboolean
+cin_wants_letters (const GString *cin)
+{
+  return cin->len == 0 || (cin->len == 1 && g_ascii_isalpha (cin->str[0]));
+}
+
 static void
 field_toggled (GtkToggleButton *field, QurbIdentifyPage *self)
 {
   qurb_kiosk_keypad_set_letters_allowed (QURB_KIOSK_KEYPAD (self->keypad), typing_cin (self));
-  /* A CIN begins with its letters. */
-  qurb_kiosk_keypad_show_letters (QURB_KIOSK_KEYPAD (self->keypad), typing_cin (self) && self->cin->len == 0);
+  qurb_kiosk_keypad_show_letters (QURB_KIOSK_KEYPAD (self->keypad), typing_cin (self) && cin_wants_letters (self->cin));
+}
+
+static void show_wait (QurbIdentifyPage *self);
+
+/* A key after a refusal: the member is correcting, the error goes. */
+static void
+edited (QurbIdentifyPage *self)
+{
+  if (typing_cin (self))
+    qurb_kiosk_keypad_show_letters (QURB_KIOSK_KEYPAD (self->keypad), cin_wants_letters (self->cin));
+  if (self->wrong != NULL)
+    {
+      g_clear_pointer (&self->wrong, g_free);
+      show_wait (self);
+    }
+  show_values (self);
 }
 
 static void
@@ -64,12 +89,7 @@ key_typed (QurbKioskKeypad *keypad, const gchar *key, QurbIdentifyPage *self)
 
   if (value->len < (typing_cin (self) ? CIN_MAX : MEMBER_NO_MAX))
     g_string_append (value, key);
-  /* A CIN has one or two letters, then digits: after the second letter
-   * the digits come without a touch. */
-  if (typing_cin (self) && self->cin->len == 2 && g_ascii_isalpha (self->cin->str[0]) &&
-      g_ascii_isalpha (self->cin->str[1]))
-    qurb_kiosk_keypad_show_letters (keypad, FALSE);
-  show_values (self);
+  edited (self);
 }
 
 static void
@@ -79,7 +99,7 @@ key_erased (QurbKioskKeypad *keypad, QurbIdentifyPage *self)
 
   if (value->len > 0)
     g_string_truncate (value, value->len - 1);
-  show_values (self);
+  edited (self);
 }
 
 /* The message has its room kept on screen even when empty, so that
@@ -175,8 +195,8 @@ continue_clicked (GtkButton *button, QurbIdentifyPage *self)
           result.member.minutes_left), result.member.minutes_left);
       break;
     }
-  /* Refused either way: the CIN is typed again, the number stays. */
-  g_string_truncate (self->cin, 0);
+  /* Refused either way: both stay on screen to be checked, the CIN
+   * chosen for a correction; the next key takes the message away. */
   wait_for (self, result.kiosk.locked ? result.kiosk.seconds_left : 0);
   show_values (self);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->cin_field), TRUE);

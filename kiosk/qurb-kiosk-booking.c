@@ -47,8 +47,43 @@ qurb_kiosk_booking_elsewhere_text (const QurbAgency *agency, const gchar *provin
 {
   const gchar *code = qurb_agency_serving (agency, province);
 
-  /* TRANSLATORS: kiosk; %s an agency's code, e.g. GLM-01 */
-  return code ? g_strdup_printf (T_("Booked at agency %s"), code) : g_strdup (T_("Booked at another agency"));
+  if (code != NULL)
+    /* TRANSLATORS: kiosk; %s an agency's code, e.g. GLM-01 */
+    return g_strdup_printf (T_("Booked at agency %s"), code);
+  /* [agencies] does not name it: the agency of the province, which the
+   * member can find. */
+  /* TRANSLATORS: kiosk; %s a province, e.g. Guelmim */
+  return g_strdup_printf (T_("Booked at the agency of %s"), qurb_kiosk_province_name (lang, province));
+}
+
+/* A place in a queue as each language says it: 1er, 2e… in French;
+ * الأول… العاشر in Arabic, then the number (ترتيبكم 11). Ordinals are
+ * grammar, not vocabulary: a table here, not the catalogue. */
+gchar *
+qurb_kiosk_booking_ordinal (const gchar *lang, gint n)
+{
+  static const gchar *const arabic[] = { "الأول", "الثاني", "الثالث", "الرابع", "الخامس",
+                                         "السادس", "السابع", "الثامن", "التاسع", "العاشر" };
+
+  if (g_strcmp0 (lang, "ar") == 0)
+    return n >= 1 && n <= (gint) G_N_ELEMENTS (arabic) ? g_strdup (arabic[n - 1]) : g_strdup_printf ("%d", n);
+  if (g_strcmp0 (lang, "fr") == 0)
+    return n == 1 ? g_strdup ("1er") : g_strdup_printf ("%de", n);
+  return g_strdup_printf ("%d%s", n, n % 100 / 10 == 1 ? "th" : n % 10 == 1 ? "st" : n % 10 == 2 ? "nd"
+                                                        : n % 10 == 3 ? "rd" : "th");
+}
+
+/* What a place on a waiting list means, told by the place: seats go in
+ * order, so only the first is promised the next one. */
+gchar *
+qurb_kiosk_booking_waitlist_note (const gchar *lang, gint position)
+{
+  if (position <= 1)
+    return g_strdup (T_("The next seat freed is yours: its booking code comes by SMS."));
+  return g_strdup_printf (qurb_dngettext (lang,
+      "%d member is before you; freed seats go in order. If one comes to you, its booking code comes by SMS.",
+      "%d members are before you; freed seats go in order. If one comes to you, its booking code comes by SMS.",
+      position - 1), position - 1);
 }
 
 /* Where the SMS goes, without showing the whole number on a lobby screen. */

@@ -27,6 +27,10 @@ gchar       *qurb_kiosk_booking_elsewhere_text (const QurbAgency *agency,
 gchar       *qurb_kiosk_booking_phone_note (const QurbMember *member,
                                             const gchar      *lang,
                                             gboolean          sent);
+gchar       *qurb_kiosk_booking_ordinal    (const gchar      *lang,
+                                            gint              n);
+gchar       *qurb_kiosk_booking_waitlist_note (const gchar *lang,
+                                              gint         position);
 gchar       *qurb_kiosk_booking_summary    (QurbKioskPage    *page,
                                             const gchar      *start_time,
                                             GError          **error,

@@ -1,6 +1,9 @@
 /* qurb-kiosk-keypad.c — the on-screen keypad: digits, and letters for a CIN
  *
  * Emits "typed" with the key's character and "erased" for the delete key.
+ * The switch between letters and digits, 0 and the delete key stay in one
+ * bottom row under both layouts: a key never turns into another under a
+ * finger when the layout changes.
  * Keys keep their left-to-right order in Arabic too, as on a phone: every
  * widget of the keypad reads left to right whatever the screen's
  * direction (a widget without a direction of its own follows the
@@ -13,9 +16,11 @@
 struct _QurbKioskKeypad {
   GtkWidget parent_instance;
 
-  GtkWidget *stack;
-  GtkWidget *to_letters, *to_digits;
-  GtkWidget *erase[2];
+  GtkWidget *box;            /* the keys, then the bottom row */
+  GtkWidget *stack;          /* digits 1–9, or letters A–Z: the same height */
+  GtkWidget *switch_cell, *zero_cell;
+  GtkWidget *to_letters, *to_digits, *erase;
+  gboolean letters_allowed;
 };
 
 G_DEFINE_FINAL_TYPE (QurbKioskKeypad, qurb_kiosk_keypad, GTK_TYPE_WIDGET)
@@ -23,7 +28,8 @@ G_DEFINE_FINAL_TYPE (QurbKioskKeypad, qurb_kiosk_keypad, GTK_TYPE_WIDGET)
 enum { SIGNAL_TYPED, SIGNAL_ERASED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
-#define LETTERS_PER_ROW 7
+/* Three rows of letters, as tall as the three rows of digits. */
+#define LETTERS_PER_ROW 9
 
 static void
 key_clicked (GtkButton *button, QurbKioskKeypad *self)
@@ -77,6 +83,18 @@ special_new (QurbKioskKeypad *self, const gchar *css_class, GCallback callback)
   return button;
 }
 
+/* A place in the bottom row that keeps its room when its key is not
+ * there: "none" shows nothing. */
+static GtkWidget *
+cell_new (void)
+{
+  GtkWidget *cell = gtk_stack_new ();
+
+  gtk_stack_add_named (GTK_STACK (cell), gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0), "none");
+  qurb_kiosk_stack_expose_shown_only (GTK_STACK (cell));
+  return cell;
+}
+
 static GtkWidget *
 digits_new (QurbKioskKeypad *self)
 {
@@ -84,11 +102,6 @@ digits_new (QurbKioskKeypad *self)
 
   for (guint i = 0; i < 9; i++)
     gtk_grid_attach (GTK_GRID (grid), key_new (self, '1' + i), i % 3, i / 3, 1, 1);
-  self->to_letters = special_new (self, "keypad-switch", G_CALLBACK (switch_clicked));
-  self->erase[0] = special_new (self, "keypad-erase", G_CALLBACK (erase_clicked));
-  gtk_grid_attach (GTK_GRID (grid), self->to_letters, 0, 3, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), key_new (self, '0'), 1, 3, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), self->erase[0], 2, 3, 1, 1);
   return grid;
 }
 
@@ -96,17 +109,38 @@ static GtkWidget *
 letters_new (QurbKioskKeypad *self)
 {
   GtkWidget *grid = grid_new ();
-  guint rows = (26 + LETTERS_PER_ROW - 1) / LETTERS_PER_ROW;
 
   for (guint i = 0; i < 26; i++)
-    gtk_grid_attach (GTK_GRID (grid), key_new (self, 'A' + i),
-                     i % LETTERS_PER_ROW, i / LETTERS_PER_ROW, 1, 1);
-  self->to_digits = special_new (self, "keypad-switch", G_CALLBACK (switch_clicked));
-  self->erase[1] = special_new (self, "keypad-erase", G_CALLBACK (erase_clicked));
-  /* The last row has room after Z for both. */
-  gtk_grid_attach (GTK_GRID (grid), self->to_digits, 5, rows - 1, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), self->erase[1], 6, rows - 1, 1, 1);
+    {
+      GtkWidget *key = key_new (self, 'A' + i);
+
+      /* Nine to a row fit a portrait screen (kiosk.css). */
+      gtk_widget_add_css_class (key, "letter");
+      gtk_grid_attach (GTK_GRID (grid), key, i % LETTERS_PER_ROW, i / LETTERS_PER_ROW, 1, 1);
+    }
   return grid;
+}
+
+/* The switch, 0 and the erase key: one row under both layouts, so that
+ * a finger finds them where they were whichever layout shows. */
+static GtkWidget *
+bottom_row_new (QurbKioskKeypad *self)
+{
+  GtkWidget *row = grid_new ();
+
+  self->switch_cell = cell_new ();
+  self->to_letters = special_new (self, "keypad-switch", G_CALLBACK (switch_clicked));
+  self->to_digits = special_new (self, "keypad-switch", G_CALLBACK (switch_clicked));
+  gtk_stack_add_named (GTK_STACK (self->switch_cell), self->to_letters, "letters");
+  gtk_stack_add_named (GTK_STACK (self->switch_cell), self->to_digits, "digits");
+  self->zero_cell = cell_new ();
+  gtk_stack_add_named (GTK_STACK (self->zero_cell), key_new (self, '0'), "zero");
+  self->erase = special_new (self, "keypad-erase", G_CALLBACK (erase_clicked));
+  gtk_button_set_icon_name (GTK_BUTTON (self->erase), "qurb-erase-symbolic");
+  gtk_grid_attach (GTK_GRID (row), self->switch_cell, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row), self->zero_cell, 1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (row), self->erase, 2, 0, 1, 1);
+  return row;
 }
 
 static void
@@ -123,7 +157,7 @@ qurb_kiosk_keypad_dispose (GObject *object)
 {
   QurbKioskKeypad *self = QURB_KIOSK_KEYPAD (object);
 
-  g_clear_pointer (&self->stack, gtk_widget_unparent);
+  g_clear_pointer (&self->box, gtk_widget_unparent);
   G_OBJECT_CLASS (qurb_kiosk_keypad_parent_class)->dispose (object);
 }
 
@@ -145,14 +179,18 @@ qurb_kiosk_keypad_class_init (QurbKioskKeypadClass *klass)
 static void
 qurb_kiosk_keypad_init (QurbKioskKeypad *self)
 {
+  self->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   self->stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->stack), digits_new (self), "digits");
   gtk_stack_add_named (GTK_STACK (self->stack), letters_new (self), "letters");
-  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), FALSE);
+  /* Both layouts the same height: the bottom row never moves. */
+  gtk_stack_set_vhomogeneous (GTK_STACK (self->stack), TRUE);
   qurb_kiosk_stack_expose_shown_only (GTK_STACK (self->stack));
-  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
-  for (guint i = 0; i < G_N_ELEMENTS (self->erase); i++)
-    gtk_button_set_icon_name (GTK_BUTTON (self->erase[i]), "qurb-erase-symbolic");
+  gtk_box_append (GTK_BOX (self->box), self->stack);
+  gtk_box_append (GTK_BOX (self->box), bottom_row_new (self));
+  gtk_widget_set_parent (self->box, GTK_WIDGET (self));
+  self->letters_allowed = TRUE;
+  qurb_kiosk_keypad_show_letters (self, FALSE);
   left_to_right (GTK_WIDGET (self));
 }
 
@@ -165,16 +203,21 @@ qurb_kiosk_keypad_showing_letters (QurbKioskKeypad *self)
 void
 qurb_kiosk_keypad_show_letters (QurbKioskKeypad *self, gboolean letters)
 {
+  letters = letters && self->letters_allowed;
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), letters ? "letters" : "digits");
+  gtk_stack_set_visible_child_name (GTK_STACK (self->zero_cell), letters ? "none" : "zero");
+  /* Where only digits make sense, no switch at all (its room kept). */
+  gtk_stack_set_visible_child_name (GTK_STACK (self->switch_cell),
+                                    !self->letters_allowed ? "none" : letters ? "digits" : "letters");
 }
 
-/* A member number is digits only; a CIN starts with letters. */
+/* A member number, a PIN, a phone are digits only; a CIN starts with
+ * letters. */
 void
 qurb_kiosk_keypad_set_letters_allowed (QurbKioskKeypad *self, gboolean allowed)
 {
-  gtk_widget_set_sensitive (self->to_letters, allowed);
-  if (!allowed)
-    qurb_kiosk_keypad_show_letters (self, FALSE);
+  self->letters_allowed = allowed;
+  qurb_kiosk_keypad_show_letters (self, qurb_kiosk_keypad_showing_letters (self));
 }
 
 void
@@ -184,7 +227,6 @@ qurb_kiosk_keypad_relabel (QurbKioskKeypad *self, const gchar *lang)
   qurb_kiosk_set_text (self->to_letters, T_("ABC"));
   /* TRANSLATORS: keypad key that shows the digits again */
   qurb_kiosk_set_text (self->to_digits, T_("123"));
-  for (guint i = 0; i < G_N_ELEMENTS (self->erase); i++)
-    /* TRANSLATORS: keypad key that deletes the last character typed */
-    qurb_kiosk_set_name (self->erase[i], T_("Delete"));
+  /* TRANSLATORS: keypad key that deletes the last character typed */
+  qurb_kiosk_set_name (self->erase, T_("Delete"));
 }

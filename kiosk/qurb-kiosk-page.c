@@ -13,7 +13,7 @@ G_DEFINE_TYPE_WITH_PRIVATE (QurbKioskPage, qurb_kiosk_page, GTK_TYPE_BOX)
 enum { PROP_0, PROP_SESSION, N_PROPS };
 static GParamSpec *props[N_PROPS];
 
-enum { SIGNAL_NAVIGATE, SIGNAL_FAILED, N_SIGNALS };
+enum { SIGNAL_NAVIGATE, SIGNAL_FAILED, SIGNAL_HOLD_TOUCHES, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
 static void
@@ -98,6 +98,10 @@ qurb_kiosk_page_class_init (QurbKioskPageClass *klass)
   signals[SIGNAL_FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                          G_TYPE_NONE, 1, G_TYPE_ERROR);
+  /* hold-touches: what is under the member's finger changed (a question
+   * revealed); a tap at once after is a double tap, and is ignored. */
+  signals[SIGNAL_HOLD_TOUCHES] = g_signal_new ("hold-touches", G_TYPE_FROM_CLASS (klass),
+                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   gtk_widget_class_set_accessible_role (GTK_WIDGET_CLASS (klass), GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -157,6 +161,12 @@ void
 qurb_kiosk_page_failed (QurbKioskPage *self, const GError *error)
 {
   g_signal_emit (self, signals[SIGNAL_FAILED], 0, error);
+}
+
+void
+qurb_kiosk_page_hold_touches (QurbKioskPage *self)
+{
+  g_signal_emit (self, signals[SIGNAL_HOLD_TOUCHES], 0);
 }
 
 /* orientable (a GtkBox, say) lays out side by side on a landscape screen

@@ -55,6 +55,7 @@ void              qurb_kiosk_page_navigate     (QurbKioskPage *self,
                                                 QurbKioskNav   how);
 void              qurb_kiosk_page_failed       (QurbKioskPage *self,
                                                 const GError  *error);
+void              qurb_kiosk_page_hold_touches (QurbKioskPage *self);
 void              qurb_kiosk_page_flip_with_screen (QurbKioskPage *self,
                                                     GtkWidget     *orientable);
 void              qurb_kiosk_page_set_landscape (QurbKioskPage *self,

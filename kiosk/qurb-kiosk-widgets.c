@@ -226,3 +226,18 @@ qurb_kiosk_stack_expose_shown_only (GtkStack *stack)
   g_signal_connect (stack, "notify::visible-child", G_CALLBACK (stack_hide_inactive), NULL);
   stack_hide_inactive (stack, NULL, NULL);
 }
+
+/* Every scrolled window in widget (and widget itself) back at its top. */
+void
+qurb_kiosk_scroll_to_top (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    qurb_kiosk_scroll_to_top (child);
+}

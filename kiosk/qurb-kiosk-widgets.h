@@ -46,5 +46,6 @@ void       qurb_kiosk_apply_language (GtkWidget   *window,
 gchar     *qurb_kiosk_ltr            (const gchar *lang,
                                       const gchar *text);
 void       qurb_kiosk_stack_expose_shown_only (GtkStack *stack);
+void       qurb_kiosk_scroll_to_top  (GtkWidget   *widget);
 
 G_END_DECLS

@@ -4,7 +4,8 @@
  * the caravans and their bookings (Home keeps them) until "Done" or the
  * idle time, which both go through qurb_kiosk_window_end_visit() and
  * forget the member. Invariant: a screen that shows a member's data is
- * only ever shown with a member identified. */
+ * only ever shown with a member identified; asked for before, it is
+ * shown once the member has identified. */
 #include "config.h"
 
 #include "qurb-idle-warning.h"
@@ -13,6 +14,7 @@
 #include "qurb-kiosk-resources.h"
 #include "qurb-kiosk-window.h"
 #include "qurb-kiosk-topbar.h"
+#include "qurb-kiosk-touch.h"
 #include "qurb-staff-console.h"
 
 struct _QurbKioskWindow {
@@ -20,7 +22,7 @@ struct _QurbKioskWindow {
 
   GtkWidget *main_box, *topbar;
   GtkWidget *header, *back_button, *title_label, *member_label, *home_button, *done_button;
-  GtkWidget *stack, *busy_label, *idle_warning;
+  GtkWidget *scroller, *stack, *busy_label, *idle_warning;
   GtkWidget *staff;          /* the staff console, a screen of its own; made when first opened */
 
   QurbKioskSession *session;
@@ -28,7 +30,8 @@ struct _QurbKioskWindow {
   gboolean landscape;        /* the pages' layout */
   GPtrArray *history;        /* screen names Back returns to, oldest first */
   gchar *current;            /* the screen shown, or being retried */
-  gint64 last_touch;         /* monotonic µs */
+  gint64 last_touch;         /* monotonic µs: the last real input */
+  QurbKioskTouchGuard guard;
   gint64 last_refresh;       /* monotonic µs: the banner last read */
   guint idle_source, retry_source;
 };
@@ -61,6 +64,7 @@ lang_of (QurbKioskWindow *self)
 static void enter_screen (QurbKioskWindow *self, const gchar *name);
 static void page_navigate (QurbKioskPage *page, const gchar *name, gint how, QurbKioskWindow *self);
 static void page_failed (QurbKioskPage *page, const GError *error, QurbKioskWindow *self);
+static void hold_touches (QurbKioskWindow *self);
 
 /* The page of a screen, made the first time it is shown: the kiosk
  * starts with its home screen alone (bench/: start-up). */
@@ -79,6 +83,7 @@ qurb_kiosk_window_get_page (QurbKioskWindow *self, const gchar *name)
         gtk_stack_add_named (GTK_STACK (self->stack), GTK_WIDGET (page), name);
         g_signal_connect (page, "navigate", G_CALLBACK (page_navigate), self);
         g_signal_connect (page, "failed", G_CALLBACK (page_failed), self);
+        g_signal_connect_swapped (page, "hold-touches", G_CALLBACK (hold_touches), self);
         qurb_kiosk_page_relabel (page);
         qurb_kiosk_page_set_landscape (page, self->landscape);
         return page;
@@ -96,6 +101,12 @@ static void
 note_touch (QurbKioskWindow *self)
 {
   self->last_touch = g_get_monotonic_time ();
+}
+
+static void
+hold_touches (QurbKioskWindow *self)
+{
+  qurb_kiosk_touch_guard_hold (&self->guard);
 }
 
 static void
@@ -146,6 +157,7 @@ show_busy (QurbKioskWindow *self, const GError *error)
   qurb_kiosk_set_text (self->busy_label,
                        T_("One moment, please: the service is busy. We are trying again…"));
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "busy");
+  hold_touches (self);
   update_header (self, NULL);
   if (self->retry_source == 0)
     self->retry_source = g_timeout_add (QURB_KIOSK_RETRY_SECONDS * 1000, retry_tick, self);
@@ -161,6 +173,7 @@ enter_staff (QurbKioskWindow *self)
   g_free (self->current);
   self->current = g_strdup (QURB_KIOSK_SCREEN_STAFF);
   gtk_stack_set_visible_child (GTK_STACK (self->stack), self->staff);
+  hold_touches (self);
   gtk_widget_set_visible (self->header, FALSE);
   gtk_widget_set_visible (self->title_label, FALSE);
 }
@@ -181,10 +194,15 @@ enter_screen (QurbKioskWindow *self, const gchar *name)
     qurb_staff_console_lock (QURB_STAFF_CONSOLE (self->staff));
   page = qurb_kiosk_window_get_page (self, name);
   g_return_if_fail (page != NULL);
+  /* Nobody identified yet: identification first, then this screen. */
   if (QURB_KIOSK_PAGE_GET_CLASS (page)->needs_member && qurb_kiosk_session_get_member (self->session) == NULL)
     {
-      qurb_kiosk_window_end_visit (self);
-      return;
+      QurbKioskErrand *errand = qurb_kiosk_session_get_errand (self->session);
+
+      g_free (errand->target);
+      errand->target = g_strdup (name);
+      name = "identify";
+      page = qurb_kiosk_window_get_page (self, name);
     }
   g_clear_handle_id (&self->retry_source, g_source_remove);
   if (name != self->current)
@@ -198,6 +216,9 @@ enter_screen (QurbKioskWindow *self, const gchar *name)
       return;
     }
   gtk_stack_set_visible_child (GTK_STACK (self->stack), GTK_WIDGET (page));
+  /* Every screen opens at its top, whatever the last visitor scrolled. */
+  qurb_kiosk_scroll_to_top (self->scroller);
+  hold_touches (self);
   update_header (self, page);
 }
 
@@ -381,18 +402,27 @@ idle_tick (gpointer user_data)
 
       qurb_idle_warning_count (QURB_IDLE_WARNING (self->idle_warning), lang_of (self),
                                (guint) ((left + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC));
+      if (!gtk_widget_get_visible (self->idle_warning))
+        hold_touches (self);
       gtk_widget_set_visible (self->idle_warning, TRUE);
     }
   return G_SOURCE_CONTINUE;
 }
 
-/* Any touch is more time: the warning goes, what was typed stays. */
+/* A touch is more time: the warning goes, what was typed stays. Only a
+ * person's input counts (qurb-kiosk-touch.h); a double tap's second half
+ * is dropped before any control sees it. */
 static gboolean
 any_event (GtkEventControllerLegacy *controller, GdkEvent *event, QurbKioskWindow *self)
 {
-  note_touch (self);
-  gtk_widget_set_visible (self->idle_warning, FALSE);
-  return GDK_EVENT_PROPAGATE;
+  gboolean refused = qurb_kiosk_touch_guard_refuses (&self->guard, event);
+
+  if (qurb_kiosk_touch_is_input (event))
+    {
+      note_touch (self);
+      gtk_widget_set_visible (self->idle_warning, FALSE);
+    }
+  return refused ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
 
 static gboolean
@@ -435,6 +465,10 @@ static void
 set_landscape (QurbKioskWindow *self, gboolean landscape)
 {
   self->landscape = landscape;
+  if (landscape)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "landscape");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "landscape");
   for (GtkWidget *child = gtk_widget_get_first_child (self->stack); child;
        child = gtk_widget_get_next_sibling (child))
     if (QURB_IS_KIOSK_PAGE (child))
@@ -501,7 +535,7 @@ qurb_kiosk_window_class_init (QurbKioskWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/ma/qurb/Kiosk/qurb-kiosk-window.ui");
 #define CHILD(name) gtk_widget_class_bind_template_child (widget_class, QurbKioskWindow, name)
   CHILD (main_box); CHILD (topbar); CHILD (header); CHILD (back_button); CHILD (title_label); CHILD (member_label);
-  CHILD (home_button); CHILD (done_button); CHILD (stack); CHILD (busy_label); CHILD (idle_warning);
+  CHILD (home_button); CHILD (done_button); CHILD (scroller); CHILD (stack); CHILD (busy_label); CHILD (idle_warning);
 #undef CHILD
   gtk_widget_class_bind_template_callback (widget_class, back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, home_clicked);

@@ -80,6 +80,8 @@ static void
 show_step (QurbPhonePage *self, Step step)
 {
   const gchar *lang = lang_of (self);
+  const QurbMember *member = qurb_kiosk_session_get_member (qurb_kiosk_page_get_session (QURB_KIOSK_PAGE (self)));
+  const gchar *registered = member ? member->phone : NULL;
   g_autofree gchar *tail = phone_tail (lang, self->phone), *intro = NULL;
 
   self->step = step;
@@ -87,8 +89,16 @@ show_step (QurbPhonePage *self, Step step)
   switch (step)
     {
     case STEP_NUMBER:
-      qurb_kiosk_set_text (self->intro_label,
-                           T_("Type your mobile number. We will send a code to it by SMS to check that it is yours."));
+      /* The number on file, masked as everywhere on a lobby screen. */
+      if (registered != NULL && *registered != '\0')
+        {
+          g_autofree gchar *now_tail = phone_tail (lang, registered);
+
+          intro = g_strdup_printf (T_("Your registered phone ends in %s. Type your new mobile number: we will send "
+                                      "a code to it by SMS to check that it is yours."), now_tail);
+        }
+      qurb_kiosk_set_text (self->intro_label, intro ? intro
+                           : T_("Type your mobile number. We will send a code to it by SMS to check that it is yours."));
       qurb_kiosk_set_text (self->caption_label, T_("Mobile number"));
       qurb_kiosk_set_name (self->field_box, T_("Mobile number"));
       qurb_kiosk_button_offer (self->main_button, T_("Send me a code"), "qurb-forward-symbolic");

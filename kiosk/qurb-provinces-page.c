@@ -124,7 +124,6 @@ qurb_provinces_page_class_init (QurbProvincesPageClass *klass)
   page_class->enter = qurb_provinces_page_enter;
   page_class->relabel = qurb_provinces_page_relabel;
   page_class->title = qurb_kiosk_booking_title;
-  page_class->needs_member = TRUE;
 }
 
 static void

@@ -72,7 +72,6 @@ qurb_slots_page_class_init (QurbSlotsPageClass *klass)
   page_class->enter = qurb_slots_page_enter;
   page_class->relabel = qurb_slots_page_relabel;
   page_class->title = qurb_kiosk_booking_title;
-  page_class->needs_member = TRUE;
 }
 
 static void

@@ -55,12 +55,23 @@ lang_of (QurbStaffCompose *self)
   return qurb_kiosk_session_get_lang (self->session);
 }
 
+/* An SMS encoding as staff say it: the standard letters, or Unicode
+ * (accents GSM-7 lacks, Arabic), which holds fewer letters a part. */
+static const gchar *
+encoding_words (const gchar *lang, QurbEncoding encoding)
+{
+  /* TRANSLATORS: staff console; an SMS that holds 160 letters a part */
+  return encoding == QURB_ENCODING_GSM7 ? T_("standard letters (GSM-7)")
+  /* TRANSLATORS: staff console; an SMS that holds 70 letters a part */
+                                        : T_("Unicode, 70 letters a part");
+}
+
 static gchar *
 counter_text (const gchar *lang, const QurbSegments *s)
 {
   return g_strdup_printf (qurb_dngettext (lang, "%u characters · %s · %u SMS per member",
                                           "%u characters · %s · %u SMS per member", s->parts),
-                          s->units, qurb_encoding_name (s->encoding), s->parts);
+                          s->units, encoding_words (lang, s->encoding), s->parts);
 }
 
 /* The first character of text that GSM-7 lacks, as a string. */
@@ -97,13 +108,19 @@ update_counters (QurbStaffCompose *self)
   if (odd != NULL)
     {
       g_autofree gchar *folded = qurb_gsm7_fold (fr);
+      /* The character isolated left to right; the Arabic sentence
+       * begins with a word, so that it reads right to left (Pango takes
+       * a paragraph's direction from its first strong letter). */
+      g_autofree gchar *odd_isolated = qurb_kiosk_ltr (lang, odd);
       g_autofree gchar *warning = NULL;
       QurbSegments s;
 
       qurb_sms_segments (folded, &s);
-      warning = g_strdup_printf (T_("“%s” is not in the GSM alphabet: the French text goes as UCS-2, "
-                                    "%u SMS per member. Without accents it would take %u."),
-                                 odd, e->fr.parts, s.parts);
+      /* TRANSLATORS: staff console; %1$s a character of the French text */
+      warning = g_strdup_printf (T_("“%1$s” is not among the standard SMS letters (GSM-7): the French text goes as "
+                                    "Unicode, 70 letters a part, %2$u SMS per member. Without accents it would take "
+                                    "%3$u."),
+                                 odd_isolated, e->fr.parts, s.parts);
       qurb_kiosk_set_text (self->ucs2_label, warning);
     }
   gtk_widget_set_visible (self->ucs2_box, odd != NULL);

@@ -41,8 +41,11 @@ show_result (QurbWaitlistPage *self, const gchar *text, gboolean good)
 static void
 show_place (QurbWaitlistPage *self, gint position, const gchar *lang)
 {
-  g_autofree gchar *text = g_strdup_printf (T_("You are number %d on the waiting list. If a seat is freed, it is "
-                                               "yours: we send you its booking code by SMS."), position);
+  g_autofree gchar *ordinal = qurb_kiosk_booking_ordinal (lang, position);
+  /* TRANSLATORS: kiosk; %s a place in order: 1er, 2e… / الأول، الثاني… */
+  g_autofree gchar *place = g_strdup_printf (T_("You are %s on the waiting list."), ordinal);
+  g_autofree gchar *note = qurb_kiosk_booking_waitlist_note (lang, position);
+  g_autofree gchar *text = g_strconcat (place, " ", note, NULL);
 
   show_result (self, text, TRUE);
   /* The invitation to join, and its count from before, no longer apply. */

@@ -10,7 +10,7 @@ PACKAGES="
   sqlite3 libgammu-dev gammu
   libsoup-3.0-dev kannel kannel-extras
   libgtk-4-dev libgtk-4-bin fonts-noto-core fonts-noto-ui-core fonts-noto-mono fonts-dejavu-core
-  xvfb xauth dbus-daemon at-spi2-core libatspi2.0-dev
+  xvfb xauth libxtst-dev dbus-daemon at-spi2-core libatspi2.0-dev
   cage grim xwayland
   scdoc systemd debhelper dpkg-dev fakeroot lintian
 "

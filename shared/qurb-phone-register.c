@@ -154,6 +154,39 @@ set_phone (QurbDb *db, gint64 member_id, const gchar *phone, const gchar *actor,
   return qurb_db_audit (db, actor, "phone-register", member_no, masked ? masked : "none", error);
 }
 
+/* A phone changed by a code sent to the new number: the old number is
+ * told too, in the member's language, so that a change the member did
+ * not make is noticed. Privacy: nothing of the member's files in it, nor
+ * the new number. Queued like any notice. */
+static gboolean
+notify_old_phone (QurbDb *db, gint64 member_id, const gchar *new_phone, GError **error)
+{
+  sqlite3_stmt *stmt = qurb_db_statement (db, "SELECT phone, lang FROM members WHERE id = ?", error);
+  g_autofree gchar *old_phone = NULL, *lang = NULL, *text = NULL, *sms = NULL;
+  gint step;
+
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "I", member_id) ||
+      (step = qurb_db_step_row (db, stmt, error)) < 0)
+    return FALSE;
+  if (step > 0)
+    {
+      old_phone = qurb_db_column_dup (stmt, 0);
+      lang = qurb_db_column_dup (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (old_phone == NULL || *old_phone == '\0' || g_strcmp0 (old_phone, new_phone) == 0)
+    return TRUE;
+  /* TRANSLATORS: SMS to a member's previous phone after a new one was
+   * registered at the kiosk; short (Arabic: one SMS of 70 characters) */
+  text = g_strdup (qurb_dgettext (lang, "Qurb: the phone of your file was changed at the kiosk. Not you? "
+                                        "Come to your agency."));
+  sms = g_strcmp0 (lang, "fr") == 0 ? qurb_gsm7_fold (text) : g_strdup (text);
+  return qurb_outbox_queue (db, &(QurbOutgoing) {
+                              .peer = old_phone, .text = sms, .kind = "notice",
+                              .priority = QURB_PRIORITY_NOTICE, .member_id = member_id,
+                              .lang = lang }, NULL, error);
+}
+
 typedef struct {
   gint64 member_id;
   const gchar *checked_hash;  /* the hash the code was checked against, */
@@ -206,6 +239,7 @@ confirm_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   result->outcome = QURB_PHONE_REGISTERED;
   /* The code is spent: its row goes, the send count with it. */
   return qurb_db_transact_exec (db, error, "DELETE FROM phone_codes WHERE member_id = ?", "I", job->member_id) &&
+         notify_old_phone (db, job->member_id, result->phone, error) &&
          set_phone (db, job->member_id, result->phone, job->actor, error);
 }
 

@@ -173,8 +173,7 @@ test_lockout (KioskFixture *f, gconstpointer data)
                           "2027-01-15T11:00:00");
   /* The desk lifts it: the member gets in. */
   g_assert_true (qurb_lockout_lift (f->db.db, "member:100002", "test", NULL, &error));
-  kiosk_driver_tap (&f->kiosk, T_("CIN number"));
-  kiosk_driver_type (&f->kiosk, "BE654321");
+  retype (f, T_("CIN number"), "BE654321");
   kiosk_driver_tap (&f->kiosk, T_("Continue"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "claims");
 }
@@ -211,15 +210,20 @@ test_waitlist (KioskFixture *f, gconstpointer data)
 
   load_full_caravan (f);
   kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
-  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
   screenshot (f, "provinces-full");
-  /* Tata: one caravan, full — straight to its waiting list. */
+  /* Tata: one caravan, full — straight to its waiting list, once the
+   * member has identified. */
   kiosk_driver_tap (&f->kiosk, ar ? "طاطا" : "Tata");
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "waitlist");
   screenshot (f, "waitlist");
   kiosk_driver_tap (&f->kiosk, T_("Put me on the waiting list"));
-  place = g_strdup_printf (T_("You are number %d on the waiting list. If a seat is freed, it is "
-                              "yours: we send you its booking code by SMS."), 1);
+  {
+    /* The place said as people say it: first. */
+    const gchar *number = ar ? "ترتيبكم الأول في لائحة الانتظار." : "Vous êtes 1er sur la liste d'attente.";
+
+    place = g_strconcat (number, " ", T_("The next seat freed is yours: its booking code comes by SMS."), NULL);
+  }
   assert_shows (f, place);
   /* The invitation and its count from before the join are gone. */
   {
@@ -256,8 +260,8 @@ test_waitlist_needs_phone (KioskFixture *f, gconstpointer data)
 
   load_full_caravan (f);
   kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
-  kiosk_driver_identify (&f->kiosk, "100004", "K112233");
   kiosk_driver_tap (&f->kiosk, g_str_equal (lang, "ar") ? "طاطا" : "Tata");
+  kiosk_driver_identify (&f->kiosk, "100004", "K112233");
   kiosk_driver_tap (&f->kiosk, T_("Put me on the waiting list"));
   assert_shows (f, T_("To be told when a seat is freed, you need a registered phone."));
   kiosk_driver_tap (&f->kiosk, T_("Register my phone for SMS"));
@@ -370,7 +374,6 @@ test_elsewhere (KioskFixture *f, gconstpointer data)
 
   g_assert_true (qurb_agency_set (f->db.db, "LAA-01", "Laayoune", "GLM-01=Guelmim,Tan-Tan", NULL));
   kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
-  kiosk_driver_identify (&f->kiosk, "100001", "AB123456");
   assert_shows (f, where);
   screenshot (f, "provinces-elsewhere");
   kiosk_driver_tap (&f->kiosk, ar ? "كلميم" : "Guelmim");
@@ -378,6 +381,8 @@ test_elsewhere (KioskFixture *f, gconstpointer data)
   assert_shows (f, advice);
   /* Seen, not booked: the caravan cannot be touched into its times. */
   g_assert_false (gtk_widget_get_sensitive (kiosk_driver_find (&f->kiosk, ar ? "الكشف" : "Dépistage")));
+  /* Dashed, as its province was. */
+  g_assert_true (gtk_widget_has_css_class (kiosk_driver_find (&f->kiosk, ar ? "الكشف" : "Dépistage"), "elsewhere"));
   screenshot (f, "caravans-elsewhere");
   kiosk_driver_tap (&f->kiosk, T_("Choose another place"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "provinces");
@@ -385,6 +390,17 @@ test_elsewhere (KioskFixture *f, gconstpointer data)
   kiosk_driver_tap (&f->kiosk, ar ? "العيون" : "Laâyoune");
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "caravans");
   g_assert_false (kiosk_driver_has_text (&f->kiosk, where));
+
+  /* A province [agencies] does not name: its agency, by the province. */
+  g_assert_true (qurb_agency_set (f->db.db, "LAA-01", "Laayoune", "GLM-01=Tan-Tan", NULL));
+  kiosk_driver_tap (&f->kiosk, T_("Home"));
+  kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
+  {
+    g_autofree gchar *unnamed = g_strdup_printf (T_("Booked at the agency of %s"), ar ? "كلميم" : "Guelmim");
+
+    assert_shows (f, unnamed);
+  }
+  screenshot (f, "provinces-elsewhere-unnamed");
 }
 
 /* Touches from the home screen to each task done (Done included), walked
@@ -419,10 +435,10 @@ test_touches (KioskFixture *f, gconstpointer data)
 
   /* A booking in a province of two caravans. */
   kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
-  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
   kiosk_driver_tap (&f->kiosk, "Laâyoune");
   kiosk_driver_tap (&f->kiosk, "Caravane dentaire");
   kiosk_driver_tap (&f->kiosk, "09:00");
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
   kiosk_driver_tap (&f->kiosk, T_("Confirm the booking"));
   kiosk_driver_tap (&f->kiosk, T_("Done"));
   g_assert_cmpuint (touches_since (f, &mark), ==, 22);
@@ -440,9 +456,9 @@ test_touches (KioskFixture *f, gconstpointer data)
 
   /* A booking in a province of one caravan: no caravan to choose. */
   kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
-  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
   kiosk_driver_tap (&f->kiosk, "Smara");
   kiosk_driver_tap (&f->kiosk, "09:00");
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
   kiosk_driver_tap (&f->kiosk, T_("Confirm the booking"));
   kiosk_driver_tap (&f->kiosk, T_("Done"));
   g_assert_cmpuint (touches_since (f, &mark), ==, 21);
@@ -460,8 +476,8 @@ test_touches (KioskFixture *f, gconstpointer data)
 
   /* The waiting list of a full caravan. */
   kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
-  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
   kiosk_driver_tap (&f->kiosk, "Tata");
+  kiosk_driver_identify (&f->kiosk, "100002", "BE654321");
   kiosk_driver_tap (&f->kiosk, T_("Put me on the waiting list"));
   kiosk_driver_tap (&f->kiosk, T_("Done"));
   g_assert_cmpuint (touches_since (f, &mark), ==, 20);

@@ -112,6 +112,8 @@ test_register (QurbFixture *fixture, gconstpointer data)
                           " WHERE action = 'phone-register'", "kiosk " SAID " +2126*****988");
   /* Spent: the same code registers nothing again. */
   g_assert_cmpint (confirm (fixture, code, NULL), ==, QURB_PHONE_NO_CODE);
+  /* A first phone: no old number to tell. */
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages"), ==, 1);
 }
 
 static void
@@ -173,6 +175,33 @@ test_import_keeps_it (QurbFixture *fixture, gconstpointer data)
   qurb_assert_query_text (fixture->db, "SELECT phone FROM members WHERE member_no = '100005'", "+212711223399");
 }
 
+/* A member who changes their phone: the old number is told too, in the
+ * member's language, with nothing of their files; a first phone tells
+ * nobody else (test_register). */
+static void
+test_old_phone_told (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id = qurb_test_query_int (fixture->db, "SELECT id FROM members WHERE member_no = '100001'");
+  QurbPhoneStart started;
+  QurbPhoneConfirm confirmed;
+  g_autofree gchar *code = NULL;
+
+  g_assert_true (qurb_phone_register_start (fixture->db, id, "0612349988", "ar", &started, &error));
+  g_assert_cmpint (started.outcome, ==, QURB_PHONE_CODE_SENT);
+  qurb_phone_start_clear (&started);
+  code = code_sent_to (fixture, "+212612349988");
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE peer = '+212612345678'"),
+                   ==, 0);
+  g_assert_true (qurb_phone_register_confirm (fixture->db, id, code, "kiosk", &confirmed, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (confirmed.outcome, ==, QURB_PHONE_REGISTERED);
+  qurb_phone_confirm_clear (&confirmed);
+  qurb_assert_query_text (fixture->db, "SELECT kind || ' ' || priority || ' ' || lang || ' ' || text FROM messages"
+                          " WHERE dir = 'out' AND peer = '+212612345678'",
+                          "notice 1 ar قرب: غُيّر هاتف ملفكم بالشباك الآلي. إن لم تغيروه، تفضلوا إلى وكالتكم.");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -181,6 +210,7 @@ main (int argc, char **argv)
   ADD ("/phone-register/register", test_register);
   ADD ("/phone-register/expired-and-limits", test_expired_and_limits);
   ADD ("/phone-register/import-keeps-it", test_import_keeps_it);
+  ADD ("/phone-register/old-phone-told", test_old_phone_told);
 #undef ADD
   return g_test_run ();
 }

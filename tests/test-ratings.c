@@ -69,12 +69,13 @@ caravan_day (QurbFixture *fixture)
   static const gchar *const came[] = { "100001", "100002", "100004", "100005", "100007" };
   g_autoptr(GError) error = NULL;
   QurbBookingResult cancelled;
+  g_autofree gchar *cancelled_code = NULL;
 
   qurb_fixture_load_corpus (fixture);
   for (guint i = 0; i < G_N_ELEMENTS (members); i++)
     g_free (qurb_test_book (fixture->db, members[i], "LAA1"));
-  g_autofree gchar *cancelled_code = qurb_test_query_text (fixture->db, "SELECT b.code FROM bookings b JOIN members m"
-                                                           " ON m.id = b.member_id WHERE m.member_no = '100003'");
+  cancelled_code = qurb_test_query_text (fixture->db, "SELECT b.code FROM bookings b JOIN members m"
+                                         " ON m.id = b.member_id WHERE m.member_no = '100003'");
   g_assert_true (qurb_booking_cancel (fixture->db, qurb_test_query_int (fixture->db,
                  "SELECT id FROM members WHERE member_no = '100003'"),
                  cancelled_code, &cancelled, &error));
