@@ -3,7 +3,10 @@
 # smsbox -> qurb-smsd -> sendsms -> bearerbox -> fakesmsc, against the same
 # path with smsbox answering by itself (a fixed `text` sms-service), in the
 # same run, on the same Kannel (tests/kannel/kannel.conf.in, loopback).
-# Usage: bench/kannel-bench.sh [BUILD_DIR] ["N…"] [RUNS]
+# Usage: [WINDOW=parts] [MAX_PENDING=posts] bench/kannel-bench.sh [BUILD_DIR] ["N…"] [RUNS]
+# (WINDOW: qurb-smsd's [kannel] sendsms-window, its default when unset;
+# MAX_PENDING: smsbox's max-pending-requests, 64 as in docs/kannel/ —
+# how many posts smsbox keeps open to qurb-smsd at once)
 #
 # Each run: N messages (500, then 2,000 by default) from a batch fakesmsc as fast as it sends them; the
 # time until it has received the N-th answer. qurb-smsd runs on a fresh copy
@@ -19,6 +22,7 @@ cd "$(dirname "$0")/.."
 BUILD=${1:-build}
 SIZES=${2:-500 2000}
 RUNS=${3:-3}
+MAX_PENDING=${MAX_PENDING:-64}
 WORK=$PWD/bench/data/kannel
 QURBCTL=$PWD/$BUILD/qurbctl/qurbctl
 SMSD=$PWD/$BUILD/smsd/qurb-smsd
@@ -29,6 +33,8 @@ PATH=$PATH:/usr/sbin
 command -v bearerbox >/dev/null && [ -x $FAKESMSC ] ||
   { echo "Kannel is needed: apt-get install kannel kannel-extras" >&2; exit 1; }
 now() { date +%s.%N; }
+# CPU seconds of these processes so far
+cpu_of() { for p; do cat "/proc/$p/stat"; done | awk '{ s += ($14 + $15) / 100 } END { print s }'; }
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 freeport() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])'; }
 waitport() { for _ in $(seq 200); do (exec 3<>/dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.05; done
@@ -45,7 +51,7 @@ ADMIN=$(freeport) BOX=$(freeport) FAKE=$(freeport) BENCH=$(freeport) SENDSMS=$(f
 kannel_conf() {  # kannel_conf IMMEDIATE
   sed -e "s|@DIR@|$WORK|g" -e "s|@ADMIN_PORT@|$ADMIN|g" -e "s|@SMSBOX_PORT@|$BOX|g" \
       -e "s|@FAKE_PORT@|$FAKE|g" -e "s|@BENCH_PORT@|$BENCH|g" -e "s|@SENDSMS_PORT@|$SENDSMS|g" \
-      -e "s|@APP_PORT@|$APP|g" -e "s|@RETRY@|5|g" -e "s|@QDELAY@|1|g" -e "s|@MAX_PENDING@|512|g" \
+      -e "s|@APP_PORT@|$APP|g" -e "s|@RETRY@|5|g" -e "s|@QDELAY@|1|g" -e "s|@MAX_PENDING@|$MAX_PENDING|g" \
       -e "s|@IMMEDIATE@|$1|g" -e "s|@LOG_LEVEL@|1|g" tests/kannel/kannel.conf.in > "$WORK/kannel.conf"
 }
 start_smsbox() {
@@ -75,21 +81,25 @@ credentials=$WORK/kannel.credentials
 short-code=2525
 smsc-id=BENCH
 poll-interval-ms=100
+${WINDOW:+sendsms-window=$WINDOW}
 [sms]
 max-replies-per-hour=100000
 INI
 
 # batch N MESSAGE… — N messages through the BENCH link (-z 4: a random
 # number ends each text, so that no two are the same); seconds until the
-# N-th answer is back. -v 1 logs only the N-th answer.
+# N-th answer is back. -v 1 logs only the N-th answer. Kannel's CPU
+# seconds meanwhile (both boxes) in $WORK/kannel-cpu.
 batch() {
-  local log=$WORK/fakesmsc-$RANDOM.log t0 t1 fpid
+  local log=$WORK/fakesmsc-$RANDOM.log t0 t1 fpid k0
+  k0=$(cpu_of $bearerbox_pid $smsbox_pid)
   t0=$(now)
   $FAKESMSC -H 127.0.0.1 -r "$BENCH" -i 0 -m "$N" -v 1 -z 4 "$@" > "$log" 2>&1 & fpid=$!
   for _ in $(seq 12000); do grep -q "Got message $N:" "$log" && break; sleep 0.01; done
   t1=$(now)
   kill -INT $fpid; wait $fpid || true
   grep -q "Got message $N:" "$log" || { echo "not every answer came back: $log" >&2; exit 1; }
+  awk -v k0="$k0" -v k1="$(cpu_of $bearerbox_pid $smsbox_pid)" 'BEGIN { print k1 - k0 }' > "$WORK/kannel-cpu"
   awk "BEGIN { print $t1 - $t0 }"
 }
 
@@ -112,22 +122,25 @@ qurb_run() {
 }
 
 kannel_conf false
-bearerbox -v 2 "$WORK/kannel.conf" > "$WORK/bearerbox.out" 2>&1 & pids+=($!)
+bearerbox -v 2 "$WORK/kannel.conf" > "$WORK/bearerbox.out" 2>&1 & bearerbox_pid=$!; pids+=($bearerbox_pid)
 waitport "$ADMIN"; waitport "$BOX"
 for mode in false true; do
   kannel_conf $mode
   start_smsbox
   for N in $SIZES; do
-    alone=() qurb=() cpu=()
+    alone=() qurb=() cpu=() kalone=() kqurb=()
     for run in $(seq "$RUNS"); do
       alone+=("$(batch "+212612345678 9999 text BENCH ")")
+      kalone+=("$(cat "$WORK/kannel-cpu")")
       qurb+=("$(qurb_run)")
       cpu+=("$(cat "$WORK/cpu")")
-      echo "immediate-sendsms-reply=$mode, $N messages, run $run: Kannel alone ${alone[-1]} s," \
-           "qurb-smsd ${qurb[-1]} s (${cpu[-1]} s of CPU)" >&2
+      kqurb+=("$(cat "$WORK/kannel-cpu")")
+      echo "immediate-sendsms-reply=$mode, $N messages, run $run: Kannel alone ${alone[-1]} s" \
+           "(Kannel ${kalone[-1]} s of CPU), qurb-smsd ${qurb[-1]} s (${cpu[-1]} s of CPU; Kannel ${kqurb[-1]} s)" >&2
     done
-    echo "immediate=$mode n=$N alone_s=$(median "${alone[@]}") qurb_s=$(median "${qurb[@]}") cpu_s=$(median "${cpu[@]}")"
+    echo "immediate=$mode n=$N alone_s=$(median "${alone[@]}") qurb_s=$(median "${qurb[@]}") cpu_s=$(median "${cpu[@]}")" \
+         "kannel_alone_cpu_s=$(median "${kalone[@]}") kannel_qurb_cpu_s=$(median "${kqurb[@]}")"
   done
   kill $smsbox_pid; wait $smsbox_pid || true
 done
-echo "runs=$RUNS load=$(cut -d' ' -f1 /proc/loadavg)"
+echo "runs=$RUNS load=$(cut -d' ' -f1 /proc/loadavg) max_pending=$MAX_PENDING"

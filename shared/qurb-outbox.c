@@ -26,11 +26,13 @@
  *   sent ──delivered(network_ref)──▶ delivered when every part of the last
  *     round is.
  *
- * Every transition is one IMMEDIATE transaction guarded by (state, modem,
- * send_round), so two modems never both hold a message. Leases count on
- * the machine's real clock, never the pinned QURB_NOW: they measure how
- * long a daemon has been silent. At-least-once remains for one part: the
- * one on the air when its daemon was killed, before it was recorded. */
+ * Every transition happens inside one IMMEDIATE transaction (a daemon may
+ * make several in one: claim a few messages, record a few parts), guarded
+ * by (state, modem, send_round), so two modems never both hold a message.
+ * Leases count on the machine's real clock, never the pinned QURB_NOW: they
+ * measure how long a daemon has been silent. At-least-once remains for the
+ * parts on the air when their daemon was killed, before they were
+ * recorded: one for a modem, one per message under way through Kannel. */
 #include "config.h"
 
 #include <string.h>
@@ -89,7 +91,8 @@ typedef struct {
   const gchar *modem;
   gboolean broadcasts_allowed;
   guint lease_ms;
-  QurbOutboxItem *item;
+  guint max;
+  GArray *items;            /* QurbOutboxItem */
 } Claim;
 
 /* Claims whose daemon went silent go back to the queue. */
@@ -111,20 +114,15 @@ expire_leases (QurbDb *db, const gchar *now, gint64 now_ms, GError **error)
   return step == 0;
 }
 
+/* The next message into item; item->id stays 0 when there is none. */
 static gboolean
-claim_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+claim_one (QurbDb *db, Claim *job, const gchar *now, gint64 now_ms, QurbOutboxItem *item, GError **error)
 {
-  Claim *job = user_data;
-  QurbOutboxItem *item = job->item;
-  g_autofree gchar *now = qurb_now_iso ();
   g_autofree gchar *held_by = NULL;
-  gint64 now_ms = real_ms ();
   sqlite3_stmt *stmt;
   gint step, round, reference;
   guint parts_sent;
 
-  if (!expire_leases (db, now, now_ms, error))
-    return FALSE;
   /* Replies first, then notices, reminders, broadcasts; oldest first. */
   stmt = qurb_db_statement (db,
       "SELECT id, modem, send_round, coalesce (reference, id % 256),"
@@ -177,24 +175,74 @@ claim_in_transaction (QurbDb *db, gpointer user_data, GError **error)
   return TRUE;
 }
 
+static void
+clear_items (GArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    qurb_outbox_item_clear (&g_array_index (items, QurbOutboxItem, i));
+  g_array_set_size (items, 0);
+}
+
+static gboolean
+claim_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  Claim *job = user_data;
+  g_autofree gchar *now = qurb_now_iso ();
+  gint64 now_ms = real_ms ();
+
+  clear_items (job->items);   /* a transaction tried again starts afresh */
+  if (!expire_leases (db, now, now_ms, error))
+    return FALSE;
+  while (job->items->len < job->max)
+    {
+      QurbOutboxItem item = { 0 };
+
+      if (!claim_one (db, job, now, now_ms, &item, error))
+        return FALSE;
+      if (item.id == 0)
+        break;
+      g_array_append_val (job->items, item);
+    }
+  return TRUE;
+}
+
+/* Up to max messages this modem may send now, each marked as its own for
+ * lease_ms, in one transaction; appended to items (QurbOutboxItem, each
+ * to clear), in the order to send them. Atomic across processes. */
+gboolean
+qurb_outbox_claim_many (QurbDb *db, const gchar *modem, gboolean broadcasts_allowed, guint lease_ms,
+                        guint max, GArray *items, GError **error)
+{
+  g_autoptr(GArray) claimed = g_array_new (FALSE, TRUE, sizeof (QurbOutboxItem));
+  Claim job = { modem, broadcasts_allowed, lease_ms, max, claimed };
+
+  g_return_val_if_fail (db != NULL && modem != NULL && items != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!qurb_db_transact (db, claim_in_transaction, &job, error))
+    {
+      clear_items (claimed);
+      return FALSE;
+    }
+  g_array_append_vals (items, claimed->data, claimed->len);
+  return TRUE;
+}
+
 /* The next message this modem may send now, marked as its own for
  * lease_ms; id is 0 when there is none. Atomic across processes. */
 gboolean
 qurb_outbox_claim (QurbDb *db, const gchar *modem, gboolean broadcasts_allowed, guint lease_ms,
                    QurbOutboxItem *item, GError **error)
 {
-  Claim job = { modem, broadcasts_allowed, lease_ms, item };
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (QurbOutboxItem));
 
-  g_return_val_if_fail (db != NULL && modem != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
 
   memset (item, 0, sizeof *item);
-  if (!qurb_db_transact (db, claim_in_transaction, &job, error))
-    {
-      qurb_outbox_item_clear (item);
-      memset (item, 0, sizeof *item);
-      return FALSE;
-    }
+  if (!qurb_outbox_claim_many (db, modem, broadcasts_allowed, lease_ms, 1, items, error))
+    return FALSE;
+  if (items->len == 1)
+    *item = g_array_index (items, QurbOutboxItem, 0);
   return TRUE;
 }
 
@@ -206,20 +254,16 @@ qurb_outbox_item_clear (QurbOutboxItem *item)
 }
 
 typedef struct {
-  const QurbOutboxItem *item;
   const gchar *modem;
-  guint seq;              /* 0: renew only */
-  gboolean last;
-  gint network_ref;
   guint lease_ms;
-  gboolean ours;
-} PartSent;
+  QurbOutboxSentPart *parts;  /* seq 0: the lease renewed only */
+  guint n;
+} PartsSent;
 
 static gboolean
-part_sent_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+part_sent (QurbDb *db, const PartsSent *job, QurbOutboxSentPart *part, const gchar *now, GError **error)
 {
-  PartSent *job = user_data;
-  g_autofree gchar *now = qurb_now_iso ();
+  gboolean last = part->seq > 0 && part->seq >= part->n_parts;
   sqlite3_stmt *stmt = qurb_db_statement (db,
       "UPDATE messages SET lease_until = ?1, updated_at = ?2,"
       "  state = CASE WHEN ?3 THEN 'sent' ELSE state END,"
@@ -227,21 +271,49 @@ part_sent_in_transaction (QurbDb *db, gpointer user_data, GError **error)
       " WHERE id = ?4 AND state = 'sending' AND modem = ?5 AND send_round = ?6", error);
 
   if (stmt == NULL ||
-      !qurb_db_bind (db, stmt, error, "ItiIti", real_ms () + job->lease_ms, now, (gint) job->last,
-                     job->item->id, job->modem, job->item->send_round) ||
+      !qurb_db_bind (db, stmt, error, "ItiIti", real_ms () + job->lease_ms, now, (gint) last,
+                     part->item->id, job->modem, part->item->send_round) ||
       !qurb_db_step_done (db, stmt, error))
     return FALSE;
-  job->ours = qurb_db_changes (db) == 1;
-  if (job->seq == 0)
+  part->ours = qurb_db_changes (db) == 1;
+  if (part->seq == 0)
     return TRUE;
   /* On the air either way: recorded, even for a claim lost meanwhile. */
   stmt = qurb_db_statement (db,
       "INSERT OR IGNORE INTO sms_sent_parts (message_id, send_round, seq, modem, network_ref, sent_at)"
       " VALUES (?, ?, ?, ?, ?, ?)", error);
   return stmt != NULL &&
-         qurb_db_bind (db, stmt, error, "Iiitit", job->item->id, job->item->send_round, (gint) job->seq,
-                       job->modem, job->network_ref, now) &&
+         qurb_db_bind (db, stmt, error, "Iiitit", part->item->id, part->item->send_round, (gint) part->seq,
+                       job->modem, part->network_ref, now) &&
          qurb_db_step_done (db, stmt, error);
+}
+
+static gboolean
+parts_sent_in_transaction (QurbDb *db, gpointer user_data, GError **error)
+{
+  PartsSent *job = user_data;
+  g_autofree gchar *now = qurb_now_iso ();
+
+  for (guint i = 0; i < job->n; i++)
+    if (!part_sent (db, job, &job->parts[i], now, error))
+      return FALSE;
+  return TRUE;
+}
+
+/* Parts with the network, in one transaction, each as
+ * qurb_outbox_part_sent records it; each part's ours is set. */
+gboolean
+qurb_outbox_parts_sent (QurbDb *db, const gchar *modem, guint lease_ms, QurbOutboxSentPart *parts,
+                        guint n, GError **error)
+{
+  PartsSent job = { modem, lease_ms, parts, n };
+
+  g_return_val_if_fail (db != NULL && modem != NULL && (parts != NULL || n == 0), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  for (guint i = 0; i < n; i++)
+    g_return_val_if_fail (parts[i].item != NULL && parts[i].seq > 0, FALSE);
+
+  return n == 0 || qurb_db_transact (db, parts_sent_in_transaction, &job, error);
 }
 
 /* Part seq (1-based) of n_parts is with the network: recorded, the lease
@@ -251,15 +323,14 @@ gboolean
 qurb_outbox_part_sent (QurbDb *db, const QurbOutboxItem *item, const gchar *modem, guint seq,
                        guint n_parts, gint network_ref, guint lease_ms, gboolean *ours, GError **error)
 {
-  PartSent job = { item, modem, seq, seq >= n_parts, network_ref, lease_ms, FALSE };
+  QurbOutboxSentPart part = { item, seq, n_parts, network_ref, FALSE };
 
-  g_return_val_if_fail (db != NULL && item != NULL && modem != NULL && seq > 0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (item != NULL && seq > 0, FALSE);
 
-  if (!qurb_db_transact (db, part_sent_in_transaction, &job, error))
+  if (!qurb_outbox_parts_sent (db, modem, lease_ms, &part, 1, error))
     return FALSE;
   if (ours)
-    *ours = job.ours;
+    *ours = part.ours;
   return TRUE;
 }
 
@@ -268,14 +339,15 @@ gboolean
 qurb_outbox_renew (QurbDb *db, const QurbOutboxItem *item, const gchar *modem, guint lease_ms,
                    gboolean *ours, GError **error)
 {
-  PartSent job = { item, modem, 0, FALSE, -1, lease_ms, FALSE };
+  QurbOutboxSentPart renewal = { item, 0, 0, -1, FALSE };
+  PartsSent job = { modem, lease_ms, &renewal, 1 };
 
   g_return_val_if_fail (db != NULL && item != NULL && modem != NULL && ours != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!qurb_db_transact (db, part_sent_in_transaction, &job, error))
+  if (!qurb_db_transact (db, parts_sent_in_transaction, &job, error))
     return FALSE;
-  *ours = job.ours;
+  *ours = renewal.ours;
   return TRUE;
 }
 

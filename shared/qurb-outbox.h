@@ -44,6 +44,15 @@ typedef struct {
   guint parts_sent;         /* parts of this round already taken by the network */
 } QurbOutboxItem;
 
+/* A part with the network, to record (qurb_outbox_parts_sent). */
+typedef struct {
+  const QurbOutboxItem *item;
+  guint seq;                /* 1-based */
+  guint n_parts;
+  gint network_ref;
+  gboolean ours;            /* set: FALSE when the claim was lost meanwhile */
+} QurbOutboxSentPart;
+
 gboolean qurb_outbox_queue (QurbDb             *db,
                             const QurbOutgoing *message,
                             gint64             *id,
@@ -55,6 +64,13 @@ gboolean qurb_outbox_claim         (QurbDb         *db,
                                     gboolean        broadcasts_allowed,
                                     guint           lease_ms,
                                     QurbOutboxItem *item,
+                                    GError        **error);
+gboolean qurb_outbox_claim_many    (QurbDb         *db,
+                                    const gchar    *modem,
+                                    gboolean        broadcasts_allowed,
+                                    guint           lease_ms,
+                                    guint           max,
+                                    GArray         *items,
                                     GError        **error);
 void     qurb_outbox_item_clear    (QurbOutboxItem *item);
 gboolean qurb_outbox_renew         (QurbDb               *db,
@@ -72,6 +88,12 @@ gboolean qurb_outbox_part_sent     (QurbDb               *db,
                                     guint                 lease_ms,
                                     gboolean             *ours,
                                     GError              **error);
+gboolean qurb_outbox_parts_sent    (QurbDb             *db,
+                                    const gchar        *modem,
+                                    guint               lease_ms,
+                                    QurbOutboxSentPart *parts,
+                                    guint               n,
+                                    GError            **error);
 gboolean qurb_outbox_retry_later   (QurbDb               *db,
                                     const QurbOutboxItem *item,
                                     const gchar          *modem,

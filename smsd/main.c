@@ -18,6 +18,7 @@ typedef struct {
   QurbSmsd *smsd;
   const gchar *config_path;
   const gchar *only_modem;
+  gboolean stopping;
 } Daemon;
 
 /* The modems of config (or just the one asked for): GSM modems through
@@ -66,6 +67,7 @@ on_stop (gpointer user_data)
   Daemon *daemon = user_data;
 
   g_message ("stopping");
+  daemon->stopping = TRUE;
   qurb_sd_notify ("STOPPING=1");
   qurb_smsd_stop (daemon->smsd);
   g_main_loop_quit (daemon->loop);
@@ -80,6 +82,10 @@ on_reload (gpointer user_data)
   g_autoptr(GError) error = NULL;
   QurbSmsd *fresh;
 
+  /* A stop waits for the parts on their way, turning the main loop: no
+   * reload in the middle of it. */
+  if (daemon->stopping)
+    return G_SOURCE_CONTINUE;
   qurb_sd_notify ("RELOADING=1");
   fresh = build (daemon, &error);
   if (fresh == NULL)

@@ -9,22 +9,19 @@
  * (http-request-retry); its part stays in the inbox all the same, since
  * smsbox may be gone and retry nothing. A retry is the same part: Kannel's
  * id joins it to the part still held here, and its time stamp (%T) makes
- * it "seen before" for the store once stored.
+ * it "seen before" for the store once stored. The daemon is woken when
+ * posts come in, and takes in together all that came meanwhile: one
+ * transaction stores them, then each is answered 200.
  *
- * Answers go out through sendsms, one synchronous call per part, as a
- * modem sends: 202 is sent, 4xx refused, anything else a failure. */
+ * Answers go out through sendsms (qurb-kannel-sendsms.c). */
 #include "config.h"
 
-#include <libsoup/soup.h>
 #include <string.h>
 
-#include "qurb-kannel-format.h"
-#include "qurb-modem-kannel.h"
-#include "qurb-segments.h"
+#include "qurb-modem-kannel-private.h"
 
 /* Parts held at most: beyond, a post is answered 503 at once. */
 #define MAX_HELD 10000
-#define SENDSMS_TIMEOUT_SECONDS 10
 #define PROBE_TIMEOUT_SECONDS 2
 #define LISTEN_BACKLOG 1024
 
@@ -36,30 +33,6 @@ typedef struct {
   gint64 answer_by;           /* monotonic µs: 503 then if still waiting */
   GList *link;                /* in KannelModem.held */
 } Held;
-
-typedef struct {
-  QurbModem parent;
-  QurbKannelAccount account;  /* its strings are owned below */
-  gchar *listen, *callback_url, *sendsms_url, *username, *password, *short_code, *smsc_id;
-  gchar **allow_ip;
-  guint hold_seconds;
-  SoupServer *server;         /* from the first connect to free */
-  SoupSession *session;
-  gboolean connected;
-  GQueue held;                /* Held, oldest first */
-  GHashTable *by_serial;      /* &Held.serial → Held */
-  GHashTable *by_key;         /* Held.key → Held */
-  guint64 next_serial;
-  guint expiry_source;
-  gint last_ref;              /* -1 before the first part */
-} KannelModem;
-
-typedef struct {
-  gchar *number;
-  GPtrArray *pieces;
-  gboolean ucs2;
-  guint8 reference;
-} Encoded;
 
 static void on_request_gone (SoupServerMessage *msg, Held *held);
 
@@ -124,6 +97,18 @@ expire_held (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+static gboolean
+on_wake (gpointer user_data)
+{
+  KannelModem *self = user_data;
+
+  self->wake_source = 0;
+  self->wake (self->wake_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Once the main loop has read every post that is there: the daemon takes
+ * them in together. */
 static void
 hold (KannelModem *self, Held *held, SoupServerMessage *msg)
 {
@@ -131,6 +116,8 @@ hold (KannelModem *self, Held *held, SoupServerMessage *msg)
   g_signal_connect (msg, "disconnected", G_CALLBACK (on_request_gone), held);
   held->answer_by = g_get_monotonic_time () + (gint64) self->hold_seconds * G_USEC_PER_SEC;
   soup_server_message_pause (msg);
+  if (self->wake != NULL && self->wake_source == 0)
+    self->wake_source = g_idle_add (on_wake, self);
 }
 
 static gboolean
@@ -364,117 +351,6 @@ kannel_delete_part (QurbModem *modem, QurbModemPart *part, GError **error)
   return TRUE;
 }
 
-/* Cut at spaces by our own segment maths, in the alphabet it chooses. */
-static gpointer
-kannel_encode (QurbModem *modem, const gchar *number, const gchar *text, guint8 reference,
-               guint *n_parts, GError **error)
-{
-  g_autoptr(GPtrArray) pieces = qurb_sms_split (text);
-  QurbSegments segments;
-  Encoded *encoded;
-
-  if (number == NULL || *number == '\0' || pieces->len == 0 || pieces->len > 255)
-    {
-      g_set_error (error, QURB_MODEM_ERROR, QURB_MODEM_ERROR_FAILED, "text or number cannot be encoded");
-      return NULL;
-    }
-  qurb_sms_segments (text, &segments);
-  encoded = g_new0 (Encoded, 1);
-  encoded->number = g_strdup (number);
-  encoded->pieces = g_steal_pointer (&pieces);
-  encoded->ucs2 = segments.encoding == QURB_ENCODING_UCS2;
-  encoded->reference = reference;
-  *n_parts = encoded->pieces->len;
-  return encoded;
-}
-
-/* Our reference for a part, carried back by its delivery report: the
- * wall clock's milliseconds (31 bits, round again after 24.8 days), one
- * more than the last when that is not later, so that it stays unique
- * across restarts too. */
-static gint
-next_network_ref (KannelModem *self)
-{
-  gint ref = (gint) ((g_get_real_time () / 1000) & G_MAXINT);
-
-  if (self->last_ref >= 0)
-    {
-      guint32 ahead = ((guint32) ref - (guint32) self->last_ref) & G_MAXINT;
-
-      if (ahead == 0 || ahead >= 1u << 30)
-        ref = (self->last_ref + 1) & G_MAXINT;
-    }
-  self->last_ref = ref;
-  return ref;
-}
-
-/* The first line of smsbox's answer ("0: Accepted for delivery"), short. */
-static gchar *
-answer_text (GBytes *body)
-{
-  gsize length;
-  const gchar *data = g_bytes_get_data (body, &length);
-  g_autofree gchar *text = g_strndup (data, MIN (length, 120));
-
-  text[strcspn (text, "\r\n")] = '\0';
-  return g_utf8_make_valid (text, -1);
-}
-
-static gboolean
-kannel_send_part (QurbModem *modem, gpointer encoded_ptr, guint index, gint *network_ref,
-                  GError **error)
-{
-  KannelModem *self = (KannelModem *) modem;
-  Encoded *encoded = encoded_ptr;
-  QurbKannelPart part = { encoded->number, NULL, encoded->ucs2, encoded->reference,
-                          encoded->pieces->len, index + 1, next_network_ref (self) };
-  g_autofree gchar *url = NULL;
-  g_autoptr(SoupMessage) msg = NULL;
-  g_autoptr(GBytes) body = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree gchar *said = NULL;
-  guint status;
-
-  g_return_val_if_fail (index < encoded->pieces->len, FALSE);
-  part.text = encoded->pieces->pdata[index];
-  url = qurb_kannel_sendsms_url (&self->account, &part);
-  msg = soup_message_new ("GET", url);
-  if (msg == NULL)
-    {
-      /* Not the URL: it holds the password. */
-      g_set_error (error, QURB_MODEM_ERROR, QURB_MODEM_ERROR_FAILED, "sendsms-url is not a URL");
-      return FALSE;
-    }
-  body = soup_session_send_and_read (self->session, msg, NULL, &local_error);
-  if (body == NULL)
-    {
-      g_set_error (error, QURB_MODEM_ERROR, QURB_MODEM_ERROR_DEVICE, "sendsms: %s", local_error->message);
-      return FALSE;
-    }
-  status = soup_message_get_status (msg);
-  if (status == SOUP_STATUS_ACCEPTED || status == SOUP_STATUS_OK)
-    {
-      if (network_ref)
-        *network_ref = part.network_ref;
-      return TRUE;
-    }
-  said = answer_text (body);
-  g_set_error (error, QURB_MODEM_ERROR,
-               status >= 400 && status < 500 ? QURB_MODEM_ERROR_REFUSED : QURB_MODEM_ERROR_FAILED,
-               "sendsms: %u %s", status, said);
-  return FALSE;
-}
-
-static void
-kannel_free_encoded (gpointer encoded_ptr)
-{
-  Encoded *encoded = encoded_ptr;
-
-  g_free (encoded->number);
-  g_ptr_array_unref (encoded->pieces);
-  g_free (encoded);
-}
-
 /* No signal to report: whether smsbox answers, and who we are to it. */
 static gboolean
 kannel_status (QurbModem *modem, gint *signal_percent, gchar **network, GError **error)
@@ -499,6 +375,7 @@ kannel_free (QurbModem *modem)
   while (self->held.head != NULL)
     forget (self, self->held.head->data);
   g_clear_handle_id (&self->expiry_source, g_source_remove);
+  g_clear_handle_id (&self->wake_source, g_source_remove);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
@@ -517,16 +394,25 @@ kannel_free (QurbModem *modem)
   g_free (self);
 }
 
+static void
+kannel_watch_inbox (QurbModem *modem, GSourceFunc wake, gpointer data)
+{
+  KannelModem *self = (KannelModem *) modem;
+
+  self->wake = wake;
+  self->wake_data = data;
+}
+
 static const QurbModemOps kannel_ops = {
   kannel_connect, kannel_disconnect, kannel_read_inbox, kannel_delete_part,
-  kannel_encode, kannel_send_part, kannel_free_encoded, kannel_free, kannel_status,
+  qurb_kannel_encode, qurb_kannel_send_part, qurb_kannel_free_encoded, kannel_free, kannel_status,
+  kannel_watch_inbox, qurb_kannel_send_part_async,
 };
 
 QurbModem *
 qurb_modem_kannel_new (const gchar *name, const QurbKannelSection *section, GError **error)
 {
   g_autofree gchar *username = NULL, *password = NULL;
-  g_autoptr(GProxyResolver) resolver = NULL;
   KannelModem *self;
 
   if (!qurb_kannel_read_credentials (section->credentials, &username, &password, error))
@@ -545,10 +431,7 @@ qurb_modem_kannel_new (const gchar *name, const QurbKannelSection *section, GErr
   self->hold_seconds = section->hold_seconds;
   self->account = (QurbKannelAccount) { self->sendsms_url, self->username, self->password,
                                         self->short_code, self->smsc_id, self->callback_url };
-  /* Straight to smsbox: no system proxy between us and our gateway. */
-  resolver = g_simple_proxy_resolver_new (NULL, NULL);
-  self->session = soup_session_new_with_options ("proxy-resolver", resolver,
-                                                 "timeout", SENDSMS_TIMEOUT_SECONDS, NULL);
+  self->session = qurb_kannel_session_new (section->sendsms_window);
   g_queue_init (&self->held);
   self->by_serial = g_hash_table_new (g_int64_hash, g_int64_equal);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);

@@ -32,6 +32,12 @@ typedef struct {
 
 typedef struct _QurbModem QurbModem;
 
+/* The end of an asynchronous send, from the main loop: the part's network
+ * reference as send_part gives it, or why it failed. */
+typedef void (*QurbModemSentFunc) (gint          network_ref,
+                                   const GError *error,
+                                   gpointer      user_data);
+
 typedef struct {
   gboolean   (*connect)      (QurbModem *modem, GError **error);
   void       (*disconnect)   (QurbModem *modem);
@@ -48,6 +54,18 @@ typedef struct {
   /* Signal in percent (-1 unknown) and the network's name, for the log. */
   gboolean   (*status)       (QurbModem *modem, gint *signal_percent, gchar **network,
                               GError **error);
+  /* Optional (NULL for a modem that is only polled): from now on, wake
+   * is called from the main loop when parts came in — once for the parts
+   * that came together — so that they are read then, not at the next poll. */
+  void       (*watch_inbox)  (QurbModem *modem, GSourceFunc wake, gpointer data);
+  /* Optional (NULL: one part at a time, by send_part). send_part without
+   * waiting for the network: done is called from the main loop, always,
+   * once; several may be under way; the caller keeps encoded until done.
+   * Returns the network reference the part carries (done gives it again
+   * when the part was taken), so that a delivery report that comes back
+   * before done is known for what it is. */
+  gint       (*send_part_async) (QurbModem *modem, gpointer encoded, guint index,
+                                 QurbModemSentFunc done, gpointer user_data);
 } QurbModemOps;
 
 struct _QurbModem {

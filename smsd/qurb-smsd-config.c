@@ -204,7 +204,12 @@ parse_kannel (GKeyFile *file, const gchar *group, QurbModemConfig *modem, const 
   /* Only the gateway on this machine unless told otherwise; "any" for anyone. */
   kannel->allow_ip = split_list (allow == NULL || *allow == '\0' ? "127.0.0.1,::1"
                                  : g_ascii_strcasecmp (allow, "any") == 0 ? "" : allow);
+  /* sendsms-window: with Kannel's default sendsms a part waits ~40 ms for its
+   * 202 (bench/RESULTS.md), so 64 parts on their way carry ~1,500 parts a
+   * second; a kill may send again one part per message under way. */
   return qurb_config_number (file, group, "hold-seconds", 20, 1, 3600, &kannel->hold_seconds,
+                             origin, error) &&
+         qurb_config_number (file, group, "sendsms-window", 64, 1, 256, &kannel->sendsms_window,
                              origin, error) &&
          qurb_config_number (file, group, "poll-interval-ms", 200, 50, 3600000, &modem->poll_interval_ms,
                              origin, error) &&

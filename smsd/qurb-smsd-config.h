@@ -15,6 +15,7 @@ typedef struct {
   gchar *short_code;        /* the sender of every answer */
   gchar *smsc_id;           /* NULL, or the link answers must leave by */
   guint hold_seconds;       /* a post not stored by then is answered 503 */
+  guint sendsms_window;     /* parts sent to sendsms at once, without waiting */
 } QurbKannelSection;
 
 typedef struct {

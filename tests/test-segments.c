@@ -29,6 +29,9 @@ test_segments_table (void)
     { "€", 80, QURB_ENCODING_GSM7, 160, 1 },         /* extension: two septets */
     { "€", 81, QURB_ENCODING_GSM7, 162, 2 },
     { "{", 81, QURB_ENCODING_GSM7, 162, 2 },         /* an escape pair never straddles */
+    { "Z9 ", 40, QURB_ENCODING_GSM7, 120, 1 },       /* ASCII letters, digits, space: one septet */
+    { "|", 80, QURB_ENCODING_GSM7, 160, 1 },         /* ASCII, yet in the extension */
+    { "`", 1, QURB_ENCODING_UCS2, 1, 1 },            /* ASCII, yet not GSM-7 at all */
     { "ê", 1, QURB_ENCODING_UCS2, 1, 1 },            /* ê is not GSM-7 */
     { "ç", 70, QURB_ENCODING_UCS2, 70, 1 },
     { "ب", 70, QURB_ENCODING_UCS2, 70, 1 },

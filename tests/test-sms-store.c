@@ -278,6 +278,67 @@ test_one_holder_at_a_time (QurbFixture *fixture, gconstpointer data)
   g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM messages WHERE state = 'sent'"), ==, 20);
 }
 
+/* A daemon behind Kannel claims several messages in one transaction and
+ * records the parts that came back together: each message as if claimed
+ * and recorded alone, and a batch that cannot be recorded whole is not
+ * recorded at all (its parts are recorded again later). */
+static void
+test_batches (QurbFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GArray) m1 = g_array_new (FALSE, TRUE, sizeof (QurbOutboxItem));
+  g_autoptr(GArray) m2 = g_array_new (FALSE, TRUE, sizeof (QurbOutboxItem));
+  g_autoptr(GError) error = NULL;
+  gint64 notice = queue (fixture, "notice", QURB_PRIORITY_NOTICE);
+  gint64 reply, reminder;
+  QurbOutboxItem ghost = { .id = 999999 };
+  QurbOutboxSentPart parts[3];
+
+  queue (fixture, "broadcast", QURB_PRIORITY_BROADCAST);
+  reply = queue (fixture, "reply", QURB_PRIORITY_REPLY);
+  reminder = queue (fixture, "reminder", QURB_PRIORITY_REMINDER);
+
+  /* In the order a lone claim would take them; quiet hours: no broadcast. */
+  g_assert_true (qurb_outbox_claim_many (fixture->db, "m1", FALSE, LEASE_MS, 2, m1, &error));
+  g_assert_cmpuint (m1->len, ==, 2);
+  g_assert_cmpint (g_array_index (m1, QurbOutboxItem, 0).id, ==, reply);
+  g_assert_cmpint (g_array_index (m1, QurbOutboxItem, 1).id, ==, notice);
+  g_assert_cmpstr (g_array_index (m1, QurbOutboxItem, 0).text, ==, "reply");
+  /* What m1 holds is not m2's to take. */
+  g_assert_true (qurb_outbox_claim_many (fixture->db, "m2", FALSE, LEASE_MS, 10, m2, &error));
+  g_assert_cmpuint (m2->len, ==, 1);
+  g_assert_cmpint (g_array_index (m2, QurbOutboxItem, 0).id, ==, reminder);
+
+  /* The reply's part 1 of 2, the notice whole, and m2's reminder recorded
+   * by m1: on the air, so kept, but not m1's to mark. */
+  parts[0] = (QurbOutboxSentPart) { &g_array_index (m1, QurbOutboxItem, 0), 1, 2, 41 };
+  parts[1] = (QurbOutboxSentPart) { &g_array_index (m1, QurbOutboxItem, 1), 1, 1, 42 };
+  parts[2] = (QurbOutboxSentPart) { &g_array_index (m2, QurbOutboxItem, 0), 1, 1, 43 };
+  g_assert_true (qurb_outbox_parts_sent (fixture->db, "m1", LEASE_MS, parts, 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (parts[0].ours && parts[1].ours);
+  g_assert_false (parts[2].ours);
+  qurb_assert_query_text (fixture->db, "SELECT group_concat(kind || ':' || state, ' ') FROM"
+                          " (SELECT kind, state FROM messages ORDER BY id)",
+                          "notice:sent broadcast:queued reply:sending reminder:sending");
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM sms_sent_parts"), ==, 3);
+
+  /* A batch with a part that cannot be recorded: none of it is. */
+  parts[0] = (QurbOutboxSentPart) { &g_array_index (m1, QurbOutboxItem, 0), 2, 2, 44 };
+  parts[1] = (QurbOutboxSentPart) { &ghost, 1, 1, 45 };
+  g_assert_false (qurb_outbox_parts_sent (fixture->db, "m1", LEASE_MS, parts, 2, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  qurb_assert_query_text (fixture->db, "SELECT state FROM messages WHERE kind = 'reply'", "sending");
+  g_assert_cmpint (qurb_test_query_int (fixture->db, "SELECT count(*) FROM sms_sent_parts"), ==, 3);
+  g_assert_true (qurb_outbox_parts_sent (fixture->db, "m1", LEASE_MS, parts, 1, &error));
+  qurb_assert_query_text (fixture->db, "SELECT state FROM messages WHERE kind = 'reply'", "sent");
+
+  for (guint i = 0; i < m1->len; i++)
+    qurb_outbox_item_clear (&g_array_index (m1, QurbOutboxItem, i));
+  for (guint i = 0; i < m2->len; i++)
+    qurb_outbox_item_clear (&g_array_index (m2, QurbOutboxItem, i));
+}
+
 static void
 test_reminders (QurbFixture *fixture, gconstpointer data)
 {
@@ -326,6 +387,7 @@ main (int argc, char **argv)
               test_claim_lapses_and_starts_again_whole, qurb_fixture_teardown);
   g_test_add ("/sms-store/one-holder-at-a-time", QurbFixture, NULL, qurb_fixture_setup,
               test_one_holder_at_a_time, qurb_fixture_teardown);
+  g_test_add ("/sms-store/batches", QurbFixture, NULL, qurb_fixture_setup, test_batches, qurb_fixture_teardown);
   g_test_add ("/sms-store/reminders", QurbFixture, NULL, qurb_fixture_setup, test_reminders,
               qurb_fixture_teardown);
   return g_test_run ();

@@ -24,6 +24,12 @@ static const gunichar gsm7_extension[] = { '\f', '^', '{', '}', '\\', '[', '~', 
 gboolean
 qurb_gsm7_char (gunichar c, guint *septets)
 {
+  /* Most of any text, and all in the basic table: no search. */
+  if (c < 0x80 && (g_ascii_isalnum (c) || c == ' '))
+    {
+      *septets = 1;
+      return TRUE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (gsm7_basic); i++)
     if (gsm7_basic[i] == c && c != 0x1B)
       {
