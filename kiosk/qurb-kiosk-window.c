@@ -42,18 +42,12 @@ static const struct {
   const gchar *name;
   GType (*get_type) (void);
 } screens[] = {
-  { "home", qurb_home_page_get_type },
-  { "identify", qurb_identify_page_get_type },
-  { "claims", qurb_claims_page_get_type },
-  { "provinces", qurb_provinces_page_get_type },
-  { "caravans", qurb_caravans_page_get_type },
-  { "slots", qurb_slots_page_get_type },
-  { "confirm", qurb_confirm_page_get_type },
-  { "booked", qurb_booked_page_get_type },
-  { "bookings", qurb_bookings_page_get_type },
-  { "waitlist", qurb_waitlist_page_get_type },
-  { "phone", qurb_phone_page_get_type },
-  { "ticket", qurb_ticket_page_get_type },
+  { "home", qurb_home_page_get_type }, { "identify", qurb_identify_page_get_type },
+  { "claims", qurb_claims_page_get_type }, { "provinces", qurb_provinces_page_get_type },
+  { "caravans", qurb_caravans_page_get_type }, { "slots", qurb_slots_page_get_type },
+  { "confirm", qurb_confirm_page_get_type }, { "booked", qurb_booked_page_get_type },
+  { "bookings", qurb_bookings_page_get_type }, { "waitlist", qurb_waitlist_page_get_type },
+  { "phone", qurb_phone_page_get_type }, { "ticket", qurb_ticket_page_get_type },
 };
 
 static const gchar *
@@ -370,6 +364,7 @@ staff_requested (QurbKioskTopbar *topbar, QurbKioskWindow *self)
   qurb_kiosk_window_show_screen (self, QURB_KIOSK_SCREEN_STAFF);
 }
 
+/* More time: the warning goes, what was typed stays. */
 static void
 more_time (QurbIdleWarning *warning, QurbKioskWindow *self)
 {
@@ -431,9 +426,9 @@ idle_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* A touch is more time: the warning goes, what was typed stays, and the
- * voice falls silent. Only a person's input counts (qurb-kiosk-touch.h);
- * a double tap's second half is dropped before any control sees it. */
+/* A touch is more time, and the voice falls silent. Only a person's input
+ * counts (qurb-kiosk-touch.h); a double tap's second half is dropped
+ * before any control sees it. */
 static gboolean
 any_event (GtkEventControllerLegacy *controller, GdkEvent *event, QurbKioskWindow *self)
 {
@@ -442,8 +437,7 @@ any_event (GtkEventControllerLegacy *controller, GdkEvent *event, QurbKioskWindo
   if (qurb_kiosk_touch_is_input (event))
     {
       qurb_kiosk_voice_stop (qurb_kiosk_session_get_voice (self->session));
-      note_touch (self);
-      gtk_widget_set_visible (self->idle_warning, FALSE);
+      more_time (NULL, self);
     }
   return refused ? GDK_EVENT_STOP : GDK_EVENT_PROPAGATE;
 }
