@@ -52,6 +52,21 @@ kiosk_fixture_teardown (KioskFixture *f, gconstpointer variant)
   g_setenv ("QURB_NOW", "2027-01-15T10:00:00", TRUE);
 }
 
+void
+kiosk_fixture_add_flows (const gchar *suite, const KioskFlow *flows, guint n_flows)
+{
+  for (guint v = 0; v < KIOSK_VARIANTS; v++)
+    for (guint i = 0; i < n_flows; i++)
+      {
+        g_autofree gchar *path = g_strdup_printf ("/%s/%s/%s/%s", suite, kiosk_variants[v].lang,
+                                                  kiosk_variants[v].landscape ? "landscape" : "portrait",
+                                                  flows[i].name);
+
+        g_test_add (path, KioskFixture, &kiosk_variants[v], kiosk_fixture_setup, flows[i].func,
+                    kiosk_fixture_teardown);
+      }
+}
+
 /* A screenshot named screen-LANG.png, or screen-LANG-landscape.png. */
 void
 kiosk_driver_snap (KioskDriver *driver, const KioskVariant *variant, const gchar *screen)

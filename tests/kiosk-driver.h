@@ -41,6 +41,16 @@ void        kiosk_fixture_setup     (KioskFixture  *fixture,
 void        kiosk_fixture_teardown  (KioskFixture  *fixture,
                                      gconstpointer  variant);
 
+/* A kiosk flow, added once in each variant as /SUITE/LANG/SHAPE/NAME. */
+typedef struct {
+  const gchar *name;
+  void (*func) (KioskFixture *fixture, gconstpointer variant);
+} KioskFlow;
+
+void        kiosk_fixture_add_flows (const gchar     *suite,
+                                     const KioskFlow *flows,
+                                     guint            n_flows);
+
 /* The test data every kiosk test starts from: the corpus, an
  * announcement on the banner, a claim file with a history. */
 void        kiosk_driver_prepare_db (QurbDb      *db);

@@ -202,24 +202,13 @@ test_listen (KioskFixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  static const struct {
-    const gchar *name;
-    void (*func) (KioskFixture *, gconstpointer);
-  } flows[] = {
+  static const KioskFlow flows[] = {
     { "ticket-printed", test_ticket_printed },
     { "ticket-printer-fails", test_ticket_printer_fails },
     { "listen", test_listen },
   };
 
   gtk_test_init (&argc, &argv, NULL);
-  for (guint v = 0; v < KIOSK_VARIANTS; v++)
-    for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
-      {
-        g_autofree gchar *path = g_strdup_printf ("/caravan-day/%s/%s/%s", kiosk_variants[v].lang,
-                                                  kiosk_variants[v].landscape ? "landscape" : "portrait",
-                                                  flows[i].name);
-        g_test_add (path, KioskFixture, &kiosk_variants[v], kiosk_fixture_setup, flows[i].func,
-                    kiosk_fixture_teardown);
-      }
+  kiosk_fixture_add_flows ("caravan-day", flows, G_N_ELEMENTS (flows));
   return g_test_run ();
 }

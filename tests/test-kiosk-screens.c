@@ -321,21 +321,12 @@ test_waitlist_positions (KioskFixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  static const struct {
-    const gchar *name;
-    void (*func) (KioskFixture *, gconstpointer);
-  } flows[] = {
+  static const KioskFlow flows[] = {
     { "fits", test_fits }, { "scroll-top", test_scroll_top }, { "language-buttons", test_language_buttons },
     { "keypad", test_keypad }, { "waitlist-positions", test_waitlist_positions },
   };
 
   gtk_test_init (&argc, &argv, NULL);
-  for (guint v = 0; v < KIOSK_VARIANTS; v++)
-    for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
-      {
-        g_autofree gchar *path = g_strdup_printf ("/kiosk-screens/%s/%s/%s", kiosk_variants[v].lang,
-                                                  kiosk_variants[v].landscape ? "landscape" : "portrait", flows[i].name);
-        g_test_add (path, KioskFixture, &kiosk_variants[v], kiosk_fixture_setup, flows[i].func, kiosk_fixture_teardown);
-      }
+  kiosk_fixture_add_flows ("kiosk-screens", flows, G_N_ELEMENTS (flows));
   return g_test_run ();
 }

@@ -502,10 +502,7 @@ test_touches (KioskFixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  static const struct {
-    const gchar *name;
-    void (*func) (KioskFixture *, gconstpointer);
-  } flows[] = {
+  static const KioskFlow flows[] = {
     { "visit", test_visit }, { "idle-warning", test_idle_warning }, { "lockout", test_lockout },
     { "waitlist", test_waitlist }, { "waitlist-needs-phone", test_waitlist_needs_phone },
     { "phone", test_phone }, { "banner", test_banner }, { "elsewhere", test_elsewhere },
@@ -513,12 +510,6 @@ main (int argc, char **argv)
   };
 
   gtk_test_init (&argc, &argv, NULL);
-  for (guint v = 0; v < KIOSK_VARIANTS; v++)
-    for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
-      {
-        g_autofree gchar *path = g_strdup_printf ("/kiosk-visit/%s/%s/%s", kiosk_variants[v].lang,
-                                                  kiosk_variants[v].landscape ? "landscape" : "portrait", flows[i].name);
-        g_test_add (path, KioskFixture, &kiosk_variants[v], kiosk_fixture_setup, flows[i].func, kiosk_fixture_teardown);
-      }
+  kiosk_fixture_add_flows ("kiosk-visit", flows, G_N_ELEMENTS (flows));
   return g_test_run ();
 }

@@ -297,22 +297,13 @@ test_locked_down (KioskFixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  static const struct {
-    const gchar *name;
-    void (*func) (KioskFixture *, gconstpointer);
-  } flows[] = {
+  static const KioskFlow flows[] = {
     { "home", test_home }, { "claims", test_claims }, { "book", test_book },
     { "cancel", test_cancel }, { "empty", test_empty }, { "busy", test_busy },
     { "locked-down", test_locked_down },
   };
 
   gtk_test_init (&argc, &argv, NULL);
-  for (guint v = 0; v < KIOSK_VARIANTS; v++)
-    for (guint i = 0; i < G_N_ELEMENTS (flows); i++)
-      {
-        g_autofree gchar *path = g_strdup_printf ("/kiosk/%s/%s/%s", kiosk_variants[v].lang,
-                                                  kiosk_variants[v].landscape ? "landscape" : "portrait", flows[i].name);
-        g_test_add (path, KioskFixture, &kiosk_variants[v], kiosk_fixture_setup, flows[i].func, kiosk_fixture_teardown);
-      }
+  kiosk_fixture_add_flows ("kiosk", flows, G_N_ELEMENTS (flows));
   return g_test_run ();
 }
