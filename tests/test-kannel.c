@@ -25,12 +25,14 @@
 #define WINDOW 8
 #define KILLS 4
 
-/* Members of tests/corpus/members.csv, each asking four different things
- * (one answer for the same text within five minutes is the rule). */
+/* Members of tests/corpus/members.csv, each asking different things
+ * (one answer for the same text within five minutes is the rule): every
+ * tenth message of MESSAGES needs a pair of its own. */
 static const gchar *const members[] = {
   "+212612345678", "+212661234567", "+212700112233", "+212711223344", "+212662000111",
 };
-static const gchar *const member_texts[] = { "AIDE", "مساعدة", "CARAVANE", "قافلة" };
+static const gchar *const member_texts[] = { "AIDE", "مساعدة", "CARAVANE", "قافلة", "MES RDV", "مواعيدي" };
+G_STATIC_ASSERT (MESSAGES / 10 <= G_N_ELEMENTS (members) * G_N_ELEMENTS (member_texts));
 
 typedef struct {
   QurbFixture fixture;
