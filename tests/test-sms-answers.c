@@ -126,6 +126,22 @@ test_free_times_one_part (QurbFixture *fixture, gconstpointer data)
     }
 }
 
+/* The help and a dossier's status hold in one Arabic part (70 characters). */
+static void
+test_arabic_one_part (QurbFixture *fixture, gconstpointer data)
+{
+  const gchar *texts[] = { "مساعدة", "حالة 2025000017", "2024001234" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_auto (Answer) answer = { 0 };
+
+      send_sms (fixture, FATIMA, texts[i], &answer);
+      g_assert_nonnull (answer.reply);
+      g_assert_cmpuint (answer.parts, ==, 1);
+    }
+}
+
 /* Thanks, greetings and "ok" cost the member nothing: no reply. */
 static void
 test_courtesy_unanswered (QurbFixture *fixture, gconstpointer data)
@@ -335,6 +351,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, QurbFixture, NULL, setup, func, qurb_fixture_teardown)
   ADD ("/sms-answers/time-never-replaced", test_time_never_replaced);
   ADD ("/sms-answers/free-times-one-part", test_free_times_one_part);
+  ADD ("/sms-answers/arabic-one-part", test_arabic_one_part);
   ADD ("/sms-answers/courtesy-unanswered", test_courtesy_unanswered);
   ADD ("/sms-answers/letter-only-code", test_letter_only_code);
   ADD ("/sms-answers/examples-exist", test_examples_exist);

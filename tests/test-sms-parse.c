@@ -63,6 +63,15 @@ static const ParseCase cases[] = {
   { "7jz laa1 m3a 10 w 20 d9i9a", QURB_INTENT_BOOK, NULL, "LAA1", "10:20" },
   { "7jz laa1 m3a 10 w 20", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
   { "حجز LAA1 الساعة 10 و نسف", QURB_INTENT_BOOK, NULL, "LAA1", NULL, NULL, NULL, NULL, TRUE },
+  /* A part of the day after the hour; named alone, it is no slot of ours
+   * to choose (never the morning's first one for "l'après-midi"). */
+  { "7jzli f GLM1 l 3 dial l3chiya", QURB_INTENT_BOOK, NULL, "GLM1", "15:00" },
+  { "reserver GLM1 a 3 de l'apres-midi", QURB_INTENT_BOOK, NULL, "GLM1", "15:00" },
+  { "حجز GLM1 10 ديال الصباح", QURB_INTENT_BOOK, NULL, "GLM1", "10:00" },
+  { "reserver GLM1 a midi", QURB_INTENT_BOOK, NULL, "GLM1", "12:00" },
+  { "reserver GLM1 l'apres-midi", QURB_INTENT_BOOK, NULL, "GLM1", NULL, NULL, NULL, NULL, TRUE },
+  { "7jz GLM1 fl3chiya", QURB_INTENT_BOOK, NULL, "GLM1", NULL, NULL, NULL, NULL, TRUE },
+  { "bonsoir, reserver GLM1", QURB_INTENT_BOOK, NULL, "GLM1" },
   /* The Arabic comma separates as the Latin one does. */
   { "حجز LAA1 10،30", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
   { "reserver laa1 10,30", QURB_INTENT_BOOK, NULL, "LAA1", "10:30" },
@@ -87,6 +96,13 @@ static const ParseCase cases[] = {
   { "annuler abcdef", QURB_INTENT_CANCEL },                 /* b is not in our codes */
   { "annuler mon rdv LAA1", QURB_INTENT_CANCEL, NULL, "LAA1" },
   { "وقف الحجز ديالي", QURB_INTENT_CANCEL },
+  /* Not cancelling is no cancel; about the booking held, its list. */
+  { "ما بغيتش نلغي الموعد، غير بغيت نعرف امتى هو", QURB_INTENT_MY_BOOKINGS },
+  { "je ne veux pas annuler mon rdv, c'est quand ?", QURB_INTENT_MY_BOOKINGS },
+  { "ma bghitch nlghi l7jz", QURB_INTENT_MY_BOOKINGS },
+  { "je n'annule pas mon rdv, je veux juste savoir l'heure", QURB_INTENT_MY_BOOKINGS },
+  { "bghit n'annuler reservation dyali", QURB_INTENT_CANCEL },
+  { "بغيت نلغي الحجز ديالي", QURB_INTENT_CANCEL },
   { "annuler les messages", QURB_INTENT_STOP },
   { "mes rdv svp", QURB_INTENT_MY_BOOKINGS },
   /* Darija verb forms and negation. */

@@ -8,6 +8,7 @@
 #include "qurb-sms-lexicon.h"
 #include "qurb-sms-parse.h"
 #include "qurb-sms-rating.h"
+#include "qurb-sms-time.h"
 
 #define HAS(cues, name) (((cues) & QURB_CUE_##name) != 0)
 
@@ -22,6 +23,7 @@ typedef struct {
   guint32 last_stop_or_start;
   gboolean my_booking;      /* "mes rdv", "الموعد ديالي", "مواعيدي" */
   gboolean receiving_told;  /* receiving named with no want before it: "je ne reçois plus" */
+  gboolean cancel_denied;   /* "ما بغيتش نلغي", "je ne veux pas annuler" */
   gboolean unknown_words;   /* a word that is neither a request nor courtesy */
   gboolean has_dossier, has_caravan, has_booking, has_time;
   gint caravan_at;
@@ -240,13 +242,50 @@ receiving_unwanted (const Message *m)
   return FALSE;
 }
 
+/* The word itself denied: a negation just before it, only a want
+ * between ("ما بغيتش نلغي", "je ne veux pas annuler", "ma bghitch
+ * nlghi"), or French "pas" just after ("je n'annule pas"). The "n" of
+ * "n'annuler" alone is Darija's "I", not French "ne". */
+static gboolean
+word_denied (const Message *m, guint i)
+{
+  const guint32 between = QURB_CUE_NEGATION | QURB_CUE_WANT | QURB_CUE_FRENCH | QURB_CUE_DARIJA;
+
+  if (i + 1 < m->tokens->len && HAS (m->cues[i + 1], NEGATION) && strcmp (m->tokens->pdata[i + 1], "pas") == 0)
+    return TRUE;
+  for (guint k = i; k > 0 && i - k < 4; k--)
+    {
+      guint32 cues = m->cues[k - 1];
+
+      if (k == i && strcmp (m->tokens->pdata[k - 1], "n") == 0)
+        continue;
+      if (HAS (cues, NEGATION))
+        return TRUE;
+      if (cues == 0 || (cues & ~between))
+        return FALSE;
+    }
+  return FALSE;
+}
+
 static void
 sum_up (Message *m)
 {
   m->all = 0;
+  m->cancel_denied = FALSE;
   for (guint i = 0; i < m->tokens->len; i++)
-    if (!m->argument[i])
-      m->all |= m->cues[i];
+    {
+      guint32 cues = m->cues[i];
+
+      if (m->argument[i])
+        continue;
+      /* Not cancelling is no cancel: what else it says decides. */
+      if (HAS (cues, CANCEL) && word_denied (m, i))
+        {
+          cues &= ~QURB_CUE_CANCEL;
+          m->cancel_denied = TRUE;
+        }
+      m->all |= cues;
+    }
   m->negated = HAS (m->all, NEGATION);
   for (guint i = 0; i < m->tokens->len; i++)
     if (!m->argument[i] && (m->cues[i] & (QURB_CUE_STOP | QURB_CUE_START)))
@@ -334,6 +373,9 @@ choose_intent (const Message *m, const gchar *folded)
 
   if (HAS (c, CANCEL))
     return about_messages ? QURB_INTENT_STOP : QURB_INTENT_CANCEL;
+  /* "ما بغيتش نلغي الموعد، بغيت نعرف امتى": about the booking held. */
+  if (m->cancel_denied && about_booking && !m->has_caravan && !m->has_time)
+    return QURB_INTENT_MY_BOOKINGS;
   /* "désabonné par erreur, me réabonner": the last word said wins. */
   if (HAS (c, STOP) && HAS (c, START))
     return m->last_stop_or_start == QURB_CUE_START ? QURB_INTENT_START : QURB_INTENT_STOP;
@@ -507,6 +549,8 @@ qurb_sms_parse_expecting (const gchar *text, const gchar *const *caravan_codes, 
       command->time[0] = '\0';
       command->time_unreadable = FALSE;
     }
+  else if (command->time[0] == '\0' && qurb_sms_names_daypart (folded))
+    command->time_unreadable = TRUE;   /* "l3chiya" alone: never the morning's first slot */
   if (command->intent != QURB_INTENT_CANCEL)
     command->booking[0] = '\0';
   if (command->intent != QURB_INTENT_BOOK &&

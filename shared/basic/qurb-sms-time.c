@@ -30,12 +30,18 @@
 #define LESS "غير|الا|لا|ghi|illa|ila|lla|moins(?:\\s*le)?"
 #define MINUTES "دقيقه|دقائق|دقايق|minutes?|mins?|mn"
 #define HOUR_WORD "(?:\\s*(?:h|heures?|hrs?|ساعه|ساعات)(?![a-z]))?"
+/* A part of the day after an hour, with its "of" ("3 dial l3chiya",
+ * "4 d l3chia", "10 ديال الصباح", "3 de l'après-midi", "9 du matin"). */
+#define OF_DAY "(?:(?:dyal|dial|dyl|d|ta3|de|du|ديال|د|تاع|متاع)\\s*)?(?:l\\s*)?"
+#define MORNING "sba7|sbah|sbe7|sb7|(?:ال)?(?:صباح|صبح)|matin"
+#define AFTERNOON "3a?chi?y?a|(?:ال)?عشيه|(?<![a-z])(?:apres[\\s-]*midi|aprem|soir)"
 
 typedef enum {
   SHAPE_HOUR_MINUTE,    /* 10:30, 10h30, 10 h 30, 10.30, 10،30 */
   SHAPE_MINUTES,        /* 10 و 20 دقيقة, l3chra w 10 d9aye9 */
   SHAPE_FRACTION,       /* 10 و نص, 10h et quart, 9 heures et demie */
   SHAPE_LESS_QUARTER,   /* 10 غير ربع, 10h moins le quart */
+  SHAPE_DAYPART,        /* l 3 dial l3chiya, 9 du matin, 10 ديال الصباح */
   SHAPE_HOUR,           /* 10h, 10 heures */
   SHAPE_CUED_HOUR,      /* الساعة 10, مع 10, m3a 10, à 10, vers 10 */
 } TimeShape;
@@ -45,6 +51,7 @@ typedef struct {
   pcre2_code *trail;        /* "and" and a word after an hour alone */
   pcre2_code *cue;          /* something that says a time was meant */
   pcre2_code *afternoon;
+  pcre2_code *morning;
   GHashTable *latin_hours;  /* skeleton without the article → LatinHour */
 } Patterns;
 
@@ -121,6 +128,7 @@ patterns (void)
       p.shapes[SHAPE_MINUTES] = compile (HOUR HOUR_WORD "\\s*" AND "\\s*([0-5]?\\d)\\s*(?:" MINUTES ")(?!\\p{L})");
       p.shapes[SHAPE_FRACTION] = compile (HOUR HOUR_WORD "\\s*" AND "?\\s*(" HALF "|" QUARTER "|" THIRD ")(?!\\p{L})");
       p.shapes[SHAPE_LESS_QUARTER] = compile (HOUR HOUR_WORD "\\s*(?:" LESS ")\\s*(" QUARTER ")");
+      p.shapes[SHAPE_DAYPART] = compile (HOUR HOUR_WORD "\\s*" OF_DAY "(?:" MORNING "|" AFTERNOON ")(?![a-z])");
       p.shapes[SHAPE_HOUR] = compile (HOUR "\\s*(?:h|heures?|hrs?)(?![a-z\\d])");
       p.shapes[SHAPE_CUED_HOUR] = compile ("(?<![\\p{L}\\d])(?:الساعه|ساعه|مع|m3a|ma3a|m3|a|vers|partir\\s*de|علي|3la|3lla)\\s*"
                                            HOUR "(?![\\d:.\\p{L}])(?!\\s*(?:ans?|سنه|سنين|عام|اعوام)(?!\\p{L}))");
@@ -128,7 +136,8 @@ patterns (void)
        * Latin connectors stand apart ("w nass"); و may be glued ("وشي"). */
       p.trail = compile ("\\G\\s*(?:(?:w|wa|we|o|ou|u|et|moins|illa|غير|الا)\\s+|و\\s*)([^\\s,;!?]+)");
       p.cue = compile ("\\d\\s*(?:h|:)(?![a-z])|\\d\\s*heures?|الساعه|(?:مع|m3a|ma3a)\\s*\\d");
-      p.afternoon = compile ("apres\\s*midi|aprem|soir|العشيه|عشيه|3chia|3chiya|l3chia|بعد\\s*الزوال|pm(?![a-z])");
+      p.afternoon = compile (AFTERNOON "|بعد\\s*الزوال|pm(?![a-z])");
+      p.morning = compile ("(?<![a-z])(?:" MORNING ")(?![a-z])");
       p.latin_hours = derive_latin_hours ();
       g_once_init_leave (&built, 1);
     }
@@ -204,14 +213,14 @@ is_connector (const gchar *word)
  * ("w nass") a half is a half; alone it must be no other word: "3 nass"
  * is three people (ناس), "9h nous serons" French. */
 static gchar *
-canonical_latin (const gchar *word, gboolean after_and)
+canonical_latin (const gchar *word, gboolean after_and, gboolean after_apres)
 {
   gchar skeleton[QURB_SKELETON_MAX];
   gboolean marked, joined = FALSE;
   const gchar *fraction;
   gint hour;
 
-  if (strcmp (word, "midi") == 0)
+  if (strcmp (word, "midi") == 0 && !after_apres)   /* "après-midi" is a part of the day */
     return g_strdup ("12h");
   /* "m3a l8", "m3a l10": the article before an hour in digits. */
   if (word[0] == 'l' && g_ascii_isdigit (word[1]) &&
@@ -262,7 +271,7 @@ qurb_sms_time_canonical (const gchar *folded)
 {
   GString *out = g_string_sized_new (strlen (folded) + 8);
   GString *word = g_string_new (NULL);
-  gboolean after_and = FALSE;
+  gboolean after_and = FALSE, after_apres = FALSE;
 
   for (const gchar *p = folded; ; p++)
     {
@@ -278,11 +287,12 @@ qurb_sms_time_canonical (const gchar *folded)
           gboolean alone = (*p == '\0' || !(*p & 0x80)) &&
                            (out->len == 0 || !(out->str[out->len - 1] & 0x80));
 
-          canonical = alone ? canonical_latin (word->str, after_and) : NULL;
+          canonical = alone ? canonical_latin (word->str, after_and, after_apres) : NULL;
           if (canonical == NULL && alone)
             canonical = glued_fraction (word->str);
           g_string_append (out, canonical ? canonical : word->str);
           after_and = is_connector (word->str);
+          after_apres = strcmp (word->str, "apres") == 0;
           g_string_truncate (word, 0);
         }
       if (*p == '\0')
@@ -437,12 +447,23 @@ qurb_sms_find_time (const gchar *folded, gchar time[QURB_TIME_SIZE])
     return QURB_TIME_UNREADABLE;
   if (hour < 0)
     return matches (p->cue, text) ? QURB_TIME_UNREADABLE : QURB_TIME_NONE;
-  if (hour >= 1 && hour <= 6)
-    hour += 12;
-  else if (hour < 12 && matches (p->afternoon, text))
+  /* Afternoon hours are written 1 to 6 unless the morning is named. */
+  if (hour < 12 && (matches (p->afternoon, text) || (hour >= 1 && hour <= 6 && !matches (p->morning, text))))
     hour += 12;
   g_snprintf (time, QURB_TIME_SIZE, "%02d:%02d", hour, minute);
   return QURB_TIME_FOUND;
+}
+
+/* The morning or the afternoon named ("l3chiya", "l'après-midi",
+ * "الصباح"): a time of a kind, which a booking must not replace by the
+ * first free slot. */
+gboolean
+qurb_sms_names_daypart (const gchar *folded)
+{
+  const Patterns *p = patterns ();
+  g_autofree gchar *text = qurb_sms_time_canonical (folded);
+
+  return matches (p->afternoon, text) || matches (p->morning, text);
 }
 
 /* "9" alone after a caravan code: the hours a caravan works. */

@@ -25,5 +25,6 @@ QurbTimeFound qurb_sms_find_time      (const gchar *folded,
 gboolean      qurb_sms_bare_hour      (const gchar *token,
                                        gchar        time[QURB_TIME_SIZE]);
 gchar        *qurb_sms_time_canonical (const gchar *folded);
+gboolean      qurb_sms_names_daypart  (const gchar *folded);
 
 G_END_DECLS

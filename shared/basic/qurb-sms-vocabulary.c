@@ -84,7 +84,7 @@ const QurbWord qurb_vocabulary[] = {
   { CUE (MEDICAL), QURB_WORD_EXACT | QURB_WORD_NO_ARABIZI, "طب|طبيب|اطباء|امراض|مرض|فحص|عيادة|نظر|جراحة" },
 
   /* Courtesy: a message of nothing else gets no reply. */
-  { CUE (COURTESY) | CUE (THANKS), 0, "شكرا|شكر|مشكور|مشكورين|مشكورة|مرسي|تبارك|يجازيك|جازي|يحفظك|حفظ|جزاك|خيرا|يعطيك|يعطيكم" },
+  { CUE (COURTESY) | CUE (THANKS), 0, "شكرا|شكر|مشكور|مشكورين|مشكورة|مرسي|تبارك|يجازيك|جازي|يحفظك|حفظ|جزاك|خيرا|يعطيك|يعطيكم|يجازيكم|جازاكم" },
   { CUE (COURTESY), 0, "سلام|السلام|مرحبا|اهلا|صباح|مساء|النور|بسلامة|السلامة|واخا|مزيان|صافي|اوكي|اوك|الحمد|بخير|تحية|تحياتي|لاباس|الصحة|تمام|عيد|مبارك|سعيد|جمعة|رحمة|بركات|بركاته|يكثر|امثال|يبارك|يرحم|الوالدين|العافية|يوفق|ربي|توفيق|زوين|زوينة|ممتاز|ممتازة|رائع|رائعة|احسن" },
   { CUE (COURTESY), QURB_WORD_NO_ARABIZI, "بارك|باراك|عليكم|الخير|خير" },
   { CUE (COURTESY) | CUE (THANKS), 0, "merci|mersi|thanks|thank|chokran|choukran|shukran|shokran|chkran|tbarkallah|tbarkalah|barakallah|barak|bsahtek" },
