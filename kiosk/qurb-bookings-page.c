@@ -40,9 +40,9 @@ cancel_confirmed (GtkButton *button, QurbBookingsPage *self)
   qurb_kiosk_page_hold_touches (page);
 }
 
-/* First touch on Cancel: the card asks to be sure. */
+/* The first step: the card asks to be sure. */
 static void
-cancel_clicked (GtkButton *button, QurbBookingsPage *self)
+first_step_clicked (GtkButton *button, QurbBookingsPage *self)
 {
   GtkWidget *actions = g_object_get_data (G_OBJECT (button), "actions");
 
@@ -53,11 +53,35 @@ cancel_clicked (GtkButton *button, QurbBookingsPage *self)
 }
 
 static void
-keep_clicked (GtkButton *button, GtkWidget *cancel)
+no_clicked (GtkButton *button, GtkWidget *cancel)
 {
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (button)), FALSE);
   gtk_widget_set_visible (cancel, TRUE);
   qurb_kiosk_page_hold_touches (QURB_KIOSK_PAGE (gtk_widget_get_ancestor (cancel, QURB_TYPE_KIOSK_PAGE)));
+}
+
+/* An action that cannot be undone, in two steps: first appended to card;
+ * touched, it gives way to "no" where it stood and "yes" under it (the
+ * filled, red one), whose "clicked" goes to confirmed. Returns the yes. */
+static GtkWidget *
+two_steps_new (QurbBookingsPage *self, GtkWidget *card, GtkWidget *first, const gchar *yes_label,
+               const gchar *no_label, GCallback confirmed)
+{
+  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  GtkWidget *yes = qurb_kiosk_button_new_with_icon (yes_label, "qurb-cancel-symbolic", "danger");
+  GtkWidget *no = qurb_kiosk_button_new_with_icon (no_label, "qurb-check-symbolic", "secondary");
+
+  gtk_widget_add_css_class (yes, "primary");
+  gtk_box_append (GTK_BOX (card), first);
+  gtk_box_append (GTK_BOX (actions), no);
+  gtk_box_append (GTK_BOX (actions), yes);
+  gtk_widget_set_visible (actions, FALSE);
+  gtk_box_append (GTK_BOX (card), actions);
+  g_object_set_data (G_OBJECT (first), "actions", actions);
+  g_signal_connect (first, "clicked", G_CALLBACK (first_step_clicked), self);
+  g_signal_connect (yes, "clicked", confirmed, self);
+  g_signal_connect (no, "clicked", G_CALLBACK (no_clicked), first);
+  return yes;
 }
 
 /* "Show my ticket": the booking's QR code, to show at the caravan. */
@@ -86,14 +110,10 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *head = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   GtkWidget *about = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *actions = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
   GtkWidget *cancel = qurb_kiosk_button_new_with_icon (T_("Cancel this booking"), "qurb-cancel-symbolic", "danger");
-  GtkWidget *confirm = qurb_kiosk_button_new_with_icon (T_("Yes, cancel it"), "qurb-cancel-symbolic", "danger");
-  GtkWidget *keep = qurb_kiosk_button_new_with_icon (T_("No, keep it"), "qurb-check-symbolic", "secondary");
+  GtkWidget *confirm;
 
   gtk_widget_add_css_class (card, "card");
-  /* "Yes, cancel it" is the filled, red one. */
-  gtk_widget_add_css_class (confirm, "primary");
   qurb_kiosk_set_name (card, title);
   qurb_kiosk_set_name (cancel, cancel_name);
   /* What the booking is, and beside it its ticket: no taller a card. */
@@ -111,18 +131,8 @@ booking_card_new (QurbBookingsPage *self, const QurbBooking *booking, GPtrArray 
   qurb_kiosk_set_name (ticket, ticket_name);
   g_object_set_data_full (G_OBJECT (ticket), "code", g_strdup (booking->code), g_free);
   g_signal_connect (ticket, "clicked", G_CALLBACK (ticket_clicked), self);
-  gtk_box_append (GTK_BOX (card), cancel);
-  /* Where "Cancel this booking" was, "No, keep it"; the yes under it. */
-  gtk_box_append (GTK_BOX (actions), keep);
-  gtk_box_append (GTK_BOX (actions), confirm);
-  gtk_widget_set_visible (actions, FALSE);
-  gtk_box_append (GTK_BOX (card), actions);
-
-  g_object_set_data (G_OBJECT (cancel), "actions", actions);
+  confirm = two_steps_new (self, card, cancel, T_("Yes, cancel it"), T_("No, keep it"), G_CALLBACK (cancel_confirmed));
   g_object_set_data_full (G_OBJECT (confirm), "code", g_strdup (booking->code), g_free);
-  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked), self);
-  g_signal_connect (confirm, "clicked", G_CALLBACK (cancel_confirmed), self);
-  g_signal_connect (keep, "clicked", G_CALLBACK (keep_clicked), cancel);
   return card;
 }
 
@@ -137,6 +147,7 @@ leave_clicked (GtkButton *button, QurbBookingsPage *self)
                             g_object_get_data (G_OBJECT (button), "caravan"), NULL, &error) ||
       !qurb_kiosk_page_enter (page, &error))
     qurb_kiosk_page_failed (page, error);
+  qurb_kiosk_page_hold_touches (page);
 }
 
 /* A place on a waiting list: where it is, and a way off the list. */
@@ -153,6 +164,7 @@ waitlist_card_new (QurbBookingsPage *self, const QurbWaitlistPlace *place, GPtrA
   g_autofree gchar *note = qurb_kiosk_booking_waitlist_note (lang, place->position);
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *leave = qurb_kiosk_button_new_with_icon (T_("Leave the waiting list"), "qurb-cancel-symbolic", "danger");
+  GtkWidget *confirm;
 
   gtk_widget_add_css_class (card, "card");
   qurb_kiosk_set_name (card, title);
@@ -160,9 +172,10 @@ waitlist_card_new (QurbBookingsPage *self, const QurbWaitlistPlace *place, GPtrA
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (title, "card-title"));
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (summary, NULL));
   gtk_box_append (GTK_BOX (card), qurb_kiosk_label_new (note, "note"));
-  gtk_box_append (GTK_BOX (card), leave);
-  g_object_set_data_full (G_OBJECT (leave), "caravan", g_strdup (place->caravan_code), g_free);
-  g_signal_connect (leave, "clicked", G_CALLBACK (leave_clicked), self);
+  /* A place lost is not got back: asked twice, as a cancel is. */
+  confirm = two_steps_new (self, card, leave, T_("Yes, leave the list"), T_("No, keep my place"),
+                           G_CALLBACK (leave_clicked));
+  g_object_set_data_full (G_OBJECT (confirm), "caravan", g_strdup (place->caravan_code), g_free);
   return card;
 }
 

@@ -68,10 +68,12 @@ show_message (QurbPhonePage *self, const gchar *text, gboolean good)
 static void
 show_value (QurbPhonePage *self)
 {
-  g_autofree gchar *text = grouped (self->typed->str, self->step == STEP_CODE ? 3 : 2);
+  g_autofree gchar *digits = grouped (self->typed->str, self->step == STEP_CODE ? 3 : 2);
+  /* Its groups read left to right in Arabic too: "06 61 23 45 67". */
+  g_autofree gchar *text = qurb_kiosk_ltr (lang_of (self), digits);
   guint wanted = self->step == STEP_CODE ? QURB_PHONE_CODE_LENGTH : NUMBER_MAX;
 
-  gtk_label_set_text (GTK_LABEL (self->value_label), *text ? text : " ");
+  gtk_label_set_text (GTK_LABEL (self->value_label), *digits ? text : " ");
   gtk_widget_set_sensitive (self->main_button, self->step == STEP_DONE || self->typed->len == wanted);
 }
 

@@ -70,6 +70,8 @@ join_clicked (GtkButton *button, QurbWaitlistPage *self)
       qurb_kiosk_page_failed (page, error);
       return;
     }
+  /* "Leave" takes the place of "join": a double tap's second half is no leave. */
+  qurb_kiosk_page_hold_touches (page);
   switch (result.outcome)
     {
     case QURB_WAITLIST_JOINED:

@@ -285,6 +285,7 @@ test_waitlist_positions (KioskFixture *f, gconstpointer data)
       "WAIT1,GENERALE,Consultation de médecine générale,استشارة الطب العام,Tata,Dispensaire,مستوصف,"
       "2027-02-20,09:00,09:30,30,1\n");
   g_autoptr(GError) error = NULL;
+  g_autofree gchar *leave = NULL;
   g_autofree gchar *before = NULL;
   QurbImportStats stats;
   QurbBookingRequest request = { 0, "WAIT1", -1, "sms", FALSE };
@@ -316,6 +317,17 @@ test_waitlist_positions (KioskFixture *f, gconstpointer data)
   kiosk_driver_assert_shows (&f->kiosk, T_("The next seat freed is yours: its booking code comes by SMS."));
   g_assert_false (kiosk_driver_has_text (&f->kiosk, before));
   screenshot (f, "bookings-waitlist-first");
+
+  /* Leaving asks first, as a cancel does: "no" keeps the place. */
+  leave = g_strdup_printf (T_("Leave the waiting list of %s"), "WAIT1");
+  kiosk_driver_tap (&f->kiosk, leave);
+  kiosk_driver_tap (&f->kiosk, T_("No, keep my place"));
+  g_assert_cmpint (qurb_test_query_int (f->db.db, "SELECT count(*) FROM waitlist w JOIN members m ON m.id = w.member_id"
+                                                 " WHERE m.member_no = '100002' AND w.state = 'waiting'"), ==, 1);
+  kiosk_driver_tap (&f->kiosk, leave);
+  kiosk_driver_tap (&f->kiosk, T_("Yes, leave the list"));
+  g_assert_cmpint (qurb_test_query_int (f->db.db, "SELECT count(*) FROM waitlist w JOIN members m ON m.id = w.member_id"
+                                                 " WHERE m.member_no = '100002' AND w.state = 'waiting'"), ==, 0);
 }
 
 int

@@ -302,6 +302,11 @@ test_phone (KioskFixture *f, gconstpointer data)
   for (guint i = 0; i < 10; i++)
     kiosk_driver_tap (&f->kiosk, T_("Delete"));
   kiosk_driver_type (&f->kiosk, "0612349988");
+  {
+    /* The number in its groups, left to right in Arabic too. */
+    g_autofree gchar *shown = qurb_kiosk_ltr (f->lang, "06 12 34 99 88");
+    g_assert_true (kiosk_driver_has_text (&f->kiosk, shown));
+  }
   screenshot (f, "phone");
   kiosk_driver_tap (&f->kiosk, T_("Send me a code"));
   screenshot (f, "phone-code");
