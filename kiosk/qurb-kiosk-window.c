@@ -186,8 +186,9 @@ enter_screen (QurbKioskWindow *self, const gchar *name)
       enter_staff (self);
       return;
     }
-  /* Whatever leaves the console locks it. */
-  if (g_strcmp0 (self->current, QURB_KIOSK_SCREEN_STAFF) == 0)
+  /* Whatever leaves the console locks it, a visit's end too (it forgets
+   * which screen was shown before it comes here). */
+  if (self->staff != NULL)
     qurb_staff_console_lock (QURB_STAFF_CONSOLE (self->staff));
   page = qurb_kiosk_window_get_page (self, name);
   g_return_if_fail (page != NULL);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "qurb-kiosk-keypad.h"
+#include "qurb-kiosk-touch.h"
 #include "qurb-kiosk-widgets.h"
 #include "qurb-staff-compose.h"
 #include "qurb-staff-console.h"
@@ -225,10 +226,13 @@ tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* Only a person's input keeps it open: a pointer wandering over it (a
+ * browser showing Broadway) does not. */
 static gboolean
 any_event (GtkEventControllerLegacy *controller, GdkEvent *event, QurbStaffConsole *self)
 {
-  self->last_touch = g_get_monotonic_time ();
+  if (qurb_kiosk_touch_is_input (event))
+    self->last_touch = g_get_monotonic_time ();
   return GDK_EVENT_PROPAGATE;
 }
 

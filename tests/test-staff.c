@@ -358,6 +358,15 @@ test_in_kiosk (StaffFixture *f, gconstpointer data)
   /* Opened again, it asks for the PIN again. */
   kiosk_driver_long_press (&f->kiosk, T_("Qurb, your health mutual"));
   g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "pin");
+
+  /* Left open, the visit's end (the kiosk's idle time) locks it at once,
+   * whatever the console's own clock says. */
+  enter_pin (f, PIN);
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "compose");
+  qurb_kiosk_window_end_visit (QURB_KIOSK_WINDOW (f->kiosk.window));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "home");
+  kiosk_driver_long_press (&f->kiosk, T_("Qurb, your health mutual"));
+  g_assert_cmpstr (kiosk_driver_screen (&f->kiosk), ==, "pin");
 }
 
 int
