@@ -29,6 +29,7 @@ struct _QurbStaffConsole {
   GString *pin;
   gint64 last_touch;
   guint tick_source;
+  gboolean in_kiosk;         /* locked, it offers the way back to the kiosk */
 };
 
 G_DEFINE_FINAL_TYPE (QurbStaffConsole, qurb_staff_console, GTK_TYPE_BOX)
@@ -64,6 +65,7 @@ qurb_staff_console_lock (QurbStaffConsole *self)
   gtk_widget_set_visible (self->list_tab, FALSE);
   gtk_widget_set_visible (self->report_tab, FALSE);
   gtk_widget_set_visible (self->lock_button, FALSE);
+  gtk_widget_set_visible (self->leave_button, self->in_kiosk);
 }
 
 static void
@@ -84,6 +86,7 @@ show_work (QurbStaffConsole *self, const gchar *page)
   gtk_widget_set_visible (self->list_tab, TRUE);
   gtk_widget_set_visible (self->report_tab, TRUE);
   gtk_widget_set_visible (self->lock_button, TRUE);
+  gtk_widget_set_visible (self->leave_button, FALSE);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (g_str_equal (page, "compose") ? self->compose_tab
                                                    : g_str_equal (page, "list") ? self->list_tab
                                                    : self->report_tab), TRUE);
@@ -299,6 +302,7 @@ qurb_staff_console_setup (QurbStaffConsole *self, QurbKioskSession *session, gbo
 {
   self->session = g_object_ref (session);
   self->last_touch = g_get_monotonic_time ();
+  self->in_kiosk = in_kiosk;
   gtk_widget_set_visible (self->leave_button, in_kiosk);
   qurb_staff_compose_setup (QURB_STAFF_COMPOSE (self->compose), session);
   qurb_staff_list_setup (QURB_STAFF_LIST (self->list), session);
