@@ -71,7 +71,7 @@ qurb_caravans_page_enter (QurbKioskPage *page, GError **error)
     {
       g_autofree gchar *where = qurb_kiosk_booking_elsewhere_text (agency, errand->province, lang);
       /* TRANSLATORS: kiosk; %s "Booked at agency GLM-01" (or at another agency) */
-      g_autofree gchar *advice = g_strdup_printf (T_("%s: ask at its desk, or by SMS to its number."), where);
+      g_autofree gchar *advice = g_strdup_printf (T_("%s: please go to its desk."), where);
 
       qurb_kiosk_list_page_set_message (list, advice);
       qurb_kiosk_list_page_set_action (list, T_("Choose another place"), "qurb-back-symbolic", QURB_KIOSK_SCREEN_BACK);

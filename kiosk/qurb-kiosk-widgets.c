@@ -104,6 +104,19 @@ qurb_kiosk_button_new_with_icon (const gchar *text, const gchar *icon_name, cons
   return button;
 }
 
+/* Arrows point the way the screen reads (kiosk.css: flip-rtl). */
+static void
+image_set_icon (GtkWidget *image, const gchar *icon_name)
+{
+  gboolean arrow = g_str_has_prefix (icon_name, "qurb-forward") || g_str_has_prefix (icon_name, "qurb-back");
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (image), icon_name);
+  if (arrow)
+    gtk_widget_add_css_class (image, "flip-rtl");
+  else
+    gtk_widget_remove_css_class (image, "flip-rtl");
+}
+
 /* Puts icon_name before the button's text, or replaces its icon. */
 void
 qurb_kiosk_button_set_icon (GtkWidget *button, const gchar *icon_name)
@@ -114,7 +127,7 @@ qurb_kiosk_button_set_icon (GtkWidget *button, const gchar *icon_name)
 
   if (GTK_IS_BOX (child) && GTK_IS_IMAGE (gtk_widget_get_first_child (child)))
     {
-      gtk_image_set_from_icon_name (GTK_IMAGE (gtk_widget_get_first_child (child)), icon_name);
+      image_set_icon (gtk_widget_get_first_child (child), icon_name);
       return;
     }
   /* The label moves into the new box: held while its old parent goes.
@@ -124,7 +137,8 @@ qurb_kiosk_button_set_icon (GtkWidget *button, const gchar *icon_name)
   gtk_label_set_wrap (GTK_LABEL (label), FALSE);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 16);
   gtk_widget_set_halign (box, GTK_ALIGN_CENTER);
-  image = gtk_image_new_from_icon_name (icon_name);
+  image = gtk_image_new ();
+  image_set_icon (image, icon_name);
   gtk_accessible_update_state (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_box_append (GTK_BOX (box), image);
   gtk_button_set_child (GTK_BUTTON (button), box);

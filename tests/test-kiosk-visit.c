@@ -375,7 +375,7 @@ test_elsewhere (KioskFixture *f, gconstpointer data)
   const gchar *lang = f->lang;
   gboolean ar = g_str_equal (lang, "ar");
   g_autofree gchar *where = g_strdup_printf (T_("Booked at agency %s"), "GLM-01");
-  g_autofree gchar *advice = g_strdup_printf (T_("%s: ask at its desk, or by SMS to its number."), where);
+  g_autofree gchar *advice = g_strdup_printf (T_("%s: please go to its desk."), where);
 
   g_assert_true (qurb_agency_set (f->db.db, "LAA-01", "Laayoune", "GLM-01=Guelmim,Tan-Tan", NULL));
   kiosk_driver_tap (&f->kiosk, T_("Medical caravans"));
