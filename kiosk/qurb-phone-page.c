@@ -126,11 +126,21 @@ show_step (QurbPhonePage *self, Step step)
   show_value (self);
 }
 
+/* A key after a refusal: the member is correcting, the refusal goes
+ * (news such as "code sent" stays). */
+static void
+clear_error (QurbPhonePage *self)
+{
+  if (gtk_widget_has_css_class (self->message_label, "error"))
+    show_message (self, NULL, FALSE);
+}
+
 static void
 key_typed (QurbKioskKeypad *keypad, const gchar *key, QurbPhonePage *self)
 {
   if (self->typed->len < (self->step == STEP_CODE ? QURB_PHONE_CODE_LENGTH : NUMBER_MAX))
     g_string_append (self->typed, key);
+  clear_error (self);
   show_value (self);
 }
 
@@ -139,6 +149,7 @@ key_erased (QurbKioskKeypad *keypad, QurbPhonePage *self)
 {
   if (self->typed->len > 0)
     g_string_truncate (self->typed, self->typed->len - 1);
+  clear_error (self);
   show_value (self);
 }
 

@@ -306,6 +306,9 @@ test_phone (KioskFixture *f, gconstpointer data)
     /* The number in its groups, left to right in Arabic too. */
     g_autofree gchar *shown = qurb_kiosk_ltr (f->lang, "06 12 34 99 88");
     g_assert_true (kiosk_driver_has_text (&f->kiosk, shown));
+    /* Corrected, the refusal went with the first key. */
+    g_assert_false (kiosk_driver_has_text (&f->kiosk,
+                    T_("This is not a Moroccan mobile number: it begins with 06 or 07 and has ten digits.")));
   }
   screenshot (f, "phone");
   kiosk_driver_tap (&f->kiosk, T_("Send me a code"));
