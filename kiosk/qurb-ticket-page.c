@@ -99,6 +99,9 @@ qurb_ticket_page_init (QurbTicketPage *self)
   self->summary_label = qurb_kiosk_label_new (NULL, "summary");
   gtk_label_set_justify (GTK_LABEL (self->summary_label), GTK_JUSTIFY_CENTER);
   gtk_label_set_xalign (GTK_LABEL (self->summary_label), 0.5);
+  /* Beside the ticket on a landscape screen: whole lines, as on the booked screen. */
+  gtk_label_set_width_chars (GTK_LABEL (self->summary_label), 30);
+  gtk_label_set_max_width_chars (GTK_LABEL (self->summary_label), 40);
   self->print_button = qurb_kiosk_button_new_with_icon ("", "qurb-ticket-symbolic", "secondary");
   g_signal_connect (self->print_button, "clicked", G_CALLBACK (print_clicked), self);
   gtk_widget_set_valign (side, GTK_ALIGN_CENTER);
