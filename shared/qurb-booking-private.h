@@ -4,10 +4,37 @@
  * count read and the booking written under the same write lock. */
 #pragma once
 
+#include "qurb-booking-rules.h"
 #include "qurb-booking.h"
 
 G_BEGIN_DECLS
 
+/* A caravan a member asks a seat of, as one transaction sees it. */
+typedef enum {
+  QURB_CARAVAN_AT_HAND,     /* sold here, its slots read; nothing held on it */
+  QURB_CARAVAN_UNKNOWN,
+  QURB_CARAVAN_ELSEWHERE,   /* another agency sells its seats */
+  QURB_CARAVAN_HELD,        /* the member already holds a booking on it */
+} QurbCaravanAccess;
+
+typedef struct {
+  gint64 id;
+  gchar *date;
+  GArray *slots;            /* QurbSlotState, by start */
+  GArray *slot_ids;         /* gint64, the same order */
+  QurbCaravanState state;   /* date, slot length and the slots above */
+} QurbCaravanAtHand;
+
+void     qurb_caravan_at_hand_clear (QurbCaravanAtHand *caravan);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (QurbCaravanAtHand, qurb_caravan_at_hand_clear)
+
+gboolean qurb_booking_open_caravan (QurbDb             *db,
+                                    const gchar        *code,
+                                    gint64              member_id,
+                                    QurbCaravanAtHand  *caravan,
+                                    QurbBooking        *held,
+                                    QurbCaravanAccess  *access,
+                                    GError            **error);
 void     qurb_booking_now          (gchar       **today,
                                     gint         *now_minute);
 gboolean qurb_booking_find_active  (QurbDb       *db,

@@ -185,83 +185,119 @@ qurb_booking_queue_notice (QurbDb *db, gint64 member_id, const QurbBooking *book
                               .lang = lang }, NULL, error);
 }
 
+void
+qurb_caravan_at_hand_clear (QurbCaravanAtHand *caravan)
+{
+  g_clear_pointer (&caravan->date, g_free);
+  g_clear_pointer (&caravan->slots, g_array_unref);
+  g_clear_pointer (&caravan->slot_ids, g_array_unref);
+}
+
+/* The caravan a booking or a place on its waiting list is asked of: its
+ * row; whether this box sells its seats (two boxes fed the same national
+ * export never sell one seat twice); the members waiting for it served
+ * before anyone asking now (a seat found free goes to them first); the
+ * member's own booking on it; and, when it is open to them, its slots. */
+gboolean
+qurb_booking_open_caravan (QurbDb *db, const gchar *code, gint64 member_id, QurbCaravanAtHand *caravan,
+                           QurbBooking *held, QurbCaravanAccess *access, GError **error)
+{
+  g_autofree gchar *province = NULL;
+  g_autoptr(QurbAgency) agency = NULL;
+  sqlite3_stmt *stmt;
+  gboolean found;
+  gint step;
+
+  stmt = qurb_db_statement (db, "SELECT id, date, slot_minutes, province FROM caravans WHERE code = ?", error);
+  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", code) || (step = qurb_db_step_row (db, stmt, error)) < 0)
+    return FALSE;
+  if (step == 0)
+    {
+      sqlite3_reset (stmt);
+      *access = QURB_CARAVAN_UNKNOWN;
+      return TRUE;
+    }
+  caravan->id = sqlite3_column_int64 (stmt, 0);
+  caravan->date = qurb_db_column_dup (stmt, 1);
+  caravan->state.slot_minutes = sqlite3_column_int (stmt, 2);
+  province = qurb_db_column_dup (stmt, 3);
+  sqlite3_reset (stmt);
+
+  if ((agency = qurb_agency_load (db, error)) == NULL)
+    return FALSE;
+  if (!qurb_agency_serves (agency, province))
+    {
+      *access = QURB_CARAVAN_ELSEWHERE;
+      return TRUE;
+    }
+  if (!qurb_waitlist_fill (db, caravan->id, NULL, error) ||
+      !qurb_booking_find_active (db, member_id, caravan->id, held, &found, error))
+    return FALSE;
+  if (found)
+    {
+      *access = QURB_CARAVAN_HELD;
+      return TRUE;
+    }
+
+  caravan->slots = g_array_new (FALSE, TRUE, sizeof (QurbSlotState));
+  caravan->slot_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
+  if (!qurb_booking_load_slots (db, caravan->id, caravan->slots, caravan->slot_ids, error))
+    return FALSE;
+  caravan->state.date = caravan->date;
+  caravan->state.slots = (const QurbSlotState *) caravan->slots->data;
+  caravan->state.n_slots = caravan->slots->len;
+  *access = QURB_CARAVAN_AT_HAND;
+  return TRUE;
+}
+
 static gboolean
 take_in_transaction (QurbDb *db, gpointer user_data, GError **error)
 {
   TakeJob *job = user_data;
   const QurbBookingRequest *request = job->request;
   QurbBookingResult *result = job->result;
-  g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (QurbSlotState));
-  g_autoptr(GArray) slot_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  QurbCaravanState caravan = { 0 };
-  g_autofree gchar *date = NULL, *province = NULL;
-  g_autoptr(QurbAgency) agency = NULL;
-  sqlite3_stmt *stmt;
-  gint64 caravan_id;
-  gboolean found;
+  g_auto (QurbCaravanAtHand) caravan = { 0 };
+  const QurbSlotState *slot;
+  QurbCaravanAccess access;
   guint chosen = 0, alternative = 0;
-  gint step;
 
   memset (result, 0, sizeof *result);
-  stmt = qurb_db_statement (db, "SELECT id, date, slot_minutes, province FROM caravans WHERE code = ?", error);
-  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", request->caravan_code) ||
-      (step = qurb_db_step_row (db, stmt, error)) < 0)
+  if (!qurb_booking_open_caravan (db, request->caravan_code, request->member_id, &caravan, &result->booking,
+                                  &access, error))
     return FALSE;
-  if (step == 0)
+  switch (access)
     {
-      sqlite3_reset (stmt);
+    case QURB_CARAVAN_UNKNOWN:
       result->outcome = QURB_BOOKING_NO_SUCH_CARAVAN;
       return TRUE;
-    }
-  caravan_id = sqlite3_column_int64 (stmt, 0);
-  date = g_strdup ((const gchar *) sqlite3_column_text (stmt, 1));
-  caravan.slot_minutes = sqlite3_column_int (stmt, 2);
-  province = qurb_db_column_dup (stmt, 3);
-  sqlite3_reset (stmt);
-
-  /* Each box sells the seats of its provinces only: two boxes fed the
-   * same national export never sell one seat twice. */
-  if ((agency = qurb_agency_load (db, error)) == NULL)
-    return FALSE;
-  if (!qurb_agency_serves (agency, province))
-    {
+    case QURB_CARAVAN_ELSEWHERE:
       result->outcome = QURB_BOOKING_OTHER_AGENCY;
       g_strlcpy (result->booking.caravan_code, request->caravan_code, sizeof result->booking.caravan_code);
       return TRUE;
-    }
-
-  /* Members waiting for this caravan come before anyone asking now: a
-   * seat found free (given back some other way) goes to them first. */
-  if (!qurb_waitlist_fill (db, caravan_id, NULL, error) ||
-      !qurb_booking_find_active (db, request->member_id, caravan_id, &result->booking, &found, error))
-    return FALSE;
-  if (found)
-    {
+    case QURB_CARAVAN_HELD:
       result->outcome = QURB_BOOKING_ALREADY_BOOKED;
       return TRUE;
+    case QURB_CARAVAN_AT_HAND:
+      break;
     }
 
-  if (!qurb_booking_load_slots (db, caravan_id, slots, slot_ids, error))
-    return FALSE;
-  caravan.date = date;
-  caravan.slots = (const QurbSlotState *) slots->data;
-  caravan.n_slots = slots->len;
-  result->outcome = qurb_booking_choose_slot (&caravan, job->today, job->now_minute,
+  result->outcome = qurb_booking_choose_slot (&caravan.state, job->today, job->now_minute,
                                               request->requested_minute, &chosen, &alternative);
-  if (result->outcome == QURB_BOOKING_SLOT_FULL && alternative < slots->len)
+  if (result->outcome == QURB_BOOKING_SLOT_FULL && alternative < caravan.slots->len)
     {
-      gint m = caravan.slots[alternative].start_minute;
+      gint m = caravan.state.slots[alternative].start_minute;
       g_snprintf (result->alternative, sizeof result->alternative, "%02d:%02d", m / 60, m % 60);
     }
   if (result->outcome != QURB_BOOKING_OK)
     return TRUE;
 
+  slot = &caravan.state.slots[chosen];
   g_strlcpy (result->booking.caravan_code, request->caravan_code, sizeof result->booking.caravan_code);
-  g_strlcpy (result->booking.date, date, sizeof result->booking.date);
+  g_strlcpy (result->booking.date, caravan.date, sizeof result->booking.date);
   g_snprintf (result->booking.start_time, sizeof result->booking.start_time, "%02d:%02d",
-              caravan.slots[chosen].start_minute / 60, caravan.slots[chosen].start_minute % 60);
-  if (!qurb_booking_insert (db, request->member_id, request->channel, caravan_id,
-                            g_array_index (slot_ids, gint64, chosen), &result->booking, error))
+              slot->start_minute / 60, slot->start_minute % 60);
+  if (!qurb_booking_insert (db, request->member_id, request->channel, caravan.id,
+                            g_array_index (caravan.slot_ids, gint64, chosen), &result->booking, error))
     return FALSE;
   if (request->send_confirmation &&
       !qurb_booking_queue_notice (db, request->member_id, &result->booking, FALSE, error))

@@ -7,7 +7,6 @@
 
 #include <string.h>
 
-#include "qurb-agency.h"
 #include "qurb-booking-private.h"
 #include "qurb-clock.h"
 #include "qurb-waitlist.h"
@@ -162,52 +161,32 @@ join_in_transaction (QurbDb *db, gpointer user_data, GError **error)
 {
   JoinJob *job = user_data;
   QurbWaitlistResult *result = job->result;
-  g_autoptr(GArray) slots = g_array_new (FALSE, TRUE, sizeof (QurbSlotState));
-  g_autoptr(GArray) slot_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
-  g_autofree gchar *today = NULL, *date = NULL, *province = NULL, *now = qurb_now_iso ();
-  g_autoptr(QurbAgency) agency = NULL;
-  QurbCaravanState caravan = { 0 };
-  sqlite3_stmt *stmt;
-  gint64 caravan_id;
-  gboolean holds;
-  gint now_minute, step, phone;
+  g_autofree gchar *today = NULL, *now = qurb_now_iso ();
+  g_auto (QurbCaravanAtHand) caravan = { 0 };
+  QurbCaravanAccess access;
+  gint now_minute, phone;
   guint chosen;
 
   memset (result, 0, sizeof *result);
-  stmt = qurb_db_statement (db, "SELECT id, date, slot_minutes, province FROM caravans WHERE code = ?", error);
-  if (stmt == NULL || !qurb_db_bind (db, stmt, error, "t", job->caravan_code) ||
-      (step = qurb_db_step_row (db, stmt, error)) < 0)
+  if (!qurb_booking_open_caravan (db, job->caravan_code, job->member_id, &caravan, &result->booking, &access,
+                                  error))
     return FALSE;
-  if (step == 0)
+  switch (access)
     {
-      sqlite3_reset (stmt);
+    case QURB_CARAVAN_UNKNOWN:
       result->outcome = QURB_WAITLIST_NO_SUCH_CARAVAN;
       return TRUE;
-    }
-  caravan_id = sqlite3_column_int64 (stmt, 0);
-  date = qurb_db_column_dup (stmt, 1);
-  caravan.slot_minutes = sqlite3_column_int (stmt, 2);
-  province = qurb_db_column_dup (stmt, 3);
-  sqlite3_reset (stmt);
-
-  /* Only the box that sells a caravan's seats keeps its waiting list. */
-  if ((agency = qurb_agency_load (db, error)) == NULL)
-    return FALSE;
-  if (!qurb_agency_serves (agency, province))
-    {
+    case QURB_CARAVAN_ELSEWHERE:
+      /* Only the box that sells a caravan's seats keeps its waiting list. */
       result->outcome = QURB_WAITLIST_OTHER_AGENCY;
       return TRUE;
-    }
-
-  if (!qurb_waitlist_fill (db, caravan_id, NULL, error) ||
-      !qurb_booking_find_active (db, job->member_id, caravan_id, &result->booking, &holds, error))
-    return FALSE;
-  if (holds)
-    {
+    case QURB_CARAVAN_HELD:
       result->outcome = QURB_WAITLIST_ALREADY_BOOKED;
       return TRUE;
+    case QURB_CARAVAN_AT_HAND:
+      break;
     }
-  if ((result->position = position_of (db, job->member_id, caravan_id, error)) < 0)
+  if ((result->position = position_of (db, job->member_id, caravan.id, error)) < 0)
     return FALSE;
   if (result->position > 0)
     {
@@ -216,12 +195,7 @@ join_in_transaction (QurbDb *db, gpointer user_data, GError **error)
     }
 
   qurb_booking_now (&today, &now_minute);
-  if (!qurb_booking_load_slots (db, caravan_id, slots, slot_ids, error))
-    return FALSE;
-  caravan.date = date;
-  caravan.slots = (const QurbSlotState *) slots->data;
-  caravan.n_slots = slots->len;
-  switch (qurb_booking_choose_slot (&caravan, today, now_minute, -1, &chosen, NULL))
+  switch (qurb_booking_choose_slot (&caravan.state, today, now_minute, -1, &chosen, NULL))
     {
     case QURB_BOOKING_CARAVAN_FULL:
       break;
@@ -244,11 +218,11 @@ join_in_transaction (QurbDb *db, gpointer user_data, GError **error)
     }
   if (!qurb_db_transact_exec (db, error,
         "INSERT INTO waitlist (member_id, caravan_id, channel, created_at) VALUES (?, ?, ?, ?)",
-        "IItt", job->member_id, caravan_id, job->channel, now) ||
+        "IItt", job->member_id, caravan.id, job->channel, now) ||
       !qurb_db_audit (db, job->channel, "waitlist-join", NULL, job->caravan_code, error))
     return FALSE;
   result->outcome = QURB_WAITLIST_JOINED;
-  result->position = position_of (db, job->member_id, caravan_id, error);
+  result->position = position_of (db, job->member_id, caravan.id, error);
   return result->position > 0;
 }
 
