@@ -162,6 +162,28 @@ qurb_test_die_with_parent (gpointer unused)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
 }
 
+/* SIGTERM, and the daemon must end cleanly. */
+void
+qurb_test_stop_daemon (GSubprocess *daemon)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_subprocess_send_signal (daemon, SIGTERM);
+  g_subprocess_wait_check (daemon, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Waits until sql (one integer) reaches at least n, or 60 s; its value. */
+gint64
+qurb_test_wait_for_int (QurbDb *db, const gchar *sql, gint64 n)
+{
+  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+
+  while (g_get_monotonic_time () < deadline && qurb_test_query_int (db, sql) < n)
+    g_usleep (50 * 1000);
+  return qurb_test_query_int (db, sql);
+}
+
 void
 qurb_run_clear (QurbRun *run)
 {

@@ -1,6 +1,8 @@
 /* qurb-test-util.h — fixtures shared by the tests */
 #pragma once
 
+#include <gio/gio.h>
+
 #include "qurb-db.h"
 #include "qurb-ticket.h"
 
@@ -28,6 +30,10 @@ gchar       *qurb_test_sms_reply     (QurbDb      *db,
                                       const gchar *sender,
                                       const gchar *text);
 void         qurb_test_die_with_parent (gpointer unused);
+void         qurb_test_stop_daemon   (GSubprocess *daemon);
+gint64       qurb_test_wait_for_int  (QurbDb      *db,
+                                      const gchar *sql,
+                                      gint64       n);
 guint        qurb_test_free_port     (void);
 guint        qurb_test_modem_inbox_size (const gchar *device);
 gboolean     qurb_test_sms_work_left (QurbDb      *db,

@@ -102,27 +102,6 @@ start_daemon (DaemonFixture *f, const gchar *const *env)
   return proc;
 }
 
-static void
-stop_daemon (GSubprocess *proc)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (proc, SIGTERM);
-  g_subprocess_wait_check (proc, NULL, &error);
-  g_assert_no_error (error);
-}
-
-/* Waits until sql (one integer) reaches at least n, or 60 s. */
-static gint64
-wait_for (QurbDb *db, const gchar *sql, gint64 n)
-{
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline && qurb_test_query_int (db, sql) < n)
-    g_usleep (50 * 1000);
-  return qurb_test_query_int (db, sql);
-}
-
 /* QURB_NOW=… five minutes and a second after a stored time. */
 static gchar *
 five_minutes_after (const gchar *stored)
@@ -156,7 +135,7 @@ test_status_of_a_busy_daemon (DaemonFixture *f, gconstpointer data)
   fill_inbox (f, 40);
   /* The heartbeat is on the real clock: it must move. */
   proc = start_daemon (f, real_clock);
-  g_assert_cmpint (wait_for (f->base.db, replies, 40), ==, 40);
+  g_assert_cmpint (qurb_test_wait_for_int (f->base.db, replies, 40), ==, 40);
   first = seen_at (f->base.db);
   g_assert_nonnull (first);
   g_usleep (2500 * 1000);
@@ -385,7 +364,7 @@ test_backup_while_answering (DaemonFixture *f, gconstpointer data)
       g_unlink (path);
       g_usleep (100 * 1000);
     }
-  stop_daemon (proc);
+  qurb_test_stop_daemon (proc);
   g_test_message ("%u backups, %u of them while answers were being sent", taken, midway);
   g_assert_cmpuint (midway, >, 0);
 }

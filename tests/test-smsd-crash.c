@@ -46,16 +46,6 @@ start_daemon (const gchar *config, const gchar *modem)
 }
 
 static void
-stop_daemon (GSubprocess *proc)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_send_signal (proc, SIGTERM);
-  g_subprocess_wait_check (proc, NULL, &error);
-  g_assert_no_error (error);
-}
-
-static void
 write_part (const gchar *device, guint *slot, const gchar *from, const gchar *text, gint ref, gint total,
             gint seq)
 {
@@ -212,7 +202,7 @@ test_crash (QurbFixture *fixture, gconstpointer data)
       g_usleep (100 * 1000);
     for (guint m = 0; m < 2; m++)
       {
-        stop_daemon (procs[m]);
+        qurb_test_stop_daemon (procs[m]);
         g_object_unref (procs[m]);
       }
   }
@@ -306,12 +296,7 @@ test_crash (QurbFixture *fixture, gconstpointer data)
 static gint64
 wait_for_sent (QurbDb *db, gint64 n)
 {
-  const gchar *sql = "SELECT count(*) FROM messages WHERE dir = 'out' AND state = 'sent'";
-  gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < deadline && qurb_test_query_int (db, sql) < n)
-    g_usleep (100 * 1000);
-  return qurb_test_query_int (db, sql);
+  return qurb_test_wait_for_int (db, "SELECT count(*) FROM messages WHERE dir = 'out' AND state = 'sent'", n);
 }
 
 /* SIGHUP: the configuration read again, the daemon still answering. */
