@@ -102,6 +102,7 @@ static const ParseCase cases[] = {
   { "ma bghitch nlghi l7jz", QURB_INTENT_MY_BOOKINGS },
   { "je n'annule pas mon rdv, je veux juste savoir l'heure", QURB_INTENT_MY_BOOKINGS },
   { "bghit n'annuler reservation dyali", QURB_INTENT_CANCEL },
+  { "ma bghitch nlghi, ghir bghit n3ref fo9ach", QURB_INTENT_MY_BOOKINGS },
   { "بغيت نلغي الحجز ديالي", QURB_INTENT_CANCEL },
   { "annuler les messages", QURB_INTENT_STOP },
   { "mes rdv svp", QURB_INTENT_MY_BOOKINGS },

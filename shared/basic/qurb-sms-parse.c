@@ -374,7 +374,7 @@ choose_intent (const Message *m, const gchar *folded)
   if (HAS (c, CANCEL))
     return about_messages ? QURB_INTENT_STOP : QURB_INTENT_CANCEL;
   /* "ما بغيتش نلغي الموعد، بغيت نعرف امتى": about the booking held. */
-  if (m->cancel_denied && about_booking && !m->has_caravan && !m->has_time)
+  if (m->cancel_denied && (about_booking || HAS (c, WHEN)) && !m->has_caravan && !m->has_time)
     return QURB_INTENT_MY_BOOKINGS;
   /* "désabonné par erreur, me réabonner": the last word said wins. */
   if (HAS (c, STOP) && HAS (c, START))
